@@ -1,0 +1,54 @@
+package io.ethdev4j.bus;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.ethdev.EthDevData;
+
+/** What a driver receives when it probes a device. */
+public final class ProbeContext
+{
+    private final Devargs devargs;
+    private final EthDevData data;
+    private final Eal eal;
+    private final Object busDevice;
+
+    public ProbeContext(final Devargs devargs, final EthDevData data, final Eal eal, final Object busDevice)
+    {
+        this.devargs = devargs;
+        this.data = data;
+        this.eal = eal;
+        this.busDevice = busDevice;
+    }
+
+    public Devargs devargs()
+    {
+        return devargs;
+    }
+
+    /** The new port's data block (port id, name); the driver sets the MAC it found here. */
+    public EthDevData data()
+    {
+        return data;
+    }
+
+    public int portId()
+    {
+        return data.portId();
+    }
+
+    public String name()
+    {
+        return data.name();
+    }
+
+    /** The runtime: memory, lcores, other ports. */
+    public Eal eal()
+    {
+        return eal;
+    }
+
+    /** For PCI drivers: the bus's handle to the device (its device-access object); null for vdevs. */
+    public Object busDevice()
+    {
+        return busDevice;
+    }
+}

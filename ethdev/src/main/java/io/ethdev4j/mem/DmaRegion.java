@@ -1,0 +1,112 @@
+package io.ethdev4j.mem;
+
+import io.ethdev4j.sys.LibC;
+
+/**
+ * A piece of DMA-able memory: a shared mapping of a memfd (or hugetlbfs-backed memfd) with its virtual address,
+ * its IOVA (IOVA = VA, as DPDK's default IOVA mode "va") and the file descriptor, so that a device model or the
+ * kernel side of KNI can map the very same pages.
+ * <p>
+ * {@link #close()} unmaps and closes the fd; it is idempotent.
+ */
+public final class DmaRegion implements AutoCloseable
+{
+    private final String name;
+    private final long address;
+    private final long iova;
+    private final long length;
+    private final int fd;
+    private final boolean hugepages;
+    private final DmaMemory owner;
+    private volatile boolean closed;
+
+    DmaRegion(final DmaMemory owner, final String name, final long address, final long length, final int fd,
+        final boolean hugepages)
+    {
+        this.owner = owner;
+        this.name = name;
+        this.address = address;
+        this.iova = address;
+        this.length = length;
+        this.fd = fd;
+        this.hugepages = hugepages;
+    }
+
+    public String name()
+    {
+        return name;
+    }
+
+    /** Virtual address of the first byte. */
+    public long address()
+    {
+        return address;
+    }
+
+    /** IO virtual address of the first byte (IOVA = VA). */
+    public long iova()
+    {
+        return iova;
+    }
+
+    public long length()
+    {
+        return length;
+    }
+
+    /** The memfd behind the mapping; valid until {@link #close()}. */
+    public int fd()
+    {
+        return fd;
+    }
+
+    public boolean hugepages()
+    {
+        return hugepages;
+    }
+
+    public boolean contains(final long va, final long len)
+    {
+        return va >= address && len >= 0 && va + len <= address + length && va + len >= va;
+    }
+
+    /** VA → IOVA for an address inside this region. */
+    public long iovaOf(final long va)
+    {
+        return va - address + iova;
+    }
+
+    public boolean isClosed()
+    {
+        return closed;
+    }
+
+    @Override
+    public void close()
+    {
+        synchronized (this)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+        }
+        try
+        {
+            LibC.munmapChecked(address, length);
+        }
+        finally
+        {
+            LibC.closeQuietly(fd);
+            owner.released(this);
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "DmaRegion[" + name + ", va=0x" + Long.toHexString(address) + ", len=" + length +
+            (hugepages ? ", 2M pages" : ", 4K pages") + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package io.ethdev4j.pmd.ring;
+
+import io.ethdev4j.ethdev.DevInfo;
+import io.ethdev4j.ethdev.EthDevData;
+import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.ethdev.EthLink;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.ethdev.QueueConf;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.ethdev.TxBurst;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.ring.Ring;
+
+/** Control operations of a {@code net_ring} port. */
+public final class RingEthDev implements EthDevOps
+{
+    private final EthDevData data;
+    private final Ring<Mbuf>[] rings;
+    private final RingRxQueue[] rxq;
+    private final RingTxQueue[] txq;
+    private final Mbuf[] drain = new Mbuf[64];
+    private volatile RingEthDev peer;
+    private volatile boolean linkUp;
+
+    @SuppressWarnings("unchecked")
+    RingEthDev(final EthDevData data, final int queues, final int ringSize)
+    {
+        this.data = data;
+        this.rings = new Ring[queues];
+        for (int q = 0; q < queues; q++)
+        {
+            rings[q] = Ring.create("ETH_RXTX" + q + "_" + data.portId(), ringSize, Ring.F_SP_ENQ | Ring.F_SC_DEQ);
+        }
+        this.rxq = new RingRxQueue[queues];
+        this.txq = new RingTxQueue[queues];
+        data.macAddr(MacAddress.random());
+    }
+
+    int queueCount()
+    {
+        return rings.length;
+    }
+
+    boolean hasPeer()
+    {
+        return peer != null;
+    }
+
+    String peerName()
+    {
+        final RingEthDev p = peer;
+        return p == null ? "" : p.data.name();
+    }
+
+    void wire(final RingEthDev other)
+    {
+        this.peer = other;
+        other.peer = this;
+        other.rewireTx();
+        rewireTx();
+    }
+
+    /** The rings this port's tx queues feed: the peer's when wired, else its own. */
+    private Ring<Mbuf> target(final int q)
+    {
+        final RingEthDev p = peer;
+        return p == null ? rings[q] : p.rings[q];
+    }
+
+    private void rewireTx()
+    {
+        for (int q = 0; q < txq.length; q++)
+        {
+            if (txq[q] != null)
+            {
+                txq[q].target = target(q);
+            }
+        }
+    }
+
+    @Override
+    public void infoGet(final DevInfo info)
+    {
+        info.maxRxQueues = rings.length;
+        info.maxTxQueues = rings.length;
+        info.maxMacAddrs = 1;
+        info.maxRxPktLen = Integer.MAX_VALUE;
+        info.minRxBufSize = 0;
+    }
+
+    @Override
+    public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
+    {
+        rxq[queueId] = new RingRxQueue(rings[queueId], data.portId());
+        return rxq[queueId];
+    }
+
+    @Override
+    public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
+    {
+        txq[queueId] = new RingTxQueue(target(queueId));
+        return txq[queueId];
+    }
+
+    @Override
+    public void rxQueueRelease(final int queueId)
+    {
+        rxq[queueId] = null;
+    }
+
+    @Override
+    public void txQueueRelease(final int queueId)
+    {
+        txq[queueId] = null;
+    }
+
+    @Override
+    public void start()
+    {
+        linkUp = true;
+    }
+
+    @Override
+    public void stop()
+    {
+        linkUp = false;
+    }
+
+    /** Frees every mbuf still in this port's rings and unwires the peer (whose tx then loops to itself). */
+    @Override
+    public void close()
+    {
+        linkUp = false;
+        final RingEthDev p = peer;
+        if (p != null)
+        {
+            p.peer = null;
+            p.rewireTx();
+            peer = null;
+        }
+        for (final Ring<Mbuf> r : rings)
+        {
+            int n;
+            while ((n = r.dequeueBurst(drain, 0, drain.length)) > 0)
+            {
+                Mbuf.freeBulk(drain, 0, n);
+            }
+        }
+    }
+
+    @Override
+    public EthLink linkGet()
+    {
+        return new EthLink(EthLink.SPEED_10G, true, false, linkUp);
+    }
+
+    @Override
+    public void setLinkUp()
+    {
+        linkUp = true;
+    }
+
+    @Override
+    public void setLinkDown()
+    {
+        linkUp = false;
+    }
+
+    @Override
+    public void statsGet(final EthStats stats)
+    {
+        for (int q = 0; q < Math.min(data.nbRxQueues(), rxq.length); q++)
+        {
+            if (rxq[q] != null)
+            {
+                stats.addRxQueue(q, rxq[q].counters);
+            }
+        }
+        for (int q = 0; q < Math.min(data.nbTxQueues(), txq.length); q++)
+        {
+            if (txq[q] != null)
+            {
+                stats.addTxQueue(q, txq[q].counters);
+            }
+        }
+    }
+
+    @Override
+    public void statsReset()
+    {
+        for (final RingRxQueue q : rxq)
+        {
+            if (q != null)
+            {
+                q.counters.reset();
+            }
+        }
+        for (final RingTxQueue q : txq)
+        {
+            if (q != null)
+            {
+                q.counters.reset();
+            }
+        }
+    }
+
+    @Override
+    public void mtuSet(final int mtu)
+    {
+    }
+
+    @Override
+    public void macAddrSet(final MacAddress mac)
+    {
+    }
+
+    @Override
+    public void promiscuousEnable()
+    {
+    }
+
+    @Override
+    public void promiscuousDisable()
+    {
+    }
+
+    @Override
+    public void allmulticastEnable()
+    {
+    }
+
+    @Override
+    public void allmulticastDisable()
+    {
+    }
+}
