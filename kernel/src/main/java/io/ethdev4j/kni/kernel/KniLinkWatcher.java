@@ -1,0 +1,344 @@
+package io.ethdev4j.kni.kernel;
+
+import io.ethdev4j.kni.abi.KniRequestId;
+import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.Mac;
+import io.ethdev4j.sys.NetDev;
+import io.ethdev4j.sys.Poll;
+import io.ethdev4j.sys.RtNetlink;
+import io.ethdev4j.sys.SysException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns changes of one KNI interface, as rtnetlink reports them, into KNI requests — the role of the module's
+ * net_device_ops (ndo_open/stop/change_mtu/set_mac_address/change_rx_flags).
+ *
+ * <h2>After the fact</h2>
+ * rte_kni.ko was asked <em>before</em> a change took effect: ndo_change_mtu, ndo_open and ndo_set_mac_address could
+ * fail the user's {@code ip link} command. A TAP accepts every change at once and rtnetlink only reports it, so here the
+ * request follows the change. The observable outcome is kept: a change the application refuses (non-zero result,
+ * -ETIME after 3 s, -EBUSY, -ENODATA) is reverted on the netdev, and one log line names the interface, the change and
+ * the reason; {@code ip link} shows the previous value again. The user's command itself succeeds.
+ *
+ * <h2>No loops</h2>
+ * The watcher keeps the <em>accepted</em> state (what the application agreed to). Every notification is compared with
+ * it, not with the previous notification; when several are queued only the newest (the current state) counts. A
+ * revert brings the netdev back to the accepted state, so its own notification differs in nothing and causes no
+ * request. A user change racing a revert is simply seen as the next change.
+ *
+ * <h2>Order and scope, as the module</h2>
+ * Within one notification: MAC, MTU, up/down, promiscuous, allmulticast (do_setlink's order). MTUs outside
+ * [min_mtu, max_mtu] (max_mtu = the creation MTU unless given, as the module sets it) are reverted without asking the
+ * application (the kernel refused them with EINVAL before any request). Going down cannot be refused: the result is
+ * logged only, and with enable_bifurcated the request is asynchronous. Promiscuous/allmulticast requests are sent only
+ * while the interface is up (ndo_change_rx_flags runs only then); they follow the user's flag ({@code ip link set
+ * promisc on}); a packet socket's promiscuity (tcpdump) is not reported by rtnetlink and sends nothing — the module
+ * sent a request for it. Unlike the module, a refused promiscuous/allmulticast change is reverted too.
+ */
+final class KniLinkWatcher implements Runnable, AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger("io.ethdev4j.kni.kernel");
+    private static final long POLL_NS = 50_000_000L;
+
+    private final KniNetDevice dev;
+    private final KniModuleParams params;
+    private final NetDev netDev;
+    private final RtNetlink netlink;
+    private final String name;
+    private final Thread thread;
+    private final Poll poll = new Poll(1);
+    private final List<RtNetlink.LinkMessage> messages = new ArrayList<>();
+
+    private volatile boolean running = true;
+    private volatile boolean present = true;
+    private volatile long refusals;
+    private volatile long requests;
+    private volatile String lastRefusal;
+
+    // accepted state; watcher thread only (initialised before start)
+    private int mtu;
+    private boolean up;
+    private boolean promisc;
+    private boolean allmulti;
+    private byte[] mac;
+
+    KniLinkWatcher(final KniNetDevice dev, final KniModuleParams params)
+    {
+        this.dev = dev;
+        this.params = params;
+        this.netDev = dev.netDev();
+        this.netlink = dev.netlink();
+        this.name = dev.name();
+        poll.set(new int[] {netlink.fd()}, 1);
+        readState();
+        thread = new Thread(this, "kni_req_" + name);
+        thread.setDaemon(true);
+    }
+
+    void start()
+    {
+        thread.start();
+    }
+
+    boolean present()
+    {
+        return present;
+    }
+
+    long refusals()
+    {
+        return refusals;
+    }
+
+    long requests()
+    {
+        return requests;
+    }
+
+    String lastRefusal()
+    {
+        return lastRefusal;
+    }
+
+    private void readState()
+    {
+        final int flags = netDev.flags(name);
+        mtu = netDev.mtu(name);
+        mac = netDev.hwAddr(name);
+        up = (flags & NetDev.IFF_UP) != 0;
+        promisc = (flags & NetDev.IFF_PROMISC) != 0;
+        allmulti = (flags & NetDev.IFF_ALLMULTI) != 0;
+    }
+
+    public void run()
+    {
+        while (running && present)
+        {
+            try
+            {
+                step();
+            }
+            catch (final SysException ex)
+            {
+                // e.g. a revert on a netdev that vanished meanwhile; the RTM_DELLINK that follows ends the loop
+                LOG.log(System.Logger.Level.WARNING, "kni " + name + ": " + ex.getMessage());
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.log(System.Logger.Level.ERROR, "kni " + name + ": request watcher stopped", ex);
+                return;
+            }
+        }
+    }
+
+    private void step()
+    {
+        poll.poll(POLL_NS);
+        messages.clear();
+        final int rc = netlink.receive(messages);
+        if (rc == -Errno.ENOBUFS)
+        {
+            LOG.log(System.Logger.Level.WARNING, "kni " + name + ": rtnetlink overrun, re-reading state");
+            applyCurrent(netDev.flags(name), netDev.mtu(name), netDev.hwAddr(name));
+            return;
+        }
+        RtNetlink.LinkMessage last = null;
+        for (final RtNetlink.LinkMessage m : messages)
+        {
+            if (m.ifIndex == dev.ifIndex())
+            {
+                last = m;
+            }
+        }
+        if (last == null)
+        {
+            return;
+        }
+        if (last.type == RtNetlink.RTM_DELLINK)
+        {
+            present = false;
+            LOG.log(System.Logger.Level.WARNING, "kni " + name + ": interface deleted or moved away from outside");
+            return;
+        }
+        applyCurrent(last.flags, last.mtu < 0 ? mtu : last.mtu, last.address == null ? mac : last.address);
+    }
+
+    private void applyCurrent(final int flags, final int curMtu, final byte[] curMac)
+    {
+        if (!Arrays.equals(curMac, mac))
+        {
+            final int r = Mac.isValid(curMac) ?
+                request(KniRequestId.RTE_KNI_REQ_CHANGE_MAC_ADDR, 0, curMac, false) : -Errno.EADDRNOTAVAIL;
+            if (r == 0)
+            {
+                mac = curMac.clone();
+            }
+            else
+            {
+                refuse("address " + Mac.format(curMac), "address " + Mac.format(mac), r);
+                netDev.hwAddr(name, mac);
+            }
+        }
+        if (curMtu != mtu)
+        {
+            if (curMtu < dev.minMtu() || curMtu > dev.maxMtu())
+            {
+                refuse("mtu " + curMtu, "mtu " + mtu, "EINVAL - outside [" + dev.minMtu() + ", " + dev.maxMtu() + "]");
+                netDev.mtu(name, mtu);
+            }
+            else
+            {
+                final int r = request(KniRequestId.RTE_KNI_REQ_CHANGE_MTU, curMtu, null, false);
+                if (r == 0)
+                {
+                    mtu = curMtu;
+                }
+                else
+                {
+                    refuse("mtu " + curMtu, "mtu " + mtu, r);
+                    netDev.mtu(name, mtu);
+                }
+            }
+        }
+        final boolean curUp = (flags & NetDev.IFF_UP) != 0;
+        if (curUp != up)
+        {
+            if (curUp)
+            {
+                final int r = request(KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 1, null, false);
+                if (r == 0)
+                {
+                    up = true;
+                    if (params.carrier())
+                    {
+                        dev.updateLink(true);
+                    }
+                }
+                else
+                {
+                    refuse("up", "down", r);
+                    netDev.flags(name, NetDev.IFF_UP, false);
+                }
+            }
+            else
+            {
+                up = false;
+                dev.updateLink(false);
+                final int r = request(KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 0, null, params.enableBifurcated());
+                if (r != 0)
+                {
+                    LOG.log(System.Logger.Level.WARNING, "kni " + name + ": down: application returned " + reason(r) +
+                        " (an interface cannot be kept up; not reverted)");
+                }
+            }
+        }
+        final boolean curPromisc = (flags & NetDev.IFF_PROMISC) != 0;
+        if (curPromisc != promisc)
+        {
+            if (!up)
+            {
+                promisc = curPromisc;
+            }
+            else
+            {
+                final int r = request(KniRequestId.RTE_KNI_REQ_CHANGE_PROMISC, curPromisc ? 1 : 0, null, false);
+                if (r == 0)
+                {
+                    promisc = curPromisc;
+                }
+                else
+                {
+                    refuse("promisc " + onOff(curPromisc), "promisc " + onOff(promisc), r);
+                    netDev.flags(name, NetDev.IFF_PROMISC, promisc);
+                }
+            }
+        }
+        final boolean curAllmulti = (flags & NetDev.IFF_ALLMULTI) != 0;
+        if (curAllmulti != allmulti)
+        {
+            if (!up)
+            {
+                allmulti = curAllmulti;
+            }
+            else
+            {
+                final int r = request(KniRequestId.RTE_KNI_REQ_CHANGE_ALLMULTI, curAllmulti ? 1 : 0, null, false);
+                if (r == 0)
+                {
+                    allmulti = curAllmulti;
+                }
+                else
+                {
+                    refuse("allmulticast " + onOff(curAllmulti), "allmulticast " + onOff(allmulti), r);
+                    netDev.flags(name, NetDev.IFF_ALLMULTI, allmulti);
+                }
+            }
+        }
+    }
+
+    private int request(final int reqId, final int value, final byte[] macAddr, final boolean async)
+    {
+        requests++;
+        return dev.request(reqId, value, macAddr, async);
+    }
+
+    private void refuse(final String change, final String restored, final int result)
+    {
+        refuse(change, restored, reason(result));
+    }
+
+    private void refuse(final String change, final String restored, final String why)
+    {
+        final String line = "kni " + name + ": " + change + " refused (" + why + "), restored " + restored;
+        lastRefusal = line;
+        refusals++;
+        LOG.log(System.Logger.Level.WARNING, line);
+    }
+
+    private static String reason(final int result)
+    {
+        if (result == -Errno.ETIME)
+        {
+            return "ETIME - no response from the application in 3 s";
+        }
+        if (result == -Errno.EBUSY)
+        {
+            return "EBUSY - req_q full";
+        }
+        if (result == -Errno.ENODATA)
+        {
+            return "ENODATA - resp_q returned a foreign address";
+        }
+        return result < 0 ? "application returned " + result + " (" + Errno.name(-result) + ")" :
+            "application returned " + result;
+    }
+
+    private static String onOff(final boolean on)
+    {
+        return on ? "on" : "off";
+    }
+
+    public void close()
+    {
+        running = false;
+        if (thread.isAlive() && thread != Thread.currentThread())
+        {
+            try
+            {
+                thread.join(5_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!thread.isAlive())
+        {
+            poll.close();
+        }
+    }
+
+}

@@ -1,0 +1,251 @@
+package io.ethdev4j.kni.kernel;
+
+/**
+ * The parameters rte_kni.ko took at insmod (DPDK v22.11 kernel/linux/kni/kni_misc.c), as a configuration object and as
+ * {@code --kni-*} options:
+ * <pre>
+ *   --kni-lo-mode=lo_mode_none|lo_mode_fifo|lo_mode_fifo_skb     (none; the "lo_mode_" prefix is optional)
+ *   --kni-kthread-mode=single|multiple                           (single)
+ *   --kni-carrier=off|on                                         (off)
+ *   --kni-enable-bifurcated=on|off                               (off)
+ *   --kni-min-scheduling-interval=µs                             (100)
+ *   --kni-max-scheduling-interval=µs                             (200)
+ * </pre>
+ * Invalid values throw {@link IllegalArgumentException} naming the option and value (insmod failed with -EINVAL).
+ * Difference: the module silently fell back to lo_mode_none on an unknown lo_mode; this rejects it.
+ */
+public final class KniModuleParams
+{
+    public enum LoMode
+    {
+        /** Frames from rx_q go to the netdev, frames from the netdev go to tx_q. */
+        NONE("lo_mode_none"),
+        /** rx_q → tx_q: the first segment is copied into an alloc_q mbuf; the netdev sees nothing. */
+        FIFO("lo_mode_fifo"),
+        /** rx_q → a copy (the "skb") → the transmit path into tx_q, bypassing the netdev, its qdisc and carrier. */
+        FIFO_SKB("lo_mode_fifo_skb");
+
+        private final String dpdkName;
+
+        LoMode(final String dpdkName)
+        {
+            this.dpdkName = dpdkName;
+        }
+
+        public String dpdkName()
+        {
+            return dpdkName;
+        }
+    }
+
+    public enum KthreadMode
+    {
+        SINGLE, MULTIPLE
+    }
+
+    public static final int DEFAULT_MIN_SCHEDULING_INTERVAL_US = 100;
+    public static final int DEFAULT_MAX_SCHEDULING_INTERVAL_US = 200;
+    public static final int MAX_SCHEDULING_INTERVAL_LIMIT_US = 1_000_000;
+
+    private LoMode loMode = LoMode.NONE;
+    private KthreadMode kthreadMode = KthreadMode.SINGLE;
+    private boolean carrier;
+    private boolean enableBifurcated;
+    private int minSchedulingIntervalUs = DEFAULT_MIN_SCHEDULING_INTERVAL_US;
+    private int maxSchedulingIntervalUs = DEFAULT_MAX_SCHEDULING_INTERVAL_US;
+
+    public static KniModuleParams defaults()
+    {
+        return new KniModuleParams();
+    }
+
+    /**
+     * Parses {@code --kni-*} options; other arguments are ignored (so a whole command line may be passed).
+     *
+     * @throws IllegalArgumentException for an unknown {@code --kni-} option or a bad value.
+     */
+    public static KniModuleParams parse(final String... args)
+    {
+        final KniModuleParams p = new KniModuleParams();
+        for (final String arg : args)
+        {
+            if (!arg.startsWith("--kni-"))
+            {
+                continue;
+            }
+            final int eq = arg.indexOf('=');
+            if (eq < 0)
+            {
+                throw new IllegalArgumentException("option " + arg + ": EINVAL - expected --kni-<name>=<value>");
+            }
+            final String key = arg.substring(0, eq);
+            final String value = arg.substring(eq + 1);
+            switch (key)
+            {
+                case "--kni-lo-mode": p.loMode(parseLoMode(value)); break;
+                case "--kni-kthread-mode": p.kthreadMode(parseKthreadMode(value)); break;
+                case "--kni-carrier": p.carrier(parseOnOff(key, value)); break;
+                case "--kni-enable-bifurcated": p.enableBifurcated(parseOnOff(key, value)); break;
+                case "--kni-min-scheduling-interval":
+                    p.minSchedulingIntervalUs = parseInt(key, value);
+                    break;
+                case "--kni-max-scheduling-interval":
+                    p.maxSchedulingIntervalUs = parseInt(key, value);
+                    break;
+                default:
+                    throw new IllegalArgumentException("option " + arg + ": EINVAL - unknown KNI option; known: " +
+                        "--kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated, " +
+                        "--kni-min-scheduling-interval, --kni-max-scheduling-interval");
+            }
+        }
+        p.validate();
+        return p;
+    }
+
+    public static LoMode parseLoMode(final String value)
+    {
+        for (final LoMode m : LoMode.values())
+        {
+            if (m.dpdkName.equals(value) || m.dpdkName.substring("lo_mode_".length()).equals(value))
+            {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("lo_mode=" + value +
+            ": EINVAL - expected lo_mode_none, lo_mode_fifo or lo_mode_fifo_skb");
+    }
+
+    public static KthreadMode parseKthreadMode(final String value)
+    {
+        if ("single".equals(value))
+        {
+            return KthreadMode.SINGLE;
+        }
+        if ("multiple".equals(value))
+        {
+            return KthreadMode.MULTIPLE;
+        }
+        throw new IllegalArgumentException("kthread_mode=" + value + ": EINVAL - expected single or multiple");
+    }
+
+    private static boolean parseOnOff(final String key, final String value)
+    {
+        if ("on".equals(value))
+        {
+            return true;
+        }
+        if ("off".equals(value))
+        {
+            return false;
+        }
+        throw new IllegalArgumentException(key + "=" + value + ": EINVAL - expected on or off");
+    }
+
+    private static int parseInt(final String key, final String value)
+    {
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(key + "=" + value + ": EINVAL - expected microseconds as an integer");
+        }
+    }
+
+    /** The module's check: {@code 0 <= min < max <= 1,000,000} µs. */
+    public KniModuleParams validate()
+    {
+        if (minSchedulingIntervalUs < 0 || maxSchedulingIntervalUs > MAX_SCHEDULING_INTERVAL_LIMIT_US ||
+            minSchedulingIntervalUs >= maxSchedulingIntervalUs)
+        {
+            throw new IllegalArgumentException("min_scheduling_interval=" + minSchedulingIntervalUs +
+                ", max_scheduling_interval=" + maxSchedulingIntervalUs +
+                ": EINVAL - need 0 <= min < max <= 1000000 (µs)");
+        }
+        return this;
+    }
+
+    public LoMode loMode()
+    {
+        return loMode;
+    }
+
+    public KniModuleParams loMode(final LoMode loMode)
+    {
+        this.loMode = java.util.Objects.requireNonNull(loMode, "loMode");
+        return this;
+    }
+
+    public KthreadMode kthreadMode()
+    {
+        return kthreadMode;
+    }
+
+    public KniModuleParams kthreadMode(final KthreadMode mode)
+    {
+        this.kthreadMode = java.util.Objects.requireNonNull(mode, "kthreadMode");
+        return this;
+    }
+
+    /** Carrier set when the interface goes up (on) or left off until the application calls update_link. */
+    public boolean carrier()
+    {
+        return carrier;
+    }
+
+    public KniModuleParams carrier(final boolean on)
+    {
+        this.carrier = on;
+        return this;
+    }
+
+    /** Interface-down requests are sent without waiting for the application. */
+    public boolean enableBifurcated()
+    {
+        return enableBifurcated;
+    }
+
+    public KniModuleParams enableBifurcated(final boolean on)
+    {
+        this.enableBifurcated = on;
+        return this;
+    }
+
+    public int minSchedulingIntervalUs()
+    {
+        return minSchedulingIntervalUs;
+    }
+
+    public int maxSchedulingIntervalUs()
+    {
+        return maxSchedulingIntervalUs;
+    }
+
+    /** Sets both bounds and validates them. */
+    public KniModuleParams schedulingIntervalUs(final int min, final int max)
+    {
+        final int oldMin = minSchedulingIntervalUs;
+        final int oldMax = maxSchedulingIntervalUs;
+        minSchedulingIntervalUs = min;
+        maxSchedulingIntervalUs = max;
+        try
+        {
+            return validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            minSchedulingIntervalUs = oldMin;
+            maxSchedulingIntervalUs = oldMax;
+            throw ex;
+        }
+    }
+
+    public String toString()
+    {
+        return "KniModuleParams{lo_mode=" + loMode.dpdkName + ", kthread_mode=" + kthreadMode.name().toLowerCase() +
+            ", carrier=" + (carrier ? "on" : "off") + ", enable_bifurcated=" + (enableBifurcated ? "on" : "off") +
+            ", min_scheduling_interval=" + minSchedulingIntervalUs + ", max_scheduling_interval=" +
+            maxSchedulingIntervalUs + '}';
+    }
+}

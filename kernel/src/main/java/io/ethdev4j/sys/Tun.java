@@ -1,0 +1,131 @@
+package io.ethdev4j.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * TUN/TAP bindings ({@code /dev/net/tun}, linux/if_tun.h) and the fd I/O the KNI data path uses on a TAP fd.
+ * <p>
+ * Control calls throw {@link SysException} naming the call and errno. The hot-path calls ({@link #write},
+ * {@link #writev}, {@link #read}) never throw: they return the byte count or -1, and {@link #lastErrno()} then
+ * tells why (EAGAIN is a value here, not an exception).
+ */
+public final class Tun
+{
+    public static final String CLONE_DEVICE = "/dev/net/tun";
+
+    /** _IOW('T', 202, int). */
+    public static final long TUNSETIFF = 0x400454caL;
+    /** _IOW('T', 203, int). */
+    public static final long TUNSETPERSIST = 0x400454cbL;
+    /** _IOW('T', 226, int), Linux 5.0+. */
+    public static final long TUNSETCARRIER = 0x400454e2L;
+
+    public static final short IFF_TUN = 0x0001;
+    public static final short IFF_TAP = 0x0002;
+    /** Bring the device up without carrier (Linux 4.19+). */
+    public static final short IFF_NO_CARRIER = 0x0040;
+    public static final short IFF_NO_PI = 0x1000;
+
+    /** sizeof(struct ifreq) on x86-64; name[16] then the union at 16. */
+    public static final int IFREQ_LENGTH = 40;
+    public static final int IFREQ_UNION_OFFSET = 16;
+    public static final int IFNAMSIZ = 16;
+
+    static
+    {
+        Native.register(Tun.class, com.sun.jna.Platform.C_LIBRARY_NAME);
+    }
+
+    private Tun()
+    {
+    }
+
+    private static native long write(int fd, long buf, long count);
+
+    private static native long writev(int fd, long iov, int iovcnt);
+
+    private static native long read(int fd, long buf, long count);
+
+    private static native int ioctl(int fd, long request, Pointer arg) throws LastErrorException;
+
+    /**
+     * Opens the clone device and attaches a TAP (IFF_TAP | IFF_NO_PI) named {@code name}, non-blocking, close-on-exec.
+     *
+     * @param carrier false creates it with IFF_NO_CARRIER.
+     * @return the fd; the interface lives as long as the fd (it is not made persistent).
+     */
+    public static int openTap(final String name, final boolean carrier)
+    {
+        final byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (nameBytes.length == 0 || nameBytes.length >= IFNAMSIZ)
+        {
+            throw new IllegalArgumentException("openTap(name=" + name + ") failed: EINVAL - 1 to 15 characters");
+        }
+        final int fd = LibC.openChecked(CLONE_DEVICE, LibC.O_RDWR | LibC.O_NONBLOCK | LibC.O_CLOEXEC, 0);
+        try (Memory ifr = new Memory(IFREQ_LENGTH))
+        {
+            ifr.clear();
+            ifr.write(0, nameBytes, 0, nameBytes.length);
+            ifr.setShort(IFREQ_UNION_OFFSET, (short)(IFF_TAP | IFF_NO_PI | (carrier ? 0 : IFF_NO_CARRIER)));
+            try
+            {
+                ioctl(fd, TUNSETIFF, ifr);
+            }
+            catch (final LastErrorException ex)
+            {
+                throw new SysException("ioctl", ex.getErrorCode(), "TUNSETIFF, name=" + name + ", fd=" + fd);
+            }
+            return fd;
+        }
+        catch (final RuntimeException ex)
+        {
+            LibC.closeQuietly(fd);
+            throw ex;
+        }
+    }
+
+    /** TUNSETCARRIER: sets the netdev's carrier (what {@code ip link} shows as LOWER_UP / NO-CARRIER). */
+    public static void setCarrier(final int fd, final boolean on)
+    {
+        try (Memory arg = new Memory(Integer.BYTES))
+        {
+            arg.setInt(0, on ? 1 : 0);
+            ioctl(fd, TUNSETCARRIER, arg);
+        }
+        catch (final LastErrorException ex)
+        {
+            throw new SysException("ioctl", ex.getErrorCode(), "TUNSETCARRIER, on=" + on + ", fd=" + fd);
+        }
+    }
+
+    /** write(2): one frame into the netdev's receive path. Returns bytes or -1 ({@link #lastErrno()}). */
+    public static long writeFrame(final int fd, final long buf, final int length)
+    {
+        return write(fd, buf, length);
+    }
+
+    /** writev(2): one frame from {@code iovcnt} {@code struct iovec} at {@code iov}. Returns bytes or -1. */
+    public static long writevFrame(final int fd, final long iov, final int iovcnt)
+    {
+        return writev(fd, iov, iovcnt);
+    }
+
+    /**
+     * read(2): one frame the netdev transmitted. Returns its full length (which may exceed {@code capacity}: the
+     * frame was then truncated), or -1 ({@link #lastErrno()}, EAGAIN when none is waiting).
+     */
+    public static long readFrame(final int fd, final long buf, final int capacity)
+    {
+        return read(fd, buf, capacity);
+    }
+
+    /** errno of the last failed call on this thread (JNA keeps it per thread). */
+    public static int lastErrno()
+    {
+        return Native.getLastError();
+    }
+
+}

@@ -1,0 +1,62 @@
+package io.ethdev4j.kni.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class KniModuleParamsTest
+{
+    @Test
+    void shouldDefaultAsTheModule()
+    {
+        final KniModuleParams p = KniModuleParams.defaults();
+        assertEquals(KniModuleParams.LoMode.NONE, p.loMode());
+        assertEquals(KniModuleParams.KthreadMode.SINGLE, p.kthreadMode());
+        assertFalse(p.carrier());
+        assertFalse(p.enableBifurcated());
+        assertEquals(100, p.minSchedulingIntervalUs());
+        assertEquals(200, p.maxSchedulingIntervalUs());
+    }
+
+    @Test
+    void shouldParseKniOptionsAndIgnoreOthers()
+    {
+        final KniModuleParams p = KniModuleParams.parse("-l", "0-1", "--kni-lo-mode=lo_mode_fifo_skb",
+            "--kni-kthread-mode=multiple", "--kni-carrier=on", "--kni-enable-bifurcated=on",
+            "--kni-min-scheduling-interval=0", "--kni-max-scheduling-interval=1000000", "--vdev=net_kni0");
+        assertEquals(KniModuleParams.LoMode.FIFO_SKB, p.loMode());
+        assertEquals(KniModuleParams.KthreadMode.MULTIPLE, p.kthreadMode());
+        assertTrue(p.carrier());
+        assertTrue(p.enableBifurcated());
+        assertEquals(0, p.minSchedulingIntervalUs());
+        assertEquals(1_000_000, p.maxSchedulingIntervalUs());
+        assertEquals(KniModuleParams.LoMode.FIFO, KniModuleParams.parse("--kni-lo-mode=fifo").loMode());
+    }
+
+    @Test
+    void shouldRejectIntervalsOutsideTheModulesRange()
+    {
+        assertRejected("--kni-min-scheduling-interval=200", "min_scheduling_interval=200");
+        assertRejected("--kni-min-scheduling-interval=-1", "min_scheduling_interval=-1");
+        assertRejected("--kni-max-scheduling-interval=1000001", "max_scheduling_interval=1000001");
+        assertRejected("--kni-max-scheduling-interval=abc", "abc");
+        assertThrows(IllegalArgumentException.class, () -> KniModuleParams.defaults().schedulingIntervalUs(5, 5));
+        assertEquals(100, KniModuleParams.defaults().minSchedulingIntervalUs());
+    }
+
+    @Test
+    void shouldRejectUnknownValuesAndOptions()
+    {
+        assertRejected("--kni-lo-mode=loop", "lo_mode=loop");
+        assertRejected("--kni-kthread-mode=many", "kthread_mode=many");
+        assertRejected("--kni-carrier=yes", "--kni-carrier=yes");
+        assertRejected("--kni-bogus=1", "unknown KNI option");
+        assertRejected("--kni-carrier", "expected --kni-<name>=<value>");
+    }
+
+    private static void assertRejected(final String arg, final String mention)
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> KniModuleParams.parse(arg));
+        assertTrue(ex.getMessage().contains(mention) && ex.getMessage().contains("EINVAL"), ex.getMessage());
+    }
+}
