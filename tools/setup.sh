@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what ethdev4j needs on a fresh Debian bookworm machine (idempotent; root for apt-get).
 #   JDK 17 + Maven      build and run (the machine kind ships them; installed here if missing)
-#   dpdk                dpdk-testpmd / dpdk-test: the reference we compare against side by side
+#   dpdk, dpdk-dev      dpdk-testpmd / dpdk-test: the reference we compare against side by side
 #   tcpdump, tshark     pcap read-back checks; tmux: interactive shell tests
 #   iproute2, iputils-ping, ethtool, netcat-openbsd: KNI end-to-end tests in network namespaces
 #   QEMU >= 8           emulated igb for the igb PMD tests (tools/setup-qemu.sh, when present)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-want=(openjdk-17-jdk-headless maven dpdk tcpdump tshark tmux iproute2 iputils-ping ethtool netcat-openbsd)
+want=(openjdk-17-jdk-headless maven dpdk dpdk-dev tcpdump tshark tmux iproute2 iputils-ping ethtool netcat-openbsd)
 missing=()
 for p in "${want[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

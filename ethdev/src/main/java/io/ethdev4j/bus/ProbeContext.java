@@ -46,7 +46,11 @@ public final class ProbeContext
         return eal;
     }
 
-    /** For PCI drivers: the bus's handle to the device (its device-access object); null for vdevs. */
+    /**
+     * For PCI drivers: the bus's handle to the device, an {@code io.ethdev4j.pci.PciDevice} opened through VFIO; null
+     * for vdevs. A successful probe takes ownership: the driver closes it in {@code close()}. If probe throws, the bus
+     * closes it.
+     */
     public Object busDevice()
     {
         return busDevice;

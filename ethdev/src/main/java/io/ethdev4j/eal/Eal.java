@@ -10,10 +10,15 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
+import io.ethdev4j.pci.PciAddress;
+import io.ethdev4j.pci.PciBus;
+import io.ethdev4j.pci.PciDevice;
+import io.ethdev4j.pci.PciException;
+import io.ethdev4j.pci.vfio.VfioContainer;
+import io.ethdev4j.pci.vfio.VfioDevice;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +32,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The runtime (DPDK's EAL): parsed options, DMA memory, lcores, the PMD providers and the port table.
  * <p>
  * {@link #init(String...)} parses the EAL options, sets up memory and lcores and probes devices the DPDK way:
- * PCI devices first (allow list, minus the block list), virtual devices last, so PCI ports get the low ids.
+ * PCI devices first, virtual devices last, so PCI ports get the low ids. PCI: with {@code -a} only the listed
+ * devices are probed (in order); otherwise every function bound to vfio-pci in {@code /sys/bus/pci/devices} whose
+ * vendor/device id a PCI provider claims, minus the {@code -b} list, in address order (a device that fails to probe
+ * during the scan is logged and skipped, an allow-listed one fails {@code init}). Each device is opened through
+ * kernel VFIO (one container per runtime) and handed to the driver as {@link ProbeContext#busDevice()}. The sysfs
+ * root is {@code /sys} unless the system property {@value #SYSFS_PROPERTY} names another (tests).
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads and
  * releases memory, in reverse order.
  */
@@ -35,6 +45,10 @@ public final class Eal implements AutoCloseable
 {
     /** RTE_MAX_ETHPORTS. */
     public static final int MAX_ETHPORTS = 32;
+    /** System property naming the sysfs root scanned for PCI devices (default {@code /sys}). */
+    public static final String SYSFS_PROPERTY = "ethdev4j.sysfs";
+    /** System property naming the directory holding the VFIO nodes (default {@code /dev/vfio}). */
+    public static final String VFIO_DEV_PROPERTY = "ethdev4j.vfio.dev";
 
     private final EalArgs args;
     private final DmaMemory memory;
@@ -43,7 +57,11 @@ public final class Eal implements AutoCloseable
     private final LcoreThread[] workers = new LcoreThread[Lcore.MAX_LCORE];
     private final List<MbufPool> pools = new CopyOnWriteArrayList<>();
     private final Set<Integer> cpus = new HashSet<>();
+    /** The main thread's CPUs before init pinned it, restored by close. */
+    private int[] mainAffinity;
     private final Thread mainThread;
+    private final PciBus pciBus;
+    private VfioContainer vfio;
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -52,6 +70,7 @@ public final class Eal implements AutoCloseable
         this.providers = providers;
         this.memory = new DmaMemory(args.noHuge(), args.memoryMb() << 20);
         this.mainThread = Thread.currentThread();
+        this.pciBus = new PciBus(Path.of(System.getProperty(SYSFS_PROPERTY, PciBus.DEFAULT_SYSFS.toString())));
         for (final int c : LibC.allowedCpus())
         {
             cpus.add(c);
@@ -79,10 +98,8 @@ public final class Eal implements AutoCloseable
         try
         {
             Lcore.registerMain(args.mainLcore());
-            if (args.lcoresGiven())
-            {
-                eal.pin(args.mainLcore());
-            }
+            eal.mainAffinity = LibC.threadAffinity();
+            eal.pin(args.mainLcore());
             eal.probeAll();
             return eal;
         }
@@ -95,20 +112,68 @@ public final class Eal implements AutoCloseable
 
     private void probeAll()
     {
-        if (!args.noPci())
+        if (args.noPci())
+        {
+            if (!args.allow().isEmpty())
+            {
+                throw EthDevException.of(Errno.EINVAL, "probe(" + args.allow().get(0) + ")", "-a given together with --no-pci");
+            }
+        }
+        else if (!args.allow().isEmpty())
         {
             for (final String dev : args.allow())
             {
                 attach(dev, Bus.PCI);
             }
         }
-        else if (!args.allow().isEmpty())
+        else
         {
-            throw EthDevException.of(Errno.EINVAL, "probe(" + args.allow().get(0) + ")", "-a given together with --no-pci");
+            scanPci();
         }
         for (final String vdev : args.vdevs())
         {
             attach(vdev, Bus.VDEV);
+        }
+    }
+
+    /** rte_pci_scan + probe without an allow list: vfio-pci bound functions a provider claims, minus -b. */
+    private void scanPci()
+    {
+        final List<PciAddress> blocked = new ArrayList<>();
+        for (final String b : args.block())
+        {
+            blocked.add(PciAddress.parse(b.split(",", 2)[0]));
+        }
+        final List<PciBus.Entry> bound;
+        try
+        {
+            bound = pciBus.boundTo(PciBus.VFIO_PCI_DRIVER);
+        }
+        catch (final PciException ex)
+        {
+            Log.warn("EAL", "PCI scan of " + pciBus.devicesDir() + " failed: " + ex.getMessage());
+            return;
+        }
+        for (final PciBus.Entry e : bound)
+        {
+            if (blocked.contains(e.address()))
+            {
+                Log.info("EAL", "PCI device " + e.address() + " " + e.id() + " is blocked (-b)");
+                continue;
+            }
+            if (findPciProvider(e.id()) == null)
+            {
+                Log.debug("EAL", "PCI device " + e.address() + " " + e.id() + ": no driver claims it");
+                continue;
+            }
+            try
+            {
+                attach(e.address().toString(), Bus.PCI);
+            }
+            catch (final EthDevException ex)
+            {
+                Log.err("EAL", "Requested device " + e.address() + " cannot be used: " + ex.getMessage());
+            }
         }
     }
 
@@ -341,6 +406,7 @@ public final class Eal implements AutoCloseable
         }
         final PmdProvider provider;
         final Object busDevice;
+        String name = d.name();
         if (bus == Bus.VDEV)
         {
             provider = findVdevProvider(d.name());
@@ -357,15 +423,80 @@ public final class Eal implements AutoCloseable
             {
                 throw EthDevException.of(Errno.ENODEV, op, "the PCI bus is disabled (--no-pci)");
             }
-            final String addr = d.name();
-            final Path sys = Path.of("/sys/bus/pci/devices", addr.length() == 7 ? "0000:" + addr : addr);
-            if (!Files.isDirectory(sys))
+            final PciAddress addr;
+            try
             {
-                throw EthDevException.of(Errno.ENODEV, op, "PCI device " + addr + " not found in /sys/bus/pci/devices");
+                addr = PciAddress.parse(d.name());
             }
-            throw EthDevException.of(Errno.ENOTSUP, op, "no PCI driver is available for " + addr +
-                " (PCI drivers known: " + knownDrivers(Bus.PCI) + ")");
+            catch (final IllegalArgumentException ex)
+            {
+                throw EthDevException.of(Errno.EINVAL, op, ex.getMessage());
+            }
+            for (final String b : args.block())
+            {
+                if (PciAddress.parse(b.split(",", 2)[0]).equals(addr))
+                {
+                    throw EthDevException.of(Errno.EPERM, op, "PCI device " + addr + " is on the block list (-b)");
+                }
+            }
+            final PciBus.Entry entry;
+            try
+            {
+                entry = pciBus.read(addr);
+            }
+            catch (final PciException ex)
+            {
+                throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
+            }
+            provider = findPciProvider(entry.id());
+            if (provider == null)
+            {
+                throw EthDevException.of(Errno.ENOTSUP, op, "no PCI driver claims " + addr + " (" + entry.id() +
+                    "; PCI drivers known: " + knownDrivers(Bus.PCI) + ")");
+            }
+            d.checkKeys(provider.driverName(), provider.devargs().keySet());
+            name = addr.toString();
+            if (portByName(name) != null)
+            {
+                throw EthDevException.of(Errno.EEXIST, op, "device " + name + " is already attached as port " +
+                    portByName(name).portId());
+            }
+            busDevice = openVfio(op, addr);
         }
+        try
+        {
+            return register(op, d, name, provider, busDevice);
+        }
+        catch (final RuntimeException ex)
+        {
+            if (busDevice != null)
+            {
+                ((PciDevice)busDevice).close();
+            }
+            throw ex;
+        }
+    }
+
+    private PciDevice openVfio(final String op, final PciAddress addr)
+    {
+        try
+        {
+            if (vfio == null)
+            {
+                vfio = VfioContainer.open(Path.of(System.getProperty(VFIO_DEV_PROPERTY,
+                    VfioContainer.DEFAULT_DEV_DIR.toString())));
+            }
+            return VfioDevice.open(vfio, pciBus, addr);
+        }
+        catch (final PciException ex)
+        {
+            throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private EthDev register(final String op, final Devargs d, final String name, final PmdProvider provider,
+        final Object busDevice)
+    {
         d.checkKeys(provider.driverName(), provider.devargs().keySet());
         int portId = -1;
         for (int i = 0; i < MAX_ETHPORTS; i++)
@@ -380,7 +511,7 @@ public final class Eal implements AutoCloseable
         {
             throw EthDevException.of(Errno.ENOSPC, op, "all " + MAX_ETHPORTS + " port ids are in use (RTE_MAX_ETHPORTS)");
         }
-        final EthDevData data = EthDev.newData(portId, d.name());
+        final EthDevData data = EthDev.newData(portId, name);
         final EthDevOps ops = provider.probe(new ProbeContext(d, data, this, busDevice));
         final int id = portId;
         final EthDev dev = new EthDev(data, provider.driverName(), ops, () -> released(id));
@@ -402,6 +533,25 @@ public final class Eal implements AutoCloseable
             throw EthDevException.of(Errno.EBUSY, "detach(port=" + portId + ")", "port is started; stop it first");
         }
         dev.close();
+    }
+
+    /** The first PCI provider claiming {@code id} (rte_pci_match), or null. */
+    private PmdProvider findPciProvider(final io.ethdev4j.bus.PciId id)
+    {
+        for (final PmdProvider p : providers)
+        {
+            if (p.bus() == Bus.PCI && p.pciIds().contains(id))
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The PCI bus this runtime scans (sysfs view). */
+    public PciBus pciBus()
+    {
+        return pciBus;
     }
 
     private PmdProvider findVdevProvider(final String name)
@@ -477,8 +627,16 @@ public final class Eal implements AutoCloseable
             pools.get(i).close();
         }
         pools.clear();
+        if (vfio != null)
+        {
+            vfio.close();
+        }
         memory.close();
         Lcore.unregisterMain(mainThread);
+        if (mainAffinity != null && Thread.currentThread() == mainThread)
+        {
+            LibC.setAffinity(0, mainAffinity);
+        }
         if (first != null)
         {
             throw first;

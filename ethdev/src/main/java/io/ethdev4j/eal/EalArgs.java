@@ -23,7 +23,7 @@ public final class EalArgs
 {
     public static final String USAGE = String.join("\n",
         "EAL common options:",
-        "  -l, --lcores CORELIST  List of lcores to run on, e.g. 0-3 or 0,2 (default: the first allowed CPU... 0)",
+        "  -l, --lcores CORELIST  List of lcores to run on, e.g. 0-3 or 0,2 (default: every allowed CPU)",
         "  -c COREMASK            Hexadecimal bitmask of lcores",
         "  --main-lcore ID        Lcore used as the main (default: the first of the list)",
         "  -a, --allow PCI[,k=v]  Add a PCI device to the allow list (e.g. 0000:01:00.0)",
@@ -42,7 +42,8 @@ public final class EalArgs
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval   KNI kernel-side parameters",
         "  -h, --help             This help");
 
-    private int[] lcores = {0};
+    /** As DPDK's EAL: without -l/-c every CPU the process may run on is an lcore. */
+    private int[] lcores = defaultLcores();
     private boolean lcoresGiven;
     private int mainLcore = -1;
     private final List<String> vdevs = new ArrayList<>();
@@ -285,11 +286,11 @@ public final class EalArgs
             {
                 throw new EalArgsException("invalid parameter for " + opt + ": '" + value + "' (expected a list like 0-3 or 0,2)");
             }
-            final int lo = parseInt(opt, range[0], 0, Lcore.MAX_LCORE - 1);
-            final int hi = range.length == 2 ? parseInt(opt, range[1], 0, Lcore.MAX_LCORE - 1) : lo;
+            final int lo = lcoreId(opt, value, range[0]);
+            final int hi = range.length == 2 ? lcoreId(opt, value, range[1]) : lo;
             if (hi < lo)
             {
-                throw new EalArgsException("invalid parameter for " + opt + ": range " + p + " is reversed");
+                throw new EalArgsException("invalid parameter for " + opt + ": '" + value + "' (range " + p + " is reversed)");
             }
             for (int c = lo; c <= hi; c++)
             {
@@ -297,6 +298,32 @@ public final class EalArgs
             }
         }
         return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] defaultLcores()
+    {
+        final int[] cpus = Arrays.stream(io.ethdev4j.sys.LibC.allowedCpus()).filter(c -> c < Lcore.MAX_LCORE).toArray();
+        return cpus.length == 0 ? new int[] {0} : cpus;
+    }
+
+    private static int lcoreId(final String opt, final String value, final String piece)
+    {
+        final int id;
+        try
+        {
+            id = Integer.parseInt(piece.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new EalArgsException("invalid parameter for " + opt + ": '" + value + "' ('" + piece +
+                "' is not a number; expected a list like 0-3 or 0,2)");
+        }
+        if (id < 0 || id >= Lcore.MAX_LCORE)
+        {
+            throw new EalArgsException("invalid parameter for " + opt + ": '" + value + "' (lcore " + id +
+                " out of range 0.." + (Lcore.MAX_LCORE - 1) + ")");
+        }
+        return id;
     }
 
     private static int[] parseCoreMask(final String value)

@@ -474,14 +474,17 @@ public final class EthDev
         }
     }
 
-    /** rte_eth_dev_reset: stop, then the driver's reset; the port must be configured again afterwards. */
+    /**
+     * rte_eth_dev_reset: stop, then the driver's reset; the port must be configured again afterwards. A driver
+     * without reset gives ENOTSUP and the port keeps its configuration and queues (it can be started again).
+     */
     public synchronized void reset()
     {
         final String op = op("reset", "");
         checkAlive(op);
         stop();
-        releaseQueues();
         run(op, ops::reset);
+        releaseQueues();
         data.configured = false;
     }
 

@@ -71,7 +71,8 @@ public final class EthLink
             case 100000: return "100 Gbps";
             case 200000: return "200 Gbps";
             case 400000: return "400 Gbps";
-            default: return "Unknown";
+            case SPEED_UNKNOWN: return "Unknown";
+            default: return "Invalid";
         }
     }
 

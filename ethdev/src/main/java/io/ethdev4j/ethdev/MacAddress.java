@@ -49,7 +49,8 @@ public final class MacAddress
         long v = 0;
         for (final String p : parts)
         {
-            if (p.isEmpty() || p.length() > 2)
+            if (p.isEmpty() || p.length() > 2 || Character.digit(p.charAt(0), 16) < 0 ||
+                Character.digit(p.charAt(p.length() - 1), 16) < 0)
             {
                 throw EthDevException.of(Errno.EINVAL, "parseMac(" + s + ")", "bad octet '" + p + "'");
             }

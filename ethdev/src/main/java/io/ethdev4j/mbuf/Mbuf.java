@@ -503,6 +503,7 @@ public final class Mbuf
         final Mbuf md = fromAddress(UnsafeApi.getLong(addr + SHINFO_OFFSET));
         pool.initBuffer(this);
         UnsafeApi.putLong(addr + SHINFO_OFFSET, 0);
+        dataLen(0);
         olFlags(0);
         if (md.refcntUpdate(-1) == 0)
         {

@@ -200,17 +200,38 @@ public final class LibC
         }
     }
 
-    /** The CPUs the calling process may run on. */
+    /**
+     * The CPUs the process may run on, as seen when this class was first used (its first thread's affinity and
+     * the caller's), so the answer does not change when the runtime pins lcore threads.
+     */
     public static int[] allowedCpus()
+    {
+        return InitialAffinity.CPUS.clone();
+    }
+
+    /** Snapshot taken before anything in this process pinned a thread. */
+    private static final class InitialAffinity
+    {
+        static final int[] CPUS = java.util.stream.IntStream.concat(
+            java.util.Arrays.stream(affinity(getpid())), java.util.Arrays.stream(affinity(0))).distinct().sorted().toArray();
+    }
+
+    /** The calling thread's CPU affinity. */
+    public static int[] threadAffinity()
+    {
+        return affinity(0);
+    }
+
+    private static int[] affinity(final int tid)
     {
         final byte[] mask = new byte[128];
         try
         {
-            sched_getaffinity(0, mask.length, mask);
+            sched_getaffinity(tid, mask.length, mask);
         }
         catch (final LastErrorException ex)
         {
-            throw new SysException("sched_getaffinity", ex.getErrorCode(), "pid=0");
+            throw new SysException("sched_getaffinity", ex.getErrorCode(), "tid=" + tid);
         }
         int n = 0;
         final int[] tmp = new int[mask.length * 8];

@@ -168,6 +168,10 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
 
     private void applyCurrent(final int flags, final int curMtu, final byte[] curMac)
     {
+        if (!Arrays.equals(curMac, mac) && dev.takeAppMac(curMac))
+        {
+            mac = curMac.clone();
+        }
         if (!Arrays.equals(curMac, mac))
         {
             final int r = Mac.isValid(curMac) ?
@@ -181,6 +185,10 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 refuse("address " + Mac.format(curMac), "address " + Mac.format(mac), r);
                 netDev.hwAddr(name, mac);
             }
+        }
+        if (curMtu != mtu && dev.takeAppMtu(curMtu))
+        {
+            mtu = curMtu;
         }
         if (curMtu != mtu)
         {
@@ -236,6 +244,10 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
             }
         }
         final boolean curPromisc = (flags & NetDev.IFF_PROMISC) != 0;
+        if (curPromisc != promisc && dev.takeAppPromisc(curPromisc))
+        {
+            promisc = curPromisc;
+        }
         if (curPromisc != promisc)
         {
             if (!up)
@@ -257,6 +269,10 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
             }
         }
         final boolean curAllmulti = (flags & NetDev.IFF_ALLMULTI) != 0;
+        if (curAllmulti != allmulti && dev.takeAppAllmulti(curAllmulti))
+        {
+            allmulti = curAllmulti;
+        }
         if (curAllmulti != allmulti)
         {
             if (!up)

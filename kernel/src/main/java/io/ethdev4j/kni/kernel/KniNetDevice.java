@@ -83,6 +83,13 @@ public final class KniNetDevice
     private volatile boolean carrierOn;
     private KniLinkWatcher watcher;
 
+    // changes the application made itself (writer: application control thread; reader and clearer: the watcher).
+    // The watcher accepts a matching change without sending a request back to the application.
+    private volatile int appMtu = -1;
+    private volatile byte[] appMac;
+    private volatile int appPromisc = -1;
+    private volatile int appAllmulti = -1;
+
     KniNetDevice(final KniDeviceInfo info, final KniModuleParams params)
     {
         info.validate();
@@ -224,6 +231,12 @@ public final class KniNetDevice
         return watcher == null ? 0 : watcher.refusals();
     }
 
+    /** Requests sent to the application so far (each change the watcher acted on; app-made changes send none). */
+    public long requests()
+    {
+        return watcher == null ? 0 : watcher.requests();
+    }
+
     /** The log line of the last refusal, or null. */
     public String lastRefusal()
     {
@@ -256,6 +269,99 @@ public final class KniNetDevice
     public boolean carrier()
     {
         return carrierOn;
+    }
+
+    // ---------------------------------------------------------------- changes made by the application
+
+    /**
+     * The application changes the interface's MTU itself (beyond rte_kni.ko, whose application could not): the netdev
+     * takes it at once and no CHANGE_MTU request comes back for it.
+     *
+     * @throws io.ethdev4j.sys.SysException SIOCSIFMTU failed (e.g. ENODEV once the interface was deleted).
+     */
+    public void setMtu(final int mtu)
+    {
+        appMtu = mtu;
+        netDev.mtu(name, mtu);
+    }
+
+    /** The MTU the netdev has now. */
+    public int mtu()
+    {
+        return netDev.mtu(name);
+    }
+
+    /** As {@link #setMtu}, for the MAC address (no CHANGE_MAC_ADDR request). */
+    public void setMacAddr(final byte[] mac)
+    {
+        appMac = mac.clone();
+        netDev.hwAddr(name, mac);
+    }
+
+    public byte[] macAddr()
+    {
+        return netDev.hwAddr(name);
+    }
+
+    /** As {@link #setMtu}, for IFF_PROMISC (no CHANGE_PROMISC request). */
+    public void setPromiscuous(final boolean on)
+    {
+        appPromisc = on ? 1 : 0;
+        netDev.flags(name, NetDev.IFF_PROMISC, on);
+    }
+
+    /** As {@link #setMtu}, for IFF_ALLMULTI (no CHANGE_ALLMULTI request). */
+    public void setAllmulticast(final boolean on)
+    {
+        appAllmulti = on ? 1 : 0;
+        netDev.flags(name, NetDev.IFF_ALLMULTI, on);
+    }
+
+    /** The netdev's flags now (IFF_UP, IFF_PROMISC, ...). */
+    public int flags()
+    {
+        return netDev.flags(name);
+    }
+
+    boolean takeAppMtu(final int mtu)
+    {
+        if (appMtu == mtu)
+        {
+            appMtu = -1;
+            return true;
+        }
+        return false;
+    }
+
+    boolean takeAppMac(final byte[] mac)
+    {
+        final byte[] m = appMac;
+        if (m != null && java.util.Arrays.equals(m, mac))
+        {
+            appMac = null;
+            return true;
+        }
+        return false;
+    }
+
+    boolean takeAppPromisc(final boolean on)
+    {
+        if (appPromisc == (on ? 1 : 0))
+        {
+            appPromisc = -1;
+            return true;
+        }
+        return false;
+    }
+
+    boolean takeAppAllmulti(final boolean on)
+    {
+        if (appAllmulti == (on ? 1 : 0))
+        {
+            appAllmulti = -1;
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- data path (KNI thread)

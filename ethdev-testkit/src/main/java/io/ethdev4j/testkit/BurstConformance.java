@@ -1,0 +1,292 @@
+package io.ethdev4j.testkit;
+
+import io.ethdev4j.mbuf.Mbuf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * rx/tx burst semantics: empty requests, rx without tx, loopback order and integrity, burst sizes 1..512, array
+ * offsets, a full device (partial tx, the caller keeps the rest), multi-segment packets, per-queue delivery.
+ */
+public abstract class BurstConformance extends PortConformanceBase
+{
+    @Test
+    void shouldReturnZeroForEmptyRequests()
+    {
+        startAll();
+        final Mbuf[] pkts = new Mbuf[4];
+        assertEquals(0, port.rxBurst(0, pkts, 0, 0));
+        assertEquals(0, port.txBurst(0, pkts, 0, 0));
+        assertNull(pkts[0], "an empty rx request writes nothing");
+        assertEquals(0, port.stats().opackets);
+    }
+
+    @Test
+    void shouldReceiveNothingWhenNothingWasSent()
+    {
+        if (has(Capability.RX_WITHOUT_TX))
+        {
+            return; // such a port always has packets to give: see shouldReceivePacketsWithoutTx
+        }
+        startAll();
+        // hardware PMDs fill their rx rings with mbufs at start: compare with the count after start, not with 0
+        final int heldByRings = pool.inUse();
+        final Mbuf[] pkts = new Mbuf[32];
+        assertEquals(0, port.rxBurst(0, pkts, 0, 32));
+        if (fixture.hasSeparatePeer())
+        {
+            assertEquals(0, peer.rxBurst(0, pkts, 0, 32));
+        }
+        assertEquals(heldByRings, pool.inUse(), "an empty rx burst takes no mbuf from the pool");
+    }
+
+    @Test
+    void shouldReceivePacketsWithoutTx()
+    {
+        assumeCapability(Capability.RX_WITHOUT_TX);
+        startAll();
+        final Mbuf[] pkts = new Mbuf[32];
+        final int n = receive(port, 0, pkts, 32);
+        assertTrue(n > 0, "rx gave no packet within the timeout");
+        for (int i = 0; i < n; i++)
+        {
+            final Mbuf m = pkts[i];
+            assertNotNull(m);
+            assertSame(pool, m.pool(), "rx packets come from the queue's pool");
+            assertTrue(m.pktLen() > 0, "pkt_len");
+            assertTrue(m.nbSegs() >= 1);
+            assertEquals(1, m.refcnt());
+            assertEquals(port.portId(), m.port(), "mbuf port field");
+            if (m.isContiguous())
+            {
+                assertEquals(m.pktLen(), m.dataLen(), "single segment: data_len == pkt_len");
+            }
+        }
+        assertEquals(n, pool.inUse());
+        freeAll(pkts, 0, n);
+    }
+
+    @Test
+    void shouldLoopBackInOrderWithPayloadIntact()
+    {
+        assumeCapability(Capability.TX_LOOPBACK);
+        startAll();
+        final int n = 32;
+        final Mbuf[] pkts = new Mbuf[n];
+        for (int i = 0; i < n; i++)
+        {
+            assertEquals(1, pool.allocBulk(pkts, i, 1));
+            fill(pkts[i], 1000 + i, 60 + 7 * i);
+        }
+        assertEquals(n, port.txBurst(0, pkts, 0, n));
+        final Mbuf[] rx = new Mbuf[n];
+        assertEquals(n, receive(peer, 0, rx, n));
+        for (int i = 0; i < n; i++)
+        {
+            assertPacket(rx[i], 1000 + i, 60 + 7 * i);
+            assertEquals(peer.portId(), rx[i].port(), "rx sets the receiving port");
+        }
+        freeAll(rx, 0, n);
+        assertEquals(0, drain(peer, 0), "every packet arrives exactly once");
+    }
+
+    @ParameterizedTest(name = "burst {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 33, 63, 64, 65, 127, 128, 255, 256, 257, 511, 512})
+    void shouldHandleBurstSizesUpTo512(final int burst)
+    {
+        startAll();
+        final Mbuf[] pkts = new Mbuf[burst];
+        if (has(Capability.RX_WITHOUT_TX))
+        {
+            final int n = port.rxBurst(0, pkts, 0, burst);
+            assertTrue(n >= 0 && n <= burst, "rx returned " + n + " for a burst of " + burst);
+            assertEquals(n, pool.inUse());
+            freeAll(pkts, 0, n);
+        }
+        allocPackets(pkts, 0, burst, 0, 64);
+        if (has(Capability.TX_LOOPBACK))
+        {
+            final Mbuf[] rx = new Mbuf[burst];
+            int sent = 0;
+            int received = 0;
+            final long deadline = System.nanoTime() + RX_TIMEOUT_NS;
+            while (received < burst && System.nanoTime() - deadline < 0)
+            {
+                sent += port.txBurst(0, pkts, sent, burst - sent);
+                received += peer.rxBurst(0, rx, received, burst - received);
+            }
+            assertEquals(burst, sent);
+            assertEquals(burst, received);
+            for (int i = 0; i < burst; i++)
+            {
+                assertPacket(rx[i], i, 64);
+            }
+            freeAll(rx, 0, burst);
+        }
+        else
+        {
+            final int sent = port.txBurst(0, pkts, 0, burst);
+            assertTrue(sent >= 0 && sent <= burst, "tx accepted " + sent + " of " + burst);
+            freeAll(pkts, sent, burst - sent);
+        }
+    }
+
+    @Test
+    void shouldHonourArrayOffsets()
+    {
+        startAll();
+        final Mbuf[] pkts = new Mbuf[16];
+        allocPackets(pkts, 5, 8, 50, 80);
+        final int sent = port.txBurst(0, pkts, 5, 8);
+        assertTrue(sent >= 0 && sent <= 8);
+        freeAll(pkts, 5 + sent, 8 - sent);
+        if (has(Capability.TX_LOOPBACK))
+        {
+            assertEquals(8, sent);
+            final Mbuf[] rx = new Mbuf[16];
+            int got = 0;
+            final long deadline = System.nanoTime() + RX_TIMEOUT_NS;
+            while (got < 8 && System.nanoTime() - deadline < 0)
+            {
+                got += peer.rxBurst(0, rx, 3 + got, 8 - got);
+            }
+            assertEquals(8, got);
+            assertNull(rx[2], "rx writes nothing before the offset");
+            assertNull(rx[11], "rx writes nothing after offset + count");
+            for (int i = 0; i < 8; i++)
+            {
+                assertPacket(rx[3 + i], 50 + i, 80);
+            }
+            freeAll(rx, 3, 8);
+        }
+        if (has(Capability.RX_WITHOUT_TX))
+        {
+            final Mbuf[] rx = new Mbuf[16];
+            final int n = port.rxBurst(0, rx, 10, 4);
+            assertNull(rx[9]);
+            for (int i = 0; i < n; i++)
+            {
+                assertNotNull(rx[10 + i]);
+            }
+            freeAll(rx, 10, n);
+        }
+    }
+
+    @Test
+    void shouldLeaveRefusedPacketsWithTheCallerWhenFull()
+    {
+        assumeCapability(Capability.TX_BACKPRESSURE);
+        startAll();
+        final int burst = 32;
+        final Mbuf[] pkts = new Mbuf[burst];
+        int accepted = 0;
+        int seq = 0;
+        int last;
+        // fill the device: nobody receives
+        do
+        {
+            allocPackets(pkts, 0, burst, seq, 64);
+            last = port.txBurst(0, pkts, 0, burst);
+            assertTrue(last >= 0 && last <= burst);
+            accepted += last;
+            seq += last;
+            if (last < burst)
+            {
+                break;
+            }
+            assertTrue(accepted < POOL_SIZE - burst, "tx never refused a packet: accepted " + accepted);
+        }
+        while (true);
+        // the refused packets are still the caller's, untouched
+        for (int i = last; i < burst; i++)
+        {
+            assertEquals(1, pkts[i].refcnt());
+            assertPacket(pkts[i], seq + (i - last), 64);
+        }
+        assertEquals(0, port.txBurst(0, pkts, last, burst - last), "a full device refuses again");
+        assertEquals(accepted + (burst - last), pool.inUse());
+        // everything accepted comes out exactly once, in order; then the rest can be sent
+        final Mbuf[] rx = new Mbuf[accepted];
+        assertEquals(accepted, receive(peer, 0, rx, accepted));
+        for (int i = 0; i < accepted; i++)
+        {
+            assertPacket(rx[i], i, 64);
+        }
+        freeAll(rx, 0, accepted);
+        final int rest = burst - last;
+        assertEquals(rest, port.txBurst(0, pkts, last, rest), "the caller resends what was refused");
+        final Mbuf[] tail = new Mbuf[rest];
+        assertEquals(rest, receive(peer, 0, tail, rest));
+        for (int i = 0; i < rest; i++)
+        {
+            assertPacket(tail[i], accepted + i, 64);
+        }
+        freeAll(tail, 0, rest);
+        assertEquals(accepted + rest, port.stats().opackets);
+    }
+
+    @Test
+    void shouldCarryMultiSegmentPackets()
+    {
+        startAll();
+        final Mbuf[] segs = new Mbuf[3];
+        allocPackets(segs, 0, 1, 77, 100);
+        assertEquals(2, pool.allocBulk(segs, 1, 2));
+        segs[1].append(200);
+        segs[2].append(300);
+        assertTrue(segs[0].chain(segs[1]));
+        assertTrue(segs[0].chain(segs[2]));
+        assertEquals(600, segs[0].pktLen());
+        assertEquals(3, segs[0].nbSegs());
+        final Mbuf[] pkts = {segs[0]};
+        final int sent = port.txBurst(0, pkts, 0, 1);
+        if (sent == 0)
+        {
+            pkts[0].free();
+            return;
+        }
+        if (has(Capability.TX_LOOPBACK))
+        {
+            final Mbuf[] rx = new Mbuf[1];
+            assertEquals(1, receive(peer, 0, rx, 1));
+            assertEquals(600, rx[0].pktLen());
+            assertEquals(3, rx[0].nbSegs());
+            assertEquals(77, rx[0].getIntBE(14));
+            rx[0].free();
+        }
+        // otherwise the driver owns it now and must free every segment: the leak check verifies that
+    }
+
+    @Test
+    void shouldDeliverEachQueueToItsPeerQueue()
+    {
+        assumeCapability(Capability.TX_LOOPBACK);
+        final int nq = Math.min(port.info().maxTxQueues, port.info().maxRxQueues);
+        if (nq < 2)
+        {
+            return;
+        }
+        startAll(2);
+        final Mbuf[] pkts = new Mbuf[8];
+        allocPackets(pkts, 0, 4, 0, 64);
+        allocPackets(pkts, 4, 4, 100, 64);
+        assertEquals(4, port.txBurst(0, pkts, 0, 4));
+        assertEquals(4, port.txBurst(1, pkts, 4, 4));
+        final Mbuf[] rx = new Mbuf[8];
+        assertEquals(4, receive(peer, 1, rx, 4));
+        for (int i = 0; i < 4; i++)
+        {
+            assertPacket(rx[i], 100 + i, 64);
+        }
+        assertEquals(4, receive(peer, 0, rx, 4, 4));
+        for (int i = 0; i < 4; i++)
+        {
+            assertPacket(rx[4 + i], i, 64);
+        }
+        freeAll(rx, 0, 8);
+        assertEquals(0, drain(peer, 0) + drain(peer, 1), "nothing else arrives");
+    }
+}

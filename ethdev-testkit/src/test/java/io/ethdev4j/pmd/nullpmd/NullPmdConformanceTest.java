@@ -1,0 +1,34 @@
+package io.ethdev4j.pmd.nullpmd;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.testkit.Capability;
+import io.ethdev4j.testkit.EthDevConformance;
+import io.ethdev4j.testkit.PortFixture;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.ethdev4j.testkit.Capability.*;
+
+/** net_null against every conformance suite: rx makes packets, tx frees them. */
+class NullPmdConformanceTest extends EthDevConformance
+{
+    @Override
+    protected PortFixture open()
+    {
+        final Eal eal = Eal.init("--no-huge", "--vdev", "net_null0,size=64");
+        return PortFixture.single(eal, eal.port(0));
+    }
+
+    @Override
+    protected Set<Capability> capabilities()
+    {
+        return EnumSet.of(RX_WITHOUT_TX, LINK_FOLLOWS_START, LINK_UP_DOWN, MTU_SET, MAC_SET, PROMISCUOUS, ALLMULTICAST);
+    }
+
+    @Override
+    protected String driverName()
+    {
+        return "net_null";
+    }
+}

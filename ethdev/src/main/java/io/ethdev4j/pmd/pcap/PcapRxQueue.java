@@ -1,0 +1,136 @@
+package io.ethdev4j.pmd.pcap;
+
+import io.ethdev4j.ethdev.QueueCounters;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
+import org.agrona.UnsafeApi;
+
+/**
+ * net_pcap rx (eth_pcap_rx / eth_pcap_rx_infinite): copies the next packets of the file image into fresh mbufs
+ * of the queue's pool. A packet longer than an mbuf's tailroom is spread over a chain whose later segments use
+ * their whole buffer, headroom included (eth_pcap_rx_jumbo). When the pool runs dry the burst ends, rx_nombuf
+ * counts it and the packet is delivered by a later burst: nothing is lost. At the end of the file rx returns 0,
+ * or starts over with {@code infinite_rx=1}. Without {@code rx_pcap} the queue has no image and returns 0.
+ */
+final class PcapRxQueue implements RxBurst
+{
+    /** Writer: the polling lcore. */
+    final QueueCounters counters = new QueueCounters();
+    private final MbufPool pool;
+    private final int port;
+    private final PcapImage image;
+    private final int count;
+    private final boolean infinite;
+    /** Next packet of the image. Written by the polling lcore, and by the control thread while stopped. */
+    private int next;
+
+    PcapRxQueue(final MbufPool pool, final int port, final PcapImage image, final boolean infinite)
+    {
+        this.pool = pool;
+        this.port = port;
+        this.image = image;
+        this.count = image == null ? 0 : image.count();
+        this.infinite = infinite;
+    }
+
+    /** Back to the first packet: DPDK reopens the rx file at each start. Control thread, port stopped. */
+    void rewind()
+    {
+        next = 0;
+    }
+
+    int position()
+    {
+        return next;
+    }
+
+    @Override
+    public int rxBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    {
+        if (count == 0 || nbPkts <= 0)
+        {
+            return 0;
+        }
+        int pos = next;
+        int n = 0;
+        long bytes = 0;
+        while (n < nbPkts)
+        {
+            if (pos == count)
+            {
+                if (!infinite)
+                {
+                    break;
+                }
+                pos = 0;
+            }
+            final Mbuf m = pool.alloc();
+            if (m == null)
+            {
+                counters.addNombuf(1);
+                break;
+            }
+            final int len = image.capLength(pos);
+            final long src = image.dataAddress(pos);
+            if (len <= m.tailroom())
+            {
+                UnsafeApi.copyMemory(null, src, null, m.dataAddress(), len);
+                m.setLength(len);
+            }
+            else if (!copyChained(m, src, len))
+            {
+                m.free();
+                counters.addNombuf(1);
+                break;
+            }
+            m.port(port);
+            pkts[offset + n] = m;
+            n++;
+            bytes += len;
+            pos++;
+        }
+        next = pos;
+        if (n > 0)
+        {
+            counters.add(n, bytes);
+        }
+        return n;
+    }
+
+    /** eth_pcap_rx_jumbo: fills {@code head}'s tailroom, then whole buffers of further segments. */
+    private boolean copyChained(final Mbuf head, final long src, final int len)
+    {
+        int done = head.tailroom();
+        UnsafeApi.copyMemory(null, src, null, head.dataAddress(), done);
+        head.dataLen(done);
+        head.pktLen(len);
+        int segs = 1;
+        Mbuf last = head;
+        while (done < len)
+        {
+            final Mbuf seg = pool.alloc();
+            if (seg == null)
+            {
+                head.nbSegs(segs);
+                return false;
+            }
+            seg.dataOff(0);  // headroom is not needed in chained mbufs
+            final int n = Math.min(seg.tailroom(), len - done);
+            if (n <= 0)
+            {
+                seg.free();
+                head.nbSegs(segs);
+                return false;
+            }
+            UnsafeApi.copyMemory(null, src + done, null, seg.dataAddress(), n);
+            seg.setLength(n);
+            last.next(seg);
+            last = seg;
+            segs++;
+            done += n;
+        }
+        head.nbSegs(segs);
+        return true;
+    }
+}

@@ -1,0 +1,848 @@
+package io.ethdev4j.pmd.igb;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.eal.Log;
+import io.ethdev4j.ethdev.DescLimits;
+import io.ethdev4j.ethdev.DevInfo;
+import io.ethdev4j.ethdev.EthConf;
+import io.ethdev4j.ethdev.EthDevData;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.ethdev.EthLink;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.ethdev.QueueConf;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.ethdev.TxBurst;
+import io.ethdev4j.mbuf.MbufDescriptor;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.pci.PciDevice;
+import io.ethdev4j.pci.PciException;
+import io.ethdev4j.sys.Errno;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.ethdev4j.pmd.igb.IgbRegs.*;
+
+/**
+ * The igb control path (DPDK's {@code igb_ethdev.c}) for 82576 and I350 functions behind any {@link PciDevice}:
+ * kernel VFIO, a QEMU model over mpqemu, or the in-process {@code IgbSimDevice}.
+ * <p>
+ * Probe: hardware reset as {@code e1000_reset_hw_82575} (interrupts masked, RCTL/TCTL quiesced, CTRL.RST or
+ * CTRL.DEV_RST on I350, a bounded wait for EECD.AUTO_RD that only logs when it times out, as QEMU never sets it),
+ * CTRL_EXT.PFRSTD|DRV_LOAD, the MAC from RAR0 (a random locally administered one if RAR0 is empty), MTA cleared,
+ * the link forced up (CTRL.SLU) and the PHY's autonegotiation restarted through MDIC. Probe does not wait for the
+ * link; {@link #start()} waits up to {@code link_wait_ms} for it (0, DPDK's behaviour, does not wait).
+ * <p>
+ * Start programs the rings (TX first, then RX with RCTL.EN off until every queue is enabled, RDT last, as
+ * {@code eth_igb_rx_init}), LPE/RLPML for the MTU, RSS (MRQC/RETA/RSSRK, RXCSUM.PCSD) for several rx queues in RSS
+ * mode. Stop disables the queues and frees the mbufs they hold without resetting the MAC or the PHY, so a restart
+ * costs a few register writes; a stopped port reports its link down (DPDK powers the PHY down).
+ * <p>
+ * Registers cost a message round trip on the QEMU transport (≈23 µs): the control path batches nothing clever but
+ * the data path touches one register per burst (RDT when refilled, TDT when something was queued).
+ */
+public final class IgbEthDev implements EthDevOps
+{
+    /** E1000_ETH_OVERHEAD: Ethernet header + CRC + two VLAN tags. */
+    public static final int ETH_OVERHEAD = 14 + 4 + 2 * 4;
+    /** RLPML is 14 bits: the largest frame the port receives. */
+    public static final int MAX_RX_PKTLEN = 0x3FFF;
+    /** E1000_MIN_RING_DESC / E1000_MAX_RING_DESC / IGB_RXD_ALIGN. */
+    public static final int MIN_RING_DESC = 32;
+    public static final int MAX_RING_DESC = 4096;
+    public static final int RING_DESC_ALIGN = 8;
+    /** Data room (after headroom) a pool must give: SRRCTL.BSIZEPKT counts whole KiB. */
+    public static final int MIN_RX_BUF_SIZE = 1024;
+    public static final int DEFAULT_FREE_THRESH = 32;
+    private static final long RING_BYTES = (long)MAX_RING_DESC * IgbAdvRxDescriptor.LENGTH;
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** DPDK's default RSS key (rss_intel_key). */
+    private static final int[] RSS_KEY = {
+        0x6D, 0x5A, 0x56, 0xDA, 0x25, 0x5B, 0x0E, 0xC2, 0x41, 0x67, 0x25, 0x3D, 0x43, 0xA3, 0x8F, 0xB0,
+        0xD0, 0xCA, 0x2B, 0xCB, 0xAE, 0x7B, 0x30, 0xB4, 0x77, 0xCB, 0x2D, 0xA3, 0x80, 0x30, 0xF2, 0x0C,
+        0x6A, 0x42, 0xB7, 0x3B, 0xBE, 0xAC, 0x01, 0xFA};
+
+    /** Which MAC generation the device id says. */
+    public enum MacType
+    {
+        E82576(16, 16),
+        I350(8, 8);
+
+        final int maxRxQueues;
+        final int maxTxQueues;
+
+        MacType(final int maxRxQueues, final int maxTxQueues)
+        {
+            this.maxRxQueues = maxRxQueues;
+            this.maxTxQueues = maxTxQueues;
+        }
+    }
+
+    private final EthDevData data;
+    private final Eal eal;
+    private final PciDevice dev;
+    private final MacType macType;
+    private final long linkWaitNs;
+    private final AutoCloseable owner;
+    private final List<DmaRegion> mapped = new ArrayList<>();
+    private final long[] hw = new long[(SCVPC - CRCERRS) / 4 + 1];
+    private IgbRxQueue[] rxQueues = new IgbRxQueue[0];
+    private IgbTxQueue[] txQueues = new IgbTxQueue[0];
+    private DmaRegion rings;
+    private boolean started;
+    private boolean adminDown;
+    private boolean closed;
+
+    /**
+     * Probes the device: reset, MAC, PHY. On failure everything taken is released (and {@code owner} closed).
+     *
+     * @param owner what to close with the port (the PciDevice, or the QEMU process hosting it)
+     */
+    public static IgbEthDev probe(final EthDevData data, final Eal eal, final PciDevice dev, final MacType macType,
+        final long linkWaitMs, final AutoCloseable owner)
+    {
+        final IgbEthDev d = new IgbEthDev(data, eal, dev, macType, linkWaitMs, owner);
+        try
+        {
+            d.hardwareInit();
+            return d;
+        }
+        catch (final RuntimeException ex)
+        {
+            d.close();
+            if (ex instanceof PciException)
+            {
+                throw new EthDevException(((PciException)ex).errno(), "probe(" + data.name() + ") failed: " +
+                    ex.getMessage(), ex);
+            }
+            throw ex;
+        }
+    }
+
+    private IgbEthDev(final EthDevData data, final Eal eal, final PciDevice dev, final MacType macType,
+        final long linkWaitMs, final AutoCloseable owner)
+    {
+        this.data = data;
+        this.eal = eal;
+        this.dev = dev;
+        this.macType = macType;
+        this.linkWaitNs = linkWaitMs * MS;
+        this.owner = owner;
+    }
+
+    public PciDevice device()
+    {
+        return dev;
+    }
+
+    public MacType macType()
+    {
+        return macType;
+    }
+
+    private int rd(final int reg)
+    {
+        return dev.read32(0, reg);
+    }
+
+    private void wr(final int reg, final int value)
+    {
+        dev.write32(0, reg, value);
+    }
+
+    private static void pauseMs(final long ms)
+    {
+        final long deadline = System.nanoTime() + ms * MS;
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0)
+        {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    // ------------------------------------------------------------------ init
+
+    /** e1000_reset_hw_82575 / _82580, then e1000_init_hw's RAR/MTA/link part. */
+    private void hardwareInit()
+    {
+        final String op = "probe(" + data.name() + ")";
+        wr(CTRL_EXT, rd(CTRL_EXT) | CTRL_EXT_DRV_LOAD);
+        wr(IMC, 0xFFFF_FFFF);
+        wr(EIMC, 0xFFFF_FFFF);
+        wr(RCTL, 0);
+        wr(TCTL, TCTL_PSP);
+        rd(STATUS); // flush
+        pauseMs(10);
+        wr(CTRL, rd(CTRL) | (macType == MacType.I350 ? CTRL_DEV_RST : CTRL_RST));
+        pauseMs(5);
+        final long deadline = System.nanoTime() + 10 * MS;
+        boolean autoRd = false;
+        while (System.nanoTime() - deadline < 0)
+        {
+            if ((rd(EECD) & EECD_AUTO_RD) != 0)
+            {
+                autoRd = true;
+                break;
+            }
+            pauseMs(1);
+        }
+        if (!autoRd)
+        {
+            // QEMU's igb never sets AUTO_RD; e1000_get_auto_rd_done only logs this too
+            Log.debug("IGB", op + ": EECD.AUTO_RD not set after the reset (auto read done timeout), continuing");
+        }
+        wr(IMC, 0xFFFF_FFFF);
+        wr(EIMC, 0xFFFF_FFFF);
+        rd(ICR);
+        wr(CTRL_EXT, rd(CTRL_EXT) | CTRL_EXT_PFRSTD | CTRL_EXT_DRV_LOAD);
+
+        final int ral = rd(RAL(0));
+        final int rah = rd(RAH(0));
+        MacAddress mac = MacAddress.of(((long)(ral & 0xFF) << 40) | ((long)((ral >>> 8) & 0xFF) << 32) |
+            ((long)((ral >>> 16) & 0xFF) << 24) | ((long)(ral >>> 24 & 0xFF) << 16) | ((long)(rah & 0xFF) << 8) |
+            ((rah >>> 8) & 0xFF));
+        if ((rah & RAH_AV) == 0 || !mac.isValidAssigned())
+        {
+            mac = MacAddress.random();
+            Log.warn("IGB", op + ": no valid MAC in RAR0, using the random " + mac);
+        }
+        writeRar0(mac);
+        data.macAddr(mac);
+        for (int i = 0; i < MTA_COUNT; i++)
+        {
+            wr(MTA + 4 * i, 0);
+        }
+        wr(CTRL, (rd(CTRL) | CTRL_SLU) & ~(CTRL_FRCSPD | CTRL_FRCDPX));
+        phyWrite(PHY_BMCR, BMCR_ANENABLE | BMCR_ANRESTART);
+        readHwStats(); // clear on read
+        java.util.Arrays.fill(hw, 0);
+    }
+
+    private void phyWrite(final int reg, final int value)
+    {
+        wr(MDIC, mdicWrite(reg, value));
+        final long deadline = System.nanoTime() + 100 * MS;
+        int mdic;
+        while (((mdic = rd(MDIC)) & MDIC_READY) == 0)
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw EthDevException.of(Errno.EIO, "phyWrite(port=" + data.portId() + ", reg=" + reg + ")",
+                    "MDIC not ready after 100 ms");
+            }
+        }
+        if ((mdic & MDIC_ERROR) != 0)
+        {
+            throw EthDevException.of(Errno.EIO, "phyWrite(port=" + data.portId() + ", reg=" + reg + ")",
+                "MDIC reports an error (MDIC=0x" + Integer.toHexString(mdic) + ")");
+        }
+    }
+
+    private void writeRar0(final MacAddress mac)
+    {
+        final long v = mac.toLong();
+        final int ral = (int)(((v >>> 40) & 0xFF) | ((v >>> 32) & 0xFF) << 8 | ((v >>> 24) & 0xFF) << 16 |
+            ((v >>> 16) & 0xFF) << 24);
+        final int rah = (int)(((v >>> 8) & 0xFF) | (v & 0xFF) << 8) | RAH_AV;
+        wr(RAL(0), ral);
+        wr(RAH(0), rah);
+    }
+
+    // ------------------------------------------------------------------ DMA mappings
+
+    /** Makes {@code region} visible to the device once; EEXIST means a sibling port mapped it (shared container). */
+    private boolean ensureMapped(final DmaRegion region, final boolean required)
+    {
+        if (mapped.contains(region))
+        {
+            return true;
+        }
+        try
+        {
+            dev.mapDma(region.address(), region.iova(), region.length(), region.fd(), 0);
+            mapped.add(region);
+            return true;
+        }
+        catch (final PciException ex)
+        {
+            if (ex.errno() == Errno.EEXIST)
+            {
+                return true;
+            }
+            if (required)
+            {
+                throw new EthDevException(ex.errno(), "mapDma(port=" + data.portId() + ", " + region + ") failed: " +
+                    ex.getMessage(), ex);
+            }
+            Log.warn("IGB", "port " + data.portId() + ": " + region + " stays invisible to the device: " + ex.getMessage());
+            return false;
+        }
+    }
+
+    private void unmap(final DmaRegion region)
+    {
+        mapped.remove(region);
+        try
+        {
+            dev.unmapDma(region.iova(), region.length());
+        }
+        catch (final RuntimeException ex)
+        {
+            Log.debug("IGB", "port " + data.portId() + ": unmap of " + region + ": " + ex.getMessage());
+        }
+    }
+
+    private void pruneClosedMappings()
+    {
+        for (final DmaRegion r : new ArrayList<>(mapped))
+        {
+            if (r.isClosed())
+            {
+                unmap(r);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ EthDevOps
+
+    @Override
+    public void infoGet(final DevInfo info)
+    {
+        info.minMtu = DevInfo.ETHER_MIN_MTU;
+        info.maxRxPktLen = MAX_RX_PKTLEN;
+        info.maxMtu = MAX_RX_PKTLEN - ETH_OVERHEAD;
+        info.minRxBufSize = MIN_RX_BUF_SIZE;
+        info.maxRxQueues = macType.maxRxQueues;
+        info.maxTxQueues = macType.maxTxQueues;
+        info.maxMacAddrs = 1;
+        info.retaSize = RETA_ENTRIES;
+        info.hashKeySize = RSS_KEY.length;
+        info.rxDescLim = new DescLimits(MAX_RING_DESC, MIN_RING_DESC, RING_DESC_ALIGN);
+        info.txDescLim = new DescLimits(MAX_RING_DESC, MIN_RING_DESC, RING_DESC_ALIGN);
+        info.speedCapa = 0x2 | 0x4 | 0x8 | 0x10 | 0x20; // 10M/100M half and full, 1G (RTE_ETH_LINK_SPEED_*)
+        info.defaultRxRingSize = 512;
+        info.defaultTxRingSize = 512;
+        info.defaultRxBurstSize = 32;
+        info.defaultTxBurstSize = 32;
+    }
+
+    @Override
+    public void configure()
+    {
+        final int nrx = data.nbRxQueues();
+        final int ntx = data.nbTxQueues();
+        final long need = (long)(nrx + ntx) * RING_BYTES;
+        if (rings == null || rings.length() < need)
+        {
+            releaseRings();
+            if (need > 0)
+            {
+                rings = eal.memory().allocate("igb-rings:" + data.name(), need);
+                ensureMapped(rings, true);
+            }
+        }
+        rxQueues = new IgbRxQueue[nrx];
+        txQueues = new IgbTxQueue[ntx];
+        final EthConf conf = data.conf();
+        if (conf.rxMqMode == EthConf.MQ_RX_RSS && nrx > 1)
+        {
+            Log.debug("IGB", "port " + data.portId() + ": RSS over " + nrx + " queues");
+        }
+    }
+
+    private void releaseRings()
+    {
+        if (rings != null)
+        {
+            unmap(rings);
+            rings.close();
+            rings = null;
+        }
+    }
+
+    private static int threshold(final int requested, final int nbDesc)
+    {
+        final int t = requested > 0 ? requested : DEFAULT_FREE_THRESH;
+        return Math.max(1, Math.min(t, nbDesc / 4));
+    }
+
+    @Override
+    public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
+    {
+        final String op = "rxQueueSetup(port=" + data.portId() + ", queue=" + queueId + ")";
+        final int room = pool.dataRoomSize() - MbufDescriptor.HEADROOM;
+        final int bufSize = Math.min(room & ~0x3FF, SRRCTL_BSIZEPKT_MASK << 10);
+        if (bufSize < MIN_RX_BUF_SIZE)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, pool.name() + " leaves " + room +
+                " bytes after the headroom; igb needs at least " + MIN_RX_BUF_SIZE);
+        }
+        ensureMapped(pool.region(), true);
+        final long off = (long)queueId * RING_BYTES;
+        final IgbRxQueue q = new IgbRxQueue(dev, queueId, data.portId(), rings.address() + off, rings.iovaOf(
+            rings.address() + off), nbDesc, pool, threshold(conf == null ? 0 : conf.freeThresh, nbDesc), bufSize);
+        rxQueues[queueId] = q;
+        return q;
+    }
+
+    @Override
+    public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
+    {
+        final long off = (long)(rxQueues.length + queueId) * RING_BYTES;
+        final int rs = threshold(conf == null ? 0 : conf.rsThresh, nbDesc);
+        final int free = Math.max(rs, threshold(conf == null ? 0 : conf.freeThresh, nbDesc));
+        final IgbTxQueue q = new IgbTxQueue(dev, queueId, rings.address() + off, rings.iovaOf(rings.address() + off),
+            nbDesc, rs, free);
+        txQueues[queueId] = q;
+        return q;
+    }
+
+    @Override
+    public void rxQueueRelease(final int queueId)
+    {
+        if (queueId < rxQueues.length && rxQueues[queueId] != null)
+        {
+            rxQueues[queueId].release();
+            rxQueues[queueId] = null;
+        }
+    }
+
+    @Override
+    public void txQueueRelease(final int queueId)
+    {
+        if (queueId < txQueues.length && txQueues[queueId] != null)
+        {
+            txQueues[queueId].reset();
+            txQueues[queueId] = null;
+        }
+    }
+
+    @Override
+    public void start()
+    {
+        final String op = "start(port=" + data.portId() + ")";
+        pruneClosedMappings();
+        for (final DmaRegion r : eal.memory().regions())
+        {
+            if (r.name().startsWith("mempool:"))
+            {
+                ensureMapped(r, false); // so that mbufs of any pool can be transmitted
+            }
+        }
+        // TX (eth_igb_tx_init)
+        final int txThresh = (8 << PTHRESH_SHIFT) | (1 << HTHRESH_SHIFT) |
+            ((macType == MacType.E82576 ? 1 : 16) << WTHRESH_SHIFT);
+        for (final IgbTxQueue q : txQueues)
+        {
+            final int id = q.queueId();
+            q.reset();
+            wr(TXDCTL(id), 0);
+            wr(TDLEN(id), q.nbDesc() * IgbAdvTxDescriptor.LENGTH);
+            wr(TDBAH(id), (int)(q.ringIova() >>> 32));
+            wr(TDBAL(id), (int)q.ringIova());
+            wr(TDH(id), 0);
+            wr(TDT(id), 0);
+            wr(TXDCTL(id), txThresh | XDCTL_QUEUE_ENABLE);
+        }
+        wr(TCTL, TCTL_EN | TCTL_PSP | TCTL_CT | TCTL_COLD | TCTL_RTLC);
+
+        // RX (eth_igb_rx_init)
+        int rctl = rd(RCTL);
+        wr(RCTL, rctl & ~RCTL_EN);
+        final int rxThresh = (8 << PTHRESH_SHIFT) | (8 << HTHRESH_SHIFT) |
+            ((macType == MacType.E82576 ? 1 : 4) << WTHRESH_SHIFT);
+        for (final IgbRxQueue q : rxQueues)
+        {
+            final int id = q.queueId();
+            if (!q.fill())
+            {
+                releaseAllMbufs();
+                throw EthDevException.of(Errno.ENOMEM, op, "rx queue " + id + ": " + q.pool().name() +
+                    " cannot supply " + q.nbDesc() + " mbufs to fill the ring");
+            }
+            wr(RXDCTL(id), 0);
+            wr(RDLEN(id), q.nbDesc() * IgbAdvRxDescriptor.LENGTH);
+            wr(RDBAH(id), (int)(q.ringIova() >>> 32));
+            wr(RDBAL(id), (int)q.ringIova());
+            wr(SRRCTL(id), SRRCTL_DESCTYPE_ADV_ONEBUF | (q.bufSize() >>> 10));
+            wr(RXDCTL(id), rxThresh | XDCTL_QUEUE_ENABLE);
+        }
+        configureRss();
+        applyMtu(data.mtu());
+        rctl = (rctl & ~(RCTL_UPE | RCTL_MPE | RCTL_LPE | RCTL_MO_MASK)) | RCTL_EN | RCTL_BAM | RCTL_SECRC |
+            (data.promiscuous() ? RCTL_UPE | RCTL_MPE : 0) | (data.allMulticast() ? RCTL_MPE : 0) |
+            (data.mtu() + ETH_OVERHEAD > 1518 ? RCTL_LPE : 0);
+        wr(RCTL, rctl);
+        for (final IgbRxQueue q : rxQueues)
+        {
+            wr(RDH(q.queueId()), 0);
+            wr(RDT(q.queueId()), q.nbDesc() - 1);
+        }
+        started = true;
+        if (!adminDown && linkWaitNs > 0)
+        {
+            final long deadline = System.nanoTime() + linkWaitNs;
+            while ((rd(STATUS) & STATUS_LU) == 0 && System.nanoTime() - deadline < 0)
+            {
+                pauseMs(10);
+            }
+        }
+    }
+
+    private void configureRss()
+    {
+        final EthConf conf = data.conf();
+        final int nrx = rxQueues.length;
+        if (conf.rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
+        {
+            wr(MRQC, 0);
+            wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
+            return;
+        }
+        for (int i = 0; i < RSSRK_COUNT; i++)
+        {
+            wr(RSSRK + 4 * i, RSS_KEY[4 * i] | RSS_KEY[4 * i + 1] << 8 | RSS_KEY[4 * i + 2] << 16 |
+                RSS_KEY[4 * i + 3] << 24);
+        }
+        for (int i = 0; i < RETA_ENTRIES; i += 4)
+        {
+            int reta = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                reta |= ((i + k) % nrx) << (8 * k);
+            }
+            wr(RETA + i, reta);
+        }
+        wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
+        wr(MRQC, MRQC_ENABLE_RSS | MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
+            MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP);
+    }
+
+    private void applyMtu(final int mtu)
+    {
+        final int frame = mtu + ETH_OVERHEAD;
+        wr(RLPML, frame);
+    }
+
+    private void releaseAllMbufs()
+    {
+        for (final IgbRxQueue q : rxQueues)
+        {
+            if (q != null)
+            {
+                q.release();
+            }
+        }
+        for (final IgbTxQueue q : txQueues)
+        {
+            if (q != null)
+            {
+                q.reset();
+            }
+        }
+    }
+
+    @Override
+    public void stop()
+    {
+        started = false;
+        try
+        {
+            wr(RCTL, rd(RCTL) & ~RCTL_EN);
+            wr(TCTL, rd(TCTL) & ~TCTL_EN);
+            for (final IgbRxQueue q : rxQueues)
+            {
+                if (q != null)
+                {
+                    wr(RXDCTL(q.queueId()), 0);
+                }
+            }
+            for (final IgbTxQueue q : txQueues)
+            {
+                if (q != null)
+                {
+                    wr(TXDCTL(q.queueId()), 0);
+                }
+            }
+        }
+        catch (final PciException ex)
+        {
+            Log.warn("IGB", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
+        }
+        releaseAllMbufs();
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (started)
+        {
+            stop();
+        }
+        releaseAllMbufs();
+        try
+        {
+            wr(CTRL_EXT, rd(CTRL_EXT) & ~CTRL_EXT_DRV_LOAD);
+        }
+        catch (final RuntimeException ignore)
+        {
+            // the device may be gone
+        }
+        for (final DmaRegion r : new ArrayList<>(mapped))
+        {
+            if (r != rings)
+            {
+                unmap(r);
+            }
+        }
+        releaseRings();
+        try
+        {
+            owner.close();
+        }
+        catch (final Exception ex)
+        {
+            Log.warn("IGB", "close(port=" + data.portId() + "): " + ex);
+        }
+    }
+
+    @Override
+    public void reset()
+    {
+        stop();
+        hardwareInit();
+        adminDown = false;
+    }
+
+    // ------------------------------------------------------------------ link
+
+    private boolean deviceFailed()
+    {
+        for (final IgbRxQueue q : rxQueues)
+        {
+            if (q != null && q.deviceFailed())
+            {
+                return true;
+            }
+        }
+        for (final IgbTxQueue q : txQueues)
+        {
+            if (q != null && q.deviceFailed())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public EthLink linkGet()
+    {
+        if (!started || adminDown || closed || deviceFailed())
+        {
+            return EthLink.DOWN;
+        }
+        final int status;
+        try
+        {
+            status = rd(STATUS);
+        }
+        catch (final PciException ex)
+        {
+            Log.err("IGB", "port " + data.portId() + ": link status unreadable, reporting link down: " + ex.getMessage());
+            return EthLink.DOWN;
+        }
+        if ((status & STATUS_LU) == 0)
+        {
+            return EthLink.DOWN;
+        }
+        final int speed = (status & STATUS_SPEED_MASK) == STATUS_SPEED_1000 ? EthLink.SPEED_1G :
+            (status & STATUS_SPEED_MASK) == STATUS_SPEED_100 ? EthLink.SPEED_100M : 10;
+        return new EthLink(speed, (status & STATUS_FD) != 0, true, true);
+    }
+
+    /** eth_igb_dev_set_link_up: powers the PHY up (autonegotiation keeps its result if the link never dropped). */
+    @Override
+    public void setLinkUp()
+    {
+        phyWrite(PHY_BMCR, BMCR_ANENABLE);
+        wr(CTRL, rd(CTRL) | CTRL_SLU);
+        adminDown = false;
+    }
+
+    /** eth_igb_dev_set_link_down: powers the PHY down; the port reports link down until set up again. */
+    @Override
+    public void setLinkDown()
+    {
+        phyWrite(PHY_BMCR, BMCR_ANENABLE | BMCR_POWER_DOWN);
+        adminDown = true;
+    }
+
+    // ------------------------------------------------------------------ rx modes, MAC, MTU
+
+    @Override
+    public void promiscuousEnable()
+    {
+        wr(RCTL, rd(RCTL) | RCTL_UPE | RCTL_MPE);
+    }
+
+    @Override
+    public void promiscuousDisable()
+    {
+        wr(RCTL, rd(RCTL) & ~(RCTL_UPE | (data.allMulticast() ? 0 : RCTL_MPE)));
+    }
+
+    @Override
+    public void allmulticastEnable()
+    {
+        wr(RCTL, rd(RCTL) | RCTL_MPE);
+    }
+
+    @Override
+    public void allmulticastDisable()
+    {
+        if (!data.promiscuous())
+        {
+            wr(RCTL, rd(RCTL) & ~RCTL_MPE);
+        }
+    }
+
+    @Override
+    public void macAddrSet(final MacAddress mac)
+    {
+        writeRar0(mac);
+    }
+
+    /** eth_igb_mtu_set: LPE for frames above 1518 bytes, RLPML = MTU + overhead; rx is scattered, so any MTU fits. */
+    @Override
+    public void mtuSet(final int mtu)
+    {
+        final int rctl = rd(RCTL);
+        wr(RCTL, mtu + ETH_OVERHEAD > 1518 ? rctl | RCTL_LPE : rctl & ~RCTL_LPE);
+        applyMtu(mtu);
+    }
+
+    // ------------------------------------------------------------------ stats
+
+    private static int idx(final int reg)
+    {
+        return (reg - CRCERRS) >>> 2;
+    }
+
+    /** Reads every counter the driver reports (clear on read) and accumulates it. */
+    private void readHwStats()
+    {
+        for (final int reg : IgbHwStats.REGS)
+        {
+            readCounter(reg);
+        }
+        for (final int reg : IgbHwStats.BASIC_REGS)
+        {
+            readCounter(reg);
+        }
+    }
+
+    private void readCounter(final int reg)
+    {
+        if (IgbHwStats.is64(reg))
+        {
+            final long lo = rd(reg) & 0xFFFF_FFFFL;
+            final long hi = rd(reg + 4) & 0xFFFF_FFFFL;
+            hw[idx(reg)] += lo | hi << 32;
+        }
+        else
+        {
+            hw[idx(reg)] += rd(reg) & 0xFFFF_FFFFL;
+        }
+    }
+
+    @Override
+    public void statsGet(final EthStats stats)
+    {
+        readHwStats();
+        stats.ipackets = hw[idx(GPRC)];
+        stats.opackets = hw[idx(GPTC)];
+        stats.ibytes = Math.max(0, hw[idx(GORCL)] - 4 * hw[idx(GPRC)]);
+        stats.obytes = Math.max(0, hw[idx(GOTCL)] - 4 * hw[idx(GPTC)]);
+        stats.imissed = hw[idx(MPC)];
+        stats.ierrors = hw[idx(CRCERRS)] + hw[idx(RLEC)] + hw[idx(RXERRC)] + hw[idx(ALGNERRC)] + hw[idx(CEXTERR)];
+        stats.oerrors = hw[idx(ECOL)] + hw[idx(LATECOL)];
+        for (int q = 0; q < rxQueues.length; q++)
+        {
+            if (rxQueues[q] != null)
+            {
+                final long errors = rxQueues[q].counters.errors();
+                stats.ierrors += errors;
+                stats.rxNombuf += rxQueues[q].counters.nombuf();
+                if (q < EthStats.QUEUE_STAT_CNTRS)
+                {
+                    stats.qIpackets[q] = rxQueues[q].counters.packets();
+                    stats.qIbytes[q] = rxQueues[q].counters.bytes();
+                    stats.qErrors[q] = errors;
+                }
+            }
+        }
+        for (int q = 0; q < txQueues.length && q < EthStats.QUEUE_STAT_CNTRS; q++)
+        {
+            if (txQueues[q] != null)
+            {
+                stats.qOpackets[q] = txQueues[q].counters.packets();
+                stats.qObytes[q] = txQueues[q].counters.bytes();
+            }
+        }
+    }
+
+    @Override
+    public void statsReset()
+    {
+        readHwStats();
+        java.util.Arrays.fill(hw, 0);
+        for (final IgbRxQueue q : rxQueues)
+        {
+            if (q != null)
+            {
+                q.counters.reset();
+            }
+        }
+        for (final IgbTxQueue q : txQueues)
+        {
+            if (q != null)
+            {
+                q.counters.reset();
+            }
+        }
+    }
+
+    @Override
+    public List<String> xstatsNames()
+    {
+        return IgbHwStats.NAMES;
+    }
+
+    @Override
+    public void xstatsGet(final long[] values)
+    {
+        readHwStats();
+        final int[] regs = IgbHwStats.REGS;
+        for (int i = 0; i < regs.length && i < values.length; i++)
+        {
+            values[i] = hw[idx(regs[i])];
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "IgbEthDev[port=" + data.portId() + ", " + macType + ", " + dev.describe() + "]";
+    }
+}

@@ -1,0 +1,322 @@
+package io.ethdev4j.pmd.igb;
+
+import io.ethdev4j.ethdev.QueueCounters;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufDescriptor;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.pci.PciDevice;
+import org.agrona.UnsafeApi;
+
+import static io.ethdev4j.pmd.igb.IgbAdvRxDescriptor.*;
+
+/**
+ * One receive queue: a ring of {@link IgbAdvRxDescriptor advanced one-buffer descriptors} in DMA memory and the mbuf
+ * behind each slot (DPDK's {@code igb_rx_queue} + {@code eth_igb_recv_scattered_pkts}).
+ * <p>
+ * Hot path: {@link #rxBurst} reads only DMA memory (the DD bit of each write-back), chains the segments of frames
+ * longer than one buffer (scattered rx, no EOP = more to come), and refills consumed slots in batches of
+ * {@code freeThresh} mbufs with one bulk allocation, writing RDT once per burst and only when it refilled. A failed
+ * bulk allocation counts {@code freeThresh} in rx_nombuf (as DPDK's bulk-alloc rx) and leaves the slots empty until
+ * a later burst succeeds; the device sees fewer free descriptors meanwhile and drops (RNBC/MPC).
+ * <p>
+ * Write-backs are checked before a byte of them is believed: a length of 0 or above the programmed buffer size, a
+ * non-final segment shorter than a buffer, a chain longer than {@link #MAX_SEGS}, the RXE error bit or the
+ * header-overflow bit (impossible in one-buffer mode) drop the whole frame and count one rx error; the mbufs go
+ * back to the pool, and no mbuf ever gets a data_len larger than its buffer.
+ * <p>
+ * Single consumer: one lcore polls a queue. Writer of {@link #counters}: that lcore.
+ */
+public final class IgbRxQueue implements RxBurst
+{
+    /** Largest segment count accepted for one frame (16 KiB frames in 1 KiB buffers). */
+    public static final int MAX_SEGS = 64;
+
+    private final PciDevice dev;
+    private final int rdtOffset;
+    private final int queueId;
+    private final int portId;
+    private final long ring;
+    private final long ringIova;
+    private final int nbDesc;
+    private final Mbuf[] swRing;
+    private final Mbuf[] allocBuf;
+    private final MbufPool pool;
+    private final int freeThresh;
+    /** Bytes the device may write per descriptor (SRRCTL.BSIZEPKT, a multiple of 1 KiB). */
+    private final int bufSize;
+    final QueueCounters counters = new QueueCounters();
+
+    private int rxTail;
+    /** Next slot to refill; slots rxRefill .. rxTail-1 (mod nbDesc) are empty. */
+    private int rxRefill;
+    private int nbEmpty;
+    private Mbuf firstSeg;
+    private Mbuf lastSeg;
+    private int nbSegs;
+    private boolean discarding;
+    private volatile boolean deviceFailed;
+
+    IgbRxQueue(final PciDevice dev, final int queueId, final int portId, final long ring, final long ringIova,
+        final int nbDesc, final MbufPool pool, final int freeThresh, final int bufSize)
+    {
+        this.dev = dev;
+        this.queueId = queueId;
+        this.portId = portId;
+        this.rdtOffset = IgbRegs.RDT(queueId);
+        this.ring = ring;
+        this.ringIova = ringIova;
+        this.nbDesc = nbDesc;
+        this.swRing = new Mbuf[nbDesc];
+        this.pool = pool;
+        this.freeThresh = freeThresh;
+        this.allocBuf = new Mbuf[freeThresh];
+        this.bufSize = bufSize;
+    }
+
+    public int queueId()
+    {
+        return queueId;
+    }
+
+    public int nbDesc()
+    {
+        return nbDesc;
+    }
+
+    public MbufPool pool()
+    {
+        return pool;
+    }
+
+    public int bufSize()
+    {
+        return bufSize;
+    }
+
+    long ringIova()
+    {
+        return ringIova;
+    }
+
+    /** Control path (start): every slot gets an mbuf; false (nothing held) if the pool cannot supply them. */
+    boolean fill()
+    {
+        release();
+        for (int i = 0; i < nbDesc; i += freeThresh)
+        {
+            final int n = Math.min(freeThresh, nbDesc - i);
+            if (pool.allocBulk(swRing, i, n) == 0)
+            {
+                release();
+                return false;
+            }
+        }
+        for (int i = 0; i < nbDesc; i++)
+        {
+            arm(i, swRing[i]);
+        }
+        rxTail = 0;
+        rxRefill = 0;
+        nbEmpty = 0;
+        deviceFailed = false;
+        return true;
+    }
+
+    private void arm(final int slot, final Mbuf m)
+    {
+        final long d = ring + (long)slot * LENGTH;
+        UnsafeApi.putLong(d + PKT_ADDR_OFFSET, m.bufIova() + MbufDescriptor.HEADROOM);
+        UnsafeApi.putLongVolatile(null, d + HDR_ADDR_OFFSET, 0L); // clears the DD bit of the old write-back
+    }
+
+    /** Control path (stop, release): every mbuf held goes back to its pool, a partial frame included. */
+    void release()
+    {
+        for (int i = 0; i < nbDesc; i++)
+        {
+            if (swRing[i] != null)
+            {
+                swRing[i].freeSeg();
+                swRing[i] = null;
+            }
+        }
+        dropPartial();
+        UnsafeApi.setMemory(ring, (long)nbDesc * LENGTH, (byte)0);
+    }
+
+    private void dropPartial()
+    {
+        if (firstSeg != null)
+        {
+            Mbuf m = firstSeg;
+            while (m != null)
+            {
+                final Mbuf next = m == lastSeg ? null : m.next();
+                m.next(null);
+                m.nbSegs(1);
+                m.freeSeg();
+                m = next;
+            }
+        }
+        firstSeg = null;
+        lastSeg = null;
+        nbSegs = 0;
+    }
+
+    /** Set when a doorbell write failed (the device or its QEMU died): bursts return 0 from then on. */
+    boolean deviceFailed()
+    {
+        return deviceFailed;
+    }
+
+    @Override
+    public int rxBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    {
+        if (deviceFailed)
+        {
+            return 0;
+        }
+        final long ring = this.ring;
+        final Mbuf[] swRing = this.swRing;
+        final int bufSize = this.bufSize;
+        int tail = rxTail;
+        int nbRx = 0;
+        long bytes = 0;
+        int errors = 0;
+        int consumed = 0;
+        Mbuf first = firstSeg;
+        Mbuf last = lastSeg;
+        int segs = nbSegs;
+        boolean discard = discarding;
+        while (nbRx < nbPkts)
+        {
+            final Mbuf m = swRing[tail];
+            if (m == null)
+            {
+                break; // an empty slot: refill failed earlier, the device cannot have written here
+            }
+            final long d = ring + (long)tail * LENGTH;
+            final int status = UnsafeApi.getIntVolatile(null, d + WB_STATUS_ERROR_OFFSET);
+            if ((status & STATUS_DD) == 0)
+            {
+                break;
+            }
+            final int len = UnsafeApi.getShort(d + WB_LENGTH_OFFSET) & 0xFFFF;
+            swRing[tail] = null;
+            consumed++;
+            if (++tail == nbDesc)
+            {
+                tail = 0;
+            }
+            final boolean eop = (status & STATUS_EOP) != 0;
+            if (discard || len == 0 || len > bufSize || (!eop && len != bufSize) ||
+                (status & (ERROR_RXE | ERROR_HBO)) != 0 || segs >= MAX_SEGS)
+            {
+                // a bad or unwanted segment: free it and whatever the frame had so far, skip to the frame's end
+                m.freeSeg();
+                if (first != null)
+                {
+                    firstSeg = first;
+                    lastSeg = last;
+                    dropPartial();
+                    first = null;
+                    last = null;
+                    segs = 0;
+                }
+                if (!discard)
+                {
+                    errors++;
+                }
+                discard = !eop;
+                continue;
+            }
+            m.dataOff(MbufDescriptor.HEADROOM);
+            m.dataLen(len);
+            if (first == null)
+            {
+                first = m;
+                m.pktLen(len);
+                segs = 1;
+            }
+            else
+            {
+                first.pktLen(first.pktLen() + len);
+                last.next(m);
+                segs++;
+            }
+            if (!eop)
+            {
+                last = m;
+                continue;
+            }
+            first.nbSegs(segs);
+            first.port(portId);
+            first.rssHash(UnsafeApi.getInt(d + WB_RSS_HASH_OFFSET));
+            bytes += first.pktLen();
+            pkts[offset + nbRx++] = first;
+            first = null;
+            last = null;
+            segs = 0;
+        }
+        rxTail = tail;
+        firstSeg = first;
+        lastSeg = last;
+        nbSegs = segs;
+        discarding = discard;
+        nbEmpty += consumed;
+        if (nbEmpty >= freeThresh)
+        {
+            refill();
+        }
+        if (nbRx != 0)
+        {
+            counters.add(nbRx, bytes);
+        }
+        if (errors != 0)
+        {
+            counters.addErrors(errors);
+        }
+        return nbRx;
+    }
+
+    /** Arms empty slots in batches of freeThresh, then one RDT write (the last armed slot). */
+    private void refill()
+    {
+        int slot = rxRefill;
+        boolean armed = false;
+        while (nbEmpty >= freeThresh)
+        {
+            if (pool.allocBulk(allocBuf, 0, freeThresh) == 0)
+            {
+                counters.addNombuf(freeThresh);
+                break;
+            }
+            for (int i = 0; i < freeThresh; i++)
+            {
+                final Mbuf m = allocBuf[i];
+                allocBuf[i] = null;
+                swRing[slot] = m;
+                arm(slot, m);
+                if (++slot == nbDesc)
+                {
+                    slot = 0;
+                }
+            }
+            nbEmpty -= freeThresh;
+            armed = true;
+        }
+        rxRefill = slot;
+        if (armed)
+        {
+            try
+            {
+                dev.write32(0, rdtOffset, slot == 0 ? nbDesc - 1 : slot - 1);
+            }
+            catch (final RuntimeException ex)
+            {
+                deviceFailed = true;
+            }
+        }
+    }
+}

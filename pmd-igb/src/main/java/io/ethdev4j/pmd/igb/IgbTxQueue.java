@@ -1,0 +1,245 @@
+package io.ethdev4j.pmd.igb;
+
+import io.ethdev4j.ethdev.QueueCounters;
+import io.ethdev4j.ethdev.TxBurst;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.pci.PciDevice;
+import org.agrona.UnsafeApi;
+
+import static io.ethdev4j.pmd.igb.IgbAdvTxDescriptor.*;
+
+/**
+ * One transmit queue: a ring of {@link IgbAdvTxDescriptor advanced data descriptors}, one per mbuf segment, so
+ * chained mbufs go out as one frame (EOP on the last segment's descriptor).
+ * <p>
+ * Completion is reported in batches, as DPDK's ixgbe/igb full-featured tx path does: RS is set on a packet's last
+ * descriptor once at least {@code rsThresh} descriptors were used since the previous RS, and the index of each RS
+ * descriptor is queued. Cleanup runs when fewer than {@code freeThresh} descriptors are free (or a packet does not
+ * fit): it checks DD of the oldest RS descriptor only, and on DD frees every segment up to it (simple mbufs in one
+ * bulk put). TDT is written once per burst. Only DMA memory is read.
+ * <p>
+ * Single producer: one lcore per queue. Writer of {@link #counters}: that lcore.
+ */
+public final class IgbTxQueue implements TxBurst
+{
+    private static final int CMD_BASE = DTYP_DATA | DCMD_DEXT | DCMD_IFCS;
+
+    private final PciDevice dev;
+    private final int tdtOffset;
+    private final int queueId;
+    private final long ring;
+    private final long ringIova;
+    private final int nbDesc;
+    private final int rsThresh;
+    private final int freeThresh;
+    private final Mbuf[] swRing;
+    /** FIFO of descriptor indices carrying RS, oldest at rsHead. */
+    private final int[] rsRing;
+    private final Mbuf[] freeBuf;
+    final QueueCounters counters = new QueueCounters();
+
+    private int tail;
+    /** Oldest descriptor not yet cleaned. */
+    private int clean;
+    private int nbFree;
+    private int sinceRs;
+    private int rsHead;
+    private int rsCount;
+    private volatile boolean deviceFailed;
+
+    IgbTxQueue(final PciDevice dev, final int queueId, final long ring, final long ringIova, final int nbDesc,
+        final int rsThresh, final int freeThresh)
+    {
+        this.dev = dev;
+        this.queueId = queueId;
+        this.tdtOffset = IgbRegs.TDT(queueId);
+        this.ring = ring;
+        this.ringIova = ringIova;
+        this.nbDesc = nbDesc;
+        this.rsThresh = rsThresh;
+        this.freeThresh = freeThresh;
+        this.swRing = new Mbuf[nbDesc];
+        this.rsRing = new int[nbDesc];
+        this.freeBuf = new Mbuf[nbDesc];
+        reset();
+    }
+
+    public int queueId()
+    {
+        return queueId;
+    }
+
+    public int nbDesc()
+    {
+        return nbDesc;
+    }
+
+    long ringIova()
+    {
+        return ringIova;
+    }
+
+    /** Control path: empties the ring (descriptors zeroed, indices at 0) after freeing every held segment. */
+    void reset()
+    {
+        for (int i = 0; i < nbDesc; i++)
+        {
+            if (swRing[i] != null)
+            {
+                swRing[i].freeSeg();
+                swRing[i] = null;
+            }
+        }
+        UnsafeApi.setMemory(ring, (long)nbDesc * LENGTH, (byte)0);
+        tail = 0;
+        clean = 0;
+        // one descriptor always stays unused so that TDT == TDH means "empty", never "full"
+        nbFree = nbDesc - 1;
+        sinceRs = 0;
+        rsHead = 0;
+        rsCount = 0;
+        deviceFailed = false;
+    }
+
+    boolean deviceFailed()
+    {
+        return deviceFailed;
+    }
+
+    /** Frees completed descriptors (RS batches whose DD is set); returns how many were freed. */
+    private int cleanup()
+    {
+        int freed = 0;
+        int nFree = 0;
+        final Mbuf[] freeBuf = this.freeBuf;
+        while (rsCount > 0)
+        {
+            final int rsIdx = rsRing[rsHead];
+            if ((UnsafeApi.getIntVolatile(null, ring + (long)rsIdx * LENGTH + WB_STATUS_OFFSET) & STATUS_DD) == 0)
+            {
+                break;
+            }
+            int i = clean;
+            while (true)
+            {
+                final Mbuf m = swRing[i];
+                if (m != null)
+                {
+                    swRing[i] = null;
+                    if (m.nextAddress() == 0 && m.refcnt() == 1 && m.isDirect())
+                    {
+                        freeBuf[nFree++] = m;
+                    }
+                    else
+                    {
+                        m.freeSeg();
+                    }
+                }
+                freed++;
+                final boolean done = i == rsIdx;
+                if (++i == nbDesc)
+                {
+                    i = 0;
+                }
+                if (done)
+                {
+                    break;
+                }
+            }
+            clean = i;
+            if (++rsHead == nbDesc)
+            {
+                rsHead = 0;
+            }
+            rsCount--;
+        }
+        if (nFree != 0)
+        {
+            Mbuf.freeBulk(freeBuf, 0, nFree);
+            for (int k = 0; k < nFree; k++)
+            {
+                freeBuf[k] = null;
+            }
+        }
+        nbFree += freed;
+        return freed;
+    }
+
+    @Override
+    public int txBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    {
+        if (deviceFailed)
+        {
+            return 0;
+        }
+        if (nbFree < freeThresh)
+        {
+            cleanup();
+        }
+        final long ring = this.ring;
+        final Mbuf[] swRing = this.swRing;
+        int t = tail;
+        int nbTx = 0;
+        long bytes = 0;
+        while (nbTx < nbPkts)
+        {
+            final Mbuf pkt = pkts[offset + nbTx];
+            final int segs = pkt.nbSegs();
+            if (segs > nbFree && (cleanup() == 0 || segs > nbFree))
+            {
+                break;
+            }
+            final int pktLen = pkt.pktLen();
+            Mbuf m = pkt;
+            int last = t;
+            for (int s = 0; s < segs; s++)
+            {
+                final long d = ring + (long)t * LENGTH;
+                UnsafeApi.putLong(d + BUFFER_ADDR_OFFSET, m.dataIova());
+                final long next = m.nextAddress();
+                final int cmd = CMD_BASE | m.dataLen() | (next == 0 || s == segs - 1 ? DCMD_EOP : 0);
+                UnsafeApi.putInt(d + CMD_TYPE_LEN_OFFSET, cmd);
+                UnsafeApi.putInt(d + OLINFO_STATUS_OFFSET, pktLen << PAYLEN_SHIFT);
+                swRing[t] = m;
+                last = t;
+                if (++t == nbDesc)
+                {
+                    t = 0;
+                }
+                if (next == 0)
+                {
+                    break;
+                }
+                m = Mbuf.fromAddress(next);
+            }
+            nbFree -= segs;
+            sinceRs += segs;
+            if (sinceRs >= rsThresh)
+            {
+                final long d = ring + (long)last * LENGTH;
+                UnsafeApi.putInt(d + CMD_TYPE_LEN_OFFSET, UnsafeApi.getInt(d + CMD_TYPE_LEN_OFFSET) | DCMD_RS);
+                rsRing[(rsHead + rsCount) % nbDesc] = last;
+                rsCount++;
+                sinceRs = 0;
+            }
+            bytes += pktLen;
+            nbTx++;
+        }
+        if (nbTx == 0)
+        {
+            return 0;
+        }
+        tail = t;
+        UnsafeApi.storeFence(); // descriptors visible before the doorbell
+        try
+        {
+            dev.write32(0, tdtOffset, t);
+        }
+        catch (final RuntimeException ex)
+        {
+            deviceFailed = true;
+        }
+        counters.add(nbTx, bytes);
+        return nbTx;
+    }
+}

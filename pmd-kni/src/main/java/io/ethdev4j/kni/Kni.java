@@ -1,0 +1,499 @@
+package io.ethdev4j.kni;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.eal.Log;
+import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.kni.abi.KniFifo;
+import io.ethdev4j.kni.abi.KniRequest;
+import io.ethdev4j.kni.abi.KniRequestId;
+import io.ethdev4j.kni.kernel.KniDeviceStats;
+import io.ethdev4j.kni.kernel.KniNetDevice;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.SysException;
+
+/**
+ * One KNI (DPDK's {@code struct rte_kni}): a Linux interface and the shared-memory FIFOs that connect it to the
+ * application. Made by {@link KniContext#alloc}, released by {@link KniContext#release}.
+ * <p>
+ * FIFOs are named from the kernel's point of view, as in DPDK:
+ * <pre>
+ *   application                                   kernel side (KNI thread)            Linux
+ *   txBurst ──► rx_q ───────────────────────────► write to the netdev ─────────────► stack
+ *           ◄── free_q ◄────────────────────────── (mbufs handed back)
+ *   rxBurst ◄── tx_q ◄──────────────────────────── read from the netdev ◄─────────── stack
+ *   (refill) ─► alloc_q ──────────────────────────► (empty mbufs to read into)
+ *   handleRequest ◄── req_q / resp_q ──► sync area ◄── ip link set ... (MTU, up/down, MAC, promisc, allmulti)
+ * </pre>
+ *
+ * <h2>Threads (as DPDK)</h2>
+ * {@link #txBurst} is called by one thread at a time (it produces rx_q and consumes free_q), {@link #rxBurst} by one
+ * thread at a time (it consumes tx_q and produces alloc_q), {@link #handleRequest} by one thread at a time; the three
+ * may be different threads. None of them allocates or throws.
+ */
+public final class Kni
+{
+    static final int TX = 0;
+    static final int RX = 1;
+    static final int ALLOC = 2;
+    static final int FREE = 3;
+    static final int REQ = 4;
+    static final int RESP = 5;
+    static final int SYNC = 6;
+    static final int ZONE_COUNT = 7;
+    static final String[] ZONE_NAMES = {"tx", "rx", "alloc", "free", "req", "resp", "sync"};
+
+    private static final int BURST_MAX = KniContext.KNI_FIFO_COUNT_MAX;
+
+    private final KniContext ctx;
+    private final KniConf conf;
+    private final MbufPool pool;
+    private final DmaRegion[] zones;
+    private final KniNetDevice dev;
+    private final long syncAddr;
+
+    private final KniFifo txQ = new KniFifo();
+    private final KniFifo rxQ = new KniFifo();
+    private final KniFifo allocQ = new KniFifo();
+    private final KniFifo freeQ = new KniFifo();
+    private final KniFifo reqQ = new KniFifo();
+    private final KniFifo respQ = new KniFifo();
+
+    // transmit path (application → kernel): the thread calling txBurst
+    private final long[] txAddrs = new long[BURST_MAX];
+    private final long[] freeAddrs = new long[KniContext.MAX_MBUF_BURST_NUM];
+    private final Mbuf[] freeMbufs = new Mbuf[KniContext.MAX_MBUF_BURST_NUM];
+
+    // receive path (kernel → application): the thread calling rxBurst
+    private final long[] rxAddrs = new long[BURST_MAX];
+    private final long[] allocAddrs = new long[KniContext.MAX_MBUF_BURST_NUM];
+    private final Mbuf[] allocMbufs = new Mbuf[KniContext.MAX_MBUF_BURST_NUM];
+    /** Writer: the receive-path thread. */
+    private volatile long allocFailures;
+
+    // request path: the thread calling handleRequest
+    private final KniRequest request = new KniRequest();
+    private volatile KniOps ops;
+
+    private volatile boolean released;
+
+    Kni(final KniContext ctx, final KniConf conf, final KniOps ops, final MbufPool pool, final DmaRegion[] zones,
+        final KniNetDevice dev)
+    {
+        this.ctx = ctx;
+        this.conf = conf;
+        this.ops = ops;
+        this.pool = pool;
+        this.zones = zones;
+        this.dev = dev;
+        this.syncAddr = zones[SYNC].address();
+        txQ.attach(zones[TX].address());
+        rxQ.attach(zones[RX].address());
+        allocQ.attach(zones[ALLOC].address());
+        freeQ.attach(zones[FREE].address());
+        reqQ.attach(zones[REQ].address());
+        respQ.attach(zones[RESP].address());
+    }
+
+    /** rte_kni_get_name. */
+    public String name()
+    {
+        return conf.name();
+    }
+
+    /** A copy of the configuration it was allocated with (mbufSize filled in). */
+    public KniConf conf()
+    {
+        return conf.copy();
+    }
+
+    public MbufPool pool()
+    {
+        return pool;
+    }
+
+    /** The kernel side of this KNI: counters ({@link KniNetDevice#stats()}), faults, the interface itself. */
+    public KniNetDevice netDevice()
+    {
+        return dev;
+    }
+
+    /** False once the interface was deleted (or moved out of its namespace) from outside. */
+    public boolean present()
+    {
+        return dev.present();
+    }
+
+    public boolean isReleased()
+    {
+        return released;
+    }
+
+    /** Refills of alloc_q that found the pool empty (rx_nombuf). */
+    public long allocFailures()
+    {
+        return allocFailures;
+    }
+
+    /** A kernel-side counter ({@link KniDeviceStats} index). */
+    public long kernelStat(final int counter)
+    {
+        return dev.stats().get(counter);
+    }
+
+    // ------------------------------------------------------------------ data path
+
+    /**
+     * rte_kni_tx_burst: hands {@code pkts[offset .. offset+n)} to the kernel (on rx_q, as many as fit), then frees up to
+     * {@link KniContext#MAX_MBUF_BURST_NUM} mbufs the kernel has finished with (from free_q). Multi-segment packets go
+     * as chains (the kernel side accepts up to 64 segments with {@code pkt_len} the sum of {@code data_len}).
+     *
+     * @return the number the kernel took; the caller still owns the rest.
+     */
+    public int txBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    {
+        final int n = Math.min(Math.min(nbPkts, BURST_MAX), rxQ.freeCount());
+        final long[] addrs = txAddrs;
+        for (int i = 0; i < n; i++)
+        {
+            final Mbuf m = pkts[offset + i];
+            if (!ctx.isRegistered(m.pool().id()) || m.nbSegs() > 1)
+            {
+                registerChain(m);
+            }
+            addrs[i] = m.address();
+        }
+        final int sent = n == 0 ? 0 : rxQ.put(addrs, 0, n);
+        freeMbufs();
+        return sent;
+    }
+
+    private void registerChain(final Mbuf head)
+    {
+        Mbuf m = head;
+        for (int seg = 0; m != null && seg < 0xFFFF; seg++)
+        {
+            if (!ctx.isRegistered(m.pool().id()))
+            {
+                ctx.registerPool(m.pool());
+            }
+            m = m.next();
+        }
+    }
+
+    /** kni_free_mbufs: frees up to 32 mbufs from free_q. */
+    private void freeMbufs()
+    {
+        final int n = freeQ.get(freeAddrs, 0, KniContext.MAX_MBUF_BURST_NUM);
+        if (n == 0)
+        {
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            freeMbufs[i] = Mbuf.fromAddress(freeAddrs[i]);
+        }
+        Mbuf.freeBulk(freeMbufs, 0, n);
+    }
+
+    /**
+     * rte_kni_rx_burst: takes up to {@code nbPkts} packets the kernel sent (from tx_q) into {@code pkts[offset..]};
+     * if it got any, or alloc_q ran empty, refills alloc_q with up to 32 fresh mbufs from the KNI's pool.
+     *
+     * @return the number received.
+     */
+    public int rxBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    {
+        final int got = txQ.get(rxAddrs, 0, Math.min(nbPkts, BURST_MAX));
+        for (int i = 0; i < got; i++)
+        {
+            pkts[offset + i] = Mbuf.fromAddress(rxAddrs[i]);
+        }
+        if (got > 0 || allocQ.isEmpty())
+        {
+            allocateMbufs();
+        }
+        return got;
+    }
+
+    /** kni_allocate_mbufs: min(32, free slots of alloc_q) mbufs; what does not fit is freed. */
+    void allocateMbufs()
+    {
+        final int want = Math.min(KniContext.MAX_MBUF_BURST_NUM, allocQ.freeCount());
+        if (want == 0)
+        {
+            return;
+        }
+        int n = pool.allocBulk(allocMbufs, 0, want);
+        if (n == 0)
+        {
+            while (n < want)
+            {
+                final Mbuf m = pool.alloc();
+                if (m == null)
+                {
+                    break;
+                }
+                allocMbufs[n++] = m;
+            }
+            allocFailures = allocFailures + 1;
+            if (n == 0)
+            {
+                return;
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            allocAddrs[i] = allocMbufs[i].address();
+        }
+        final int put = allocQ.put(allocAddrs, 0, n);
+        if (put < n)
+        {
+            Mbuf.freeBulk(allocMbufs, put, n - put);
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /**
+     * rte_kni_handle_request: answers at most one request from the kernel side. The callback's result (or the
+     * built-in default's, see {@link KniOps}) goes into the request; an unknown request id gets {@code -EINVAL}; a
+     * synchronous request is then answered on resp_q.
+     *
+     * @return true when there was nothing to do or the request was answered; false (DPDK's -1) when req_q held
+     *     something other than this KNI's sync area, or resp_q was full.
+     */
+    public boolean handleRequest()
+    {
+        final long addr = reqQ.get(0L);
+        if (addr == 0L)
+        {
+            return true;
+        }
+        if (addr != syncAddr)
+        {
+            Log.err("KNI", "handleRequest(kni=" + conf.name() + ") failed: wrong req pointer 0x" + Long.toHexString(addr));
+            return false;
+        }
+        final KniRequest req = request.wrap(addr);
+        final KniOps o = ops;
+        final int portId = o.portId();
+        switch (req.reqId())
+        {
+            case KniRequestId.RTE_KNI_REQ_CHANGE_MTU:
+                if (o.changeMtu() != null)
+                {
+                    req.result(o.changeMtu().apply(portId, req.newMtu()));
+                }
+                break;
+            case KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF:
+                if (o.configNetworkIf() != null)
+                {
+                    req.result(o.configNetworkIf().apply(portId, req.ifUp()));
+                }
+                break;
+            case KniRequestId.RTE_KNI_REQ_CHANGE_MAC_ADDR:
+            {
+                final byte[] mac = new byte[6];
+                req.readMacAddr(mac);
+                if (o.configMacAddress() != null)
+                {
+                    req.result(o.configMacAddress().apply(portId, mac));
+                }
+                else if (portId != KniOps.NO_PORT)
+                {
+                    req.result(defaultRequest(portId, KniRequestId.RTE_KNI_REQ_CHANGE_MAC_ADDR, 0, mac));
+                }
+                break;
+            }
+            case KniRequestId.RTE_KNI_REQ_CHANGE_PROMISC:
+                if (o.configPromiscusity() != null)
+                {
+                    req.result(o.configPromiscusity().apply(portId, req.promiscusity()));
+                }
+                else if (portId != KniOps.NO_PORT)
+                {
+                    req.result(defaultRequest(portId, KniRequestId.RTE_KNI_REQ_CHANGE_PROMISC, req.promiscusity(), null));
+                }
+                break;
+            case KniRequestId.RTE_KNI_REQ_CHANGE_ALLMULTI:
+                if (o.configAllmulticast() != null)
+                {
+                    req.result(o.configAllmulticast().apply(portId, req.allmulti()));
+                }
+                else if (portId != KniOps.NO_PORT)
+                {
+                    req.result(defaultRequest(portId, KniRequestId.RTE_KNI_REQ_CHANGE_ALLMULTI, req.allmulti(), null));
+                }
+                break;
+            default:
+                Log.err("KNI", "handleRequest(kni=" + conf.name() + "): unknown request id " + req.reqId());
+                req.result(-Errno.EINVAL);
+                break;
+        }
+        if (!req.async())
+        {
+            if (!respQ.put(addr))
+            {
+                Log.err("KNI", "handleRequest(kni=" + conf.name() + ") failed: resp_q is full");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DPDK's built-in defaults: the change applied to ethdev port {@code portId}; returns 0 or -errno. */
+    private int defaultRequest(final int portId, final int reqId, final int on, final byte[] mac)
+    {
+        final Eal eal = ctx.eal();
+        if (eal == null || !eal.isValidPort(portId))
+        {
+            Log.err("KNI", "kni " + conf.name() + ": " + KniRequestId.name(reqId) + " default: invalid port_id=" + portId);
+            return -Errno.ENODEV;
+        }
+        final EthDev port = eal.port(portId);
+        try
+        {
+            switch (reqId)
+            {
+                case KniRequestId.RTE_KNI_REQ_CHANGE_MAC_ADDR:
+                    port.setMacAddr(MacAddress.of(mac));
+                    break;
+                case KniRequestId.RTE_KNI_REQ_CHANGE_PROMISC:
+                    if (on != 0)
+                    {
+                        port.promiscuousEnable();
+                    }
+                    else
+                    {
+                        port.promiscuousDisable();
+                    }
+                    break;
+                default:
+                    if (on != 0)
+                    {
+                        port.allmulticastEnable();
+                    }
+                    else
+                    {
+                        port.allmulticastDisable();
+                    }
+                    break;
+            }
+            return 0;
+        }
+        catch (final EthDevException ex)
+        {
+            Log.err("KNI", "kni " + conf.name() + ": " + ex.getMessage());
+            return ex.diag();
+        }
+    }
+
+    /**
+     * rte_kni_register_handlers: installs {@code ops} (its port id and callbacks).
+     *
+     * @return false (DPDK's -1) when {@code ops} is null or any callback is already registered.
+     */
+    public boolean registerHandlers(final KniOps ops)
+    {
+        if (ops == null)
+        {
+            return false;
+        }
+        synchronized (this)
+        {
+            if (this.ops.anyCallbackSet())
+            {
+                Log.err("KNI", "registerHandlers(kni=" + conf.name() + ") failed: the KNI ops have been registered");
+                return false;
+            }
+            this.ops = ops.copy();
+        }
+        return true;
+    }
+
+    /**
+     * rte_kni_unregister_handlers: clears the ops. DPDK's quirk kept: the port id becomes 0, not
+     * {@link KniOps#NO_PORT}, so the built-in MAC/promisc/allmulti defaults then act on port 0 (if it exists).
+     */
+    public synchronized boolean unregisterHandlers()
+    {
+        this.ops = new KniOps().portId(0);
+        return true;
+    }
+
+    /** The ops now in force (a copy). */
+    public KniOps ops()
+    {
+        return ops.copy();
+    }
+
+    /**
+     * rte_kni_update_link: sets the interface's carrier.
+     *
+     * @return the previous state, 1 (up) or 0 (down).
+     * @throws EthDevException naming the errno when the carrier cannot be set (e.g. the interface was deleted).
+     */
+    public int updateLink(final boolean up)
+    {
+        if (released)
+        {
+            throw EthDevException.of(Errno.ENODEV, "kniUpdateLink(kni=" + conf.name() + ")", "KNI released");
+        }
+        try
+        {
+            return dev.updateLink(up);
+        }
+        catch (final SysException ex)
+        {
+            throw new EthDevException(ex.errno(), "kniUpdateLink(kni=" + conf.name() + ", up=" + up + ") failed: " +
+                Errno.name(ex.errno()) + " - " + ex.getMessage(), ex);
+        }
+    }
+
+    // ------------------------------------------------------------------ release
+
+    /** After the kernel side let go: frees every mbuf on any FIFO, then the zones. */
+    void freeEverything()
+    {
+        released = true;
+        drainAndFree(txQ);
+        drainAndFree(freeQ);
+        drainAndFree(allocQ);
+        drainAndFree(rxQ);
+        for (int z = zones.length - 1; z >= 0; z--)
+        {
+            zones[z].close();
+        }
+    }
+
+    private void drainAndFree(final KniFifo q)
+    {
+        final long[] buf = new long[64];
+        int n;
+        while ((n = q.get(buf, 0, buf.length)) > 0)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                final MbufPool p = MbufPool.ofAddress(buf[i]);
+                if (p == null)
+                {
+                    Log.err("KNI", "kniRelease(kni=" + conf.name() + "): 0x" + Long.toHexString(buf[i]) +
+                        " is not an mbuf of a live pool; not freed");
+                    continue;
+                }
+                Mbuf.fromAddress(buf[i]).free();
+            }
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Kni[" + conf.name() + (released ? ", released" : "") + "]";
+    }
+}

@@ -1,0 +1,480 @@
+package io.ethdev4j.pmd.kni;
+
+import io.ethdev4j.eal.Log;
+import io.ethdev4j.ethdev.DevInfo;
+import io.ethdev4j.ethdev.EthDevData;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.ethdev.EthLink;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.ethdev.QueueConf;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.ethdev.TxBurst;
+import io.ethdev4j.kni.Kni;
+import io.ethdev4j.kni.KniConf;
+import io.ethdev4j.kni.KniContext;
+import io.ethdev4j.kni.kernel.KniDeviceStats;
+import io.ethdev4j.kni.kernel.KniNetDevice;
+import io.ethdev4j.mbuf.MbufDescriptor;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.SysException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Control operations of a {@code net_kni} port (DPDK v22.11 drivers/net/kni/rte_eth_kni.c).
+ *
+ * <h2>As DPDK</h2>
+ * One rx and one tx queue; link 10 Gbps, full duplex, fixed, up while started; random MAC at probe; promiscuous and
+ * all-multicast on from the start. The KNI is allocated at the first start with {@code mbuf_size = data room of rx
+ * queue 0's pool − 128} and {@code MTU = mbuf_size − 14} (2034 for the default 2176-byte data room),
+ * {@code group_id = port id} and no ops (so every request from the interface succeeds); a request thread answers the
+ * interface's requests every 500 ms unless {@code no_request_thread} (then {@code ip link set kniN up} fails after
+ * 3 s). Stop keeps the interface; close releases it.
+ *
+ * <h2>Beyond DPDK</h2>
+ * <ul>
+ * <li>Byte counters per queue; {@code imissed} = frames the interface sent that the kernel side dropped (alloc_q
+ * empty or tx_q full); {@code oerrors} = packets the kernel side took but could not deliver (interface down, bad
+ * mbufs); {@code rx_nombuf} = alloc_q refills the pool could not serve. Every kernel-side counter is an xstat
+ * {@code kni_*}.</li>
+ * <li>{@code setMtu}, {@code setMacAddr}, promiscuous and all-multicast reach the Linux interface (its MTU, address,
+ * IFF_PROMISC, IFF_ALLMULTI); before the first start they are kept and applied at creation. The MTU range is
+ * [68, mbuf_size − 14]: Linux's minimum and what one mbuf carries.</li>
+ * <li>The interface gets the port's MAC (DPDK's got a random one of its own). The link reports down once the
+ * interface is deleted from outside; the port keeps working (bursts move nothing) until it is closed.</li>
+ * <li>{@code netns=} creates the interface inside a network namespace.</li>
+ * </ul>
+ */
+public final class KniEthDev implements EthDevOps
+{
+    /** RTE_ETHER_HDR_LEN. */
+    public static final int ETHER_HDR_LEN = 14;
+    /** How often the request thread calls handleRequest (DPDK: usleep(500 * 1000)). */
+    public static final long REQUEST_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private static final int[] XSTAT_COUNTERS = {
+        KniDeviceStats.RX_PACKETS, KniDeviceStats.RX_BYTES, KniDeviceStats.RX_DROPPED, KniDeviceStats.TX_PACKETS,
+        KniDeviceStats.TX_BYTES, KniDeviceStats.TX_DROPPED, KniDeviceStats.BAD_ADDRESS, KniDeviceStats.BAD_BUFFER,
+        KniDeviceStats.BAD_CHAIN, KniDeviceStats.TX_TOO_BIG, KniDeviceStats.RX_WRITE_ERRORS};
+
+    private final EthDevData data;
+    private final KniContext ctx;
+    private final String ifName;
+    private final boolean noRequestThread;
+    private final String netns;
+    private final Runnable onClose;
+    private final KniRxQueue[] rxq = new KniRxQueue[1];
+    private final KniTxQueue[] txq = new KniTxQueue[1];
+    private final long[] kernelBase = new long[KniDeviceStats.COUNT];
+    private long nombufBase;
+
+    private volatile Kni kni;
+    private volatile boolean linkUp;
+    private int pendingMtu;
+    private Thread requestThread;
+    private volatile boolean requestThreadRunning;
+    private boolean closed;
+
+    KniEthDev(final EthDevData data, final KniContext ctx, final String ifName, final boolean noRequestThread,
+        final String netns, final Runnable onClose)
+    {
+        this.data = data;
+        this.ctx = ctx;
+        this.ifName = ifName;
+        this.noRequestThread = noRequestThread;
+        this.netns = netns;
+        this.onClose = onClose;
+        data.macAddr(MacAddress.random());
+        data.initialRxModes(true, true);
+    }
+
+    /** The Linux interface's name ({@code kniN}). */
+    public String ifName()
+    {
+        return ifName;
+    }
+
+    /** The KNI behind the port, or null before the first start and after close. */
+    public Kni kni()
+    {
+        return kni;
+    }
+
+    public boolean hasRequestThread()
+    {
+        return !noRequestThread;
+    }
+
+    private String op(final String name)
+    {
+        return name + "(port=" + data.portId() + ")";
+    }
+
+    // ------------------------------------------------------------------ info, queues
+
+    @Override
+    public void infoGet(final DevInfo info)
+    {
+        info.maxMacAddrs = 1;
+        info.maxRxPktLen = Integer.MAX_VALUE;
+        info.maxRxQueues = 1;
+        info.maxTxQueues = 1;
+        info.minRxBufSize = 0;
+        info.minMtu = KniNetDevice.ETH_MIN_MTU;
+        final Kni k = kni;
+        final int mbufSize = k != null ? k.conf().mbufSize() : data.rxPool(0) != null ?
+            data.rxPool(0).dataRoomSize() - MbufDescriptor.HEADROOM : 0;
+        if (mbufSize > ETHER_HDR_LEN + KniNetDevice.ETH_MIN_MTU)
+        {
+            info.maxMtu = Math.min(0xFFFF, mbufSize - ETHER_HDR_LEN);
+            info.maxRxPktLen = mbufSize;
+        }
+        if (k != null)
+        {
+            info.ifIndex = k.netDevice().ifIndex();
+        }
+    }
+
+    @Override
+    public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
+    {
+        final KniRxQueue q = new KniRxQueue(data.portId());
+        q.kni = kni;
+        rxq[queueId] = q;
+        return q;
+    }
+
+    @Override
+    public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
+    {
+        final KniTxQueue q = new KniTxQueue();
+        q.kni = kni;
+        txq[queueId] = q;
+        return q;
+    }
+
+    @Override
+    public void rxQueueRelease(final int queueId)
+    {
+        rxq[queueId] = null;
+    }
+
+    @Override
+    public void txQueueRelease(final int queueId)
+    {
+        txq[queueId] = null;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** eth_kni_dev_start: the KNI at the first start, the request thread, link up. */
+    @Override
+    public void start()
+    {
+        Kni k = kni;
+        if (k == null)
+        {
+            final MbufPool pool = data.rxPool(0);
+            final int mbufSize = pool.dataRoomSize() - MbufDescriptor.HEADROOM;
+            final int maxMtu = mbufSize - ETHER_HDR_LEN;
+            int mtu = pendingMtu != 0 ? pendingMtu : maxMtu;
+            if (mtu > maxMtu)
+            {
+                Log.warn("KNI", op("start") + ": MTU " + mtu + " does not fit a " + mbufSize + "-byte mbuf; using " + maxMtu);
+                mtu = maxMtu;
+            }
+            final KniConf conf = new KniConf().name(ifName).groupId(data.portId()).mbufSize(mbufSize).mtu(mtu)
+                .minMtu(KniNetDevice.ETH_MIN_MTU).maxMtu(maxMtu).macAddr(data.macAddr()).netns(netns);
+            k = ctx.alloc(pool, conf, null);
+            kni = k;
+        }
+        for (final KniRxQueue q : rxq)
+        {
+            if (q != null)
+            {
+                q.kni = k;
+            }
+        }
+        for (final KniTxQueue q : txq)
+        {
+            if (q != null)
+            {
+                q.kni = k;
+            }
+        }
+        if (!noRequestThread)
+        {
+            startRequestThread(k);
+        }
+        linkUp = true;
+    }
+
+    private void startRequestThread(final Kni k)
+    {
+        requestThreadRunning = true;
+        final Thread t = new Thread(() ->
+        {
+            while (requestThreadRunning)
+            {
+                k.handleRequest();
+                LockSupport.parkNanos(REQUEST_INTERVAL_NS);
+            }
+        }, "kni_handle_req-" + ifName);
+        t.setDaemon(true);
+        requestThread = t;
+        t.start();
+    }
+
+    private void stopRequestThread()
+    {
+        final Thread t = requestThread;
+        if (t == null)
+        {
+            return;
+        }
+        requestThreadRunning = false;
+        LockSupport.unpark(t);
+        boolean interrupted = false;
+        while (t.isAlive())
+        {
+            try
+            {
+                t.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        requestThread = null;
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** eth_kni_dev_stop: the request thread stops, the link goes down; the interface stays. */
+    @Override
+    public void stop()
+    {
+        stopRequestThread();
+        linkUp = false;
+    }
+
+    /** eth_kni_close: releases the KNI (freeing every mbuf it holds) and, for the last port, the KNI context. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        stopRequestThread();
+        linkUp = false;
+        final Kni k = kni;
+        kni = null;
+        try
+        {
+            if (k != null)
+            {
+                ctx.release(k);
+            }
+        }
+        finally
+        {
+            onClose.run();
+        }
+    }
+
+    // ------------------------------------------------------------------ link
+
+    @Override
+    public EthLink linkGet()
+    {
+        final Kni k = kni;
+        return new EthLink(EthLink.SPEED_10G, true, false, linkUp && k != null && k.present());
+    }
+
+    // ------------------------------------------------------------------ stats
+
+    @Override
+    public void statsGet(final EthStats stats)
+    {
+        if (rxq[0] != null && data.nbRxQueues() > 0)
+        {
+            stats.addRxQueue(0, rxq[0].counters);
+        }
+        if (txq[0] != null && data.nbTxQueues() > 0)
+        {
+            stats.addTxQueue(0, txq[0].counters);
+        }
+        final Kni k = kni;
+        if (k != null)
+        {
+            stats.imissed += kernel(k, KniDeviceStats.TX_DROPPED);
+            stats.oerrors += kernel(k, KniDeviceStats.RX_DROPPED) + kernel(k, KniDeviceStats.BAD_ADDRESS) +
+                kernel(k, KniDeviceStats.BAD_BUFFER) + kernel(k, KniDeviceStats.BAD_CHAIN);
+            stats.rxNombuf += k.allocFailures() - nombufBase;
+        }
+    }
+
+    private long kernel(final Kni k, final int counter)
+    {
+        return k.kernelStat(counter) - kernelBase[counter];
+    }
+
+    @Override
+    public void statsReset()
+    {
+        if (rxq[0] != null)
+        {
+            rxq[0].counters.reset();
+        }
+        if (txq[0] != null)
+        {
+            txq[0].counters.reset();
+        }
+        final Kni k = kni;
+        if (k != null)
+        {
+            for (int c = 0; c < KniDeviceStats.COUNT; c++)
+            {
+                kernelBase[c] = k.kernelStat(c);
+            }
+            nombufBase = k.allocFailures();
+        }
+    }
+
+    @Override
+    public List<String> xstatsNames()
+    {
+        final List<String> names = new ArrayList<>(XSTAT_COUNTERS.length);
+        for (final int c : XSTAT_COUNTERS)
+        {
+            names.add("kni_" + KniDeviceStats.name(c));
+        }
+        return names;
+    }
+
+    @Override
+    public void xstatsGet(final long[] values)
+    {
+        final Kni k = kni;
+        for (int i = 0; i < XSTAT_COUNTERS.length && i < values.length; i++)
+        {
+            values[i] = k == null ? 0 : kernel(k, XSTAT_COUNTERS[i]);
+        }
+    }
+
+    @Override
+    public void xstatsReset()
+    {
+        statsReset();
+    }
+
+    // ------------------------------------------------------------------ MTU, MAC, rx modes (beyond DPDK)
+
+    private KniNetDevice netDevice()
+    {
+        final Kni k = kni;
+        return k == null ? null : k.netDevice();
+    }
+
+    private EthDevException failed(final String op, final SysException ex)
+    {
+        return new EthDevException(ex.errno(), op + " failed: " + Errno.name(ex.errno()) + " - interface " + ifName + ": " +
+            ex.getMessage(), ex);
+    }
+
+    @Override
+    public void mtuSet(final int mtu)
+    {
+        final KniNetDevice d = netDevice();
+        if (d == null)
+        {
+            pendingMtu = mtu;
+            return;
+        }
+        try
+        {
+            d.setMtu(mtu);
+        }
+        catch (final SysException ex)
+        {
+            throw failed("setMtu(port=" + data.portId() + ", mtu=" + mtu + ")", ex);
+        }
+    }
+
+    @Override
+    public void macAddrSet(final MacAddress mac)
+    {
+        final KniNetDevice d = netDevice();
+        if (d == null)
+        {
+            return; // the interface is created with data.macAddr()
+        }
+        try
+        {
+            d.setMacAddr(mac.toBytes());
+        }
+        catch (final SysException ex)
+        {
+            throw failed("setMacAddr(port=" + data.portId() + ", mac=" + mac + ")", ex);
+        }
+    }
+
+    private void rxMode(final String op, final boolean promisc, final boolean on)
+    {
+        final KniNetDevice d = netDevice();
+        if (d == null)
+        {
+            return; // applied by the ethdev layer's restore at start
+        }
+        try
+        {
+            if (promisc)
+            {
+                d.setPromiscuous(on);
+            }
+            else
+            {
+                d.setAllmulticast(on);
+            }
+        }
+        catch (final SysException ex)
+        {
+            throw failed(op + "(port=" + data.portId() + ")", ex);
+        }
+    }
+
+    @Override
+    public void promiscuousEnable()
+    {
+        rxMode("promiscuousEnable", true, true);
+    }
+
+    @Override
+    public void promiscuousDisable()
+    {
+        rxMode("promiscuousDisable", true, false);
+    }
+
+    @Override
+    public void allmulticastEnable()
+    {
+        rxMode("allmulticastEnable", false, true);
+    }
+
+    @Override
+    public void allmulticastDisable()
+    {
+        rxMode("allmulticastDisable", false, false);
+    }
+}

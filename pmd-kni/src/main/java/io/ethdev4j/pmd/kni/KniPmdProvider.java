@@ -1,0 +1,139 @@
+package io.ethdev4j.pmd.kni;
+
+import io.ethdev4j.bus.Bus;
+import io.ethdev4j.bus.PmdProvider;
+import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.kni.KniConf;
+import io.ethdev4j.kni.KniContext;
+import io.ethdev4j.sys.Errno;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code net_kni} (DPDK v22.11 drivers/net/kni/rte_eth_kni.c): a port whose other end is a Linux interface.
+ * {@code --vdev net_kniN} gives the interface {@code kniN} (the device name minus its first 4 characters), created at
+ * the port's first start and removed when the port is closed.
+ * <p>
+ * Devargs:
+ * <ul>
+ * <li>{@code no_request_thread}: no thread answering the kernel side's requests; as DPDK only the key's presence
+ * counts ({@code no_request_thread=0} disables the thread too).</li>
+ * <li>{@code netns=<name|path>} (beyond DPDK): create the interface inside that network namespace.</li>
+ * </ul>
+ * All net_kni ports of one runtime share one {@link KniContext} (DPDK's reference-counted {@code rte_kni_init(8)});
+ * the last port closed closes it ({@code rte_kni_close}). Its kernel-side parameters come from the runtime's
+ * {@code --kni-*} options.
+ */
+public final class KniPmdProvider implements PmdProvider
+{
+    public static final String DRIVER_NAME = "net_kni";
+    public static final String NO_REQUEST_THREAD = "no_request_thread";
+    public static final String NETNS = "netns";
+
+    private static final Map<Eal, Shared> CONTEXTS = new IdentityHashMap<>();
+
+    private static final class Shared
+    {
+        final KniContext ctx;
+        int refs;
+
+        Shared(final KniContext ctx)
+        {
+            this.ctx = ctx;
+        }
+    }
+
+    @Override
+    public String driverName()
+    {
+        return DRIVER_NAME;
+    }
+
+    @Override
+    public Bus bus()
+    {
+        return Bus.VDEV;
+    }
+
+    @Override
+    public Map<String, String> devargs()
+    {
+        final Map<String, String> m = new LinkedHashMap<>();
+        m.put(NO_REQUEST_THREAD, "<int> present: no thread answers interface requests (ip link set ... fails after 3 s)");
+        m.put(NETNS, "<name|path> network namespace to create the interface in (default: the process's)");
+        return m;
+    }
+
+    @Override
+    public EthDevOps probe(final ProbeContext ctx)
+    {
+        final String op = "probe(" + ctx.devargs() + ")";
+        if (ctx.eal() == null)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, DRIVER_NAME + " needs a runtime");
+        }
+        final String name = ctx.name();
+        if (name.length() <= 4)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "device name '" + name + "' gives no interface name");
+        }
+        final String ifName = name.substring(4);
+        if (ifName.length() >= KniConf.RTE_KNI_NAMESIZE)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "interface name '" + ifName + "' longer than " +
+                (KniConf.RTE_KNI_NAMESIZE - 1) + " characters");
+        }
+        final boolean noRequestThread = ctx.devargs().has(NO_REQUEST_THREAD);
+        final String netns = ctx.devargs().get(NETNS, null);
+        if (netns != null && netns.isEmpty())
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "netns= needs a namespace name or path");
+        }
+        final KniContext kni = acquire(ctx.eal());
+        try
+        {
+            return new KniEthDev(ctx.data(), kni, ifName, noRequestThread, netns, () -> release(ctx.eal()));
+        }
+        catch (final RuntimeException ex)
+        {
+            release(ctx.eal());
+            throw ex;
+        }
+    }
+
+    private static KniContext acquire(final Eal eal)
+    {
+        synchronized (CONTEXTS)
+        {
+            Shared s = CONTEXTS.get(eal);
+            if (s == null)
+            {
+                s = new Shared(KniContext.init(eal));
+                CONTEXTS.put(eal, s);
+            }
+            s.refs++;
+            return s.ctx;
+        }
+    }
+
+    private static void release(final Eal eal)
+    {
+        final KniContext toClose;
+        synchronized (CONTEXTS)
+        {
+            final Shared s = CONTEXTS.get(eal);
+            if (s == null || --s.refs > 0)
+            {
+                return;
+            }
+            CONTEXTS.remove(eal);
+            toClose = s.ctx;
+        }
+        toClose.close();
+    }
+}

@@ -1,0 +1,265 @@
+package io.ethdev4j.pmd.kni;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.sys.Errno;
+import io.ethdev4j.test.Await;
+import io.ethdev4j.test.NetAdmin;
+import io.ethdev4j.test.TestNetns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** net_kni as DPDK's, what it adds, and its faults. Each test has its own namespace; no mbuf may stay in use. */
+class KniPmdTest
+{
+    private TestNetns ns;
+    private Eal eal;
+    private MbufPool pool;
+
+    @BeforeEach
+    void setUp()
+    {
+        NetAdmin.require();
+        ns = new TestNetns();
+        ns.exec("sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1");
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        try
+        {
+            if (eal != null)
+            {
+                for (final EthDev p : eal.ports())
+                {
+                    p.stop();
+                    p.close();
+                }
+                assertEquals(0, pool.inUse(), "mbufs in use after the ports closed");
+            }
+        }
+        finally
+        {
+            if (eal != null)
+            {
+                eal.close();
+            }
+            ns.close();
+        }
+    }
+
+    private EthDev open(final String devargs, final String... ealExtra)
+    {
+        final String[] args = new String[6 + ealExtra.length];
+        args[0] = "--no-huge";
+        args[1] = "-m";
+        args[2] = "256";
+        System.arraycopy(ealExtra, 0, args, 3, ealExtra.length);
+        args[3 + ealExtra.length] = "--vdev";
+        args[4 + ealExtra.length] = devargs + ",netns=" + ns.name();
+        args[5 + ealExtra.length] = "--log-level=4";
+        eal = Eal.init(args);
+        pool = eal.createPktmbufPool("pmd_kni_pool", 4096, 0, 0, 2176);
+        return eal.port(0);
+    }
+
+    private static void setUpAndStart(final EthDev p, final MbufPool pool)
+    {
+        p.configure(1, 1, null);
+        p.rxQueueSetup(0, 0, pool, null);
+        p.txQueueSetup(0, 0, null);
+        p.start();
+    }
+
+    private String link(final String ifName)
+    {
+        return ns.exec("ip", "-o", "link", "show", ifName);
+    }
+
+    private boolean exists(final String ifName)
+    {
+        return ns.tryExec("ip", "link", "show", ifName).exit == 0;
+    }
+
+    private static int mtuOf(final String ipLink)
+    {
+        final int i = ipLink.indexOf(" mtu ");
+        return Integer.parseInt(ipLink.substring(i + 5, ipLink.indexOf(' ', i + 5)));
+    }
+
+    @Test
+    void shouldCreateTheInterfaceAtFirstStartAndRemoveItAtClose()
+    {
+        final EthDev port = open("net_kni0");
+        assertEquals("net_kni", port.driverName());
+        assertEquals("Link down", port.link().toString());
+        assertTrue(port.isPromiscuous() && port.isAllmulticast(), "promiscuous and all-multicast on from the start");
+        port.configure(1, 1, null);
+        port.rxQueueSetup(0, 0, pool, null);
+        port.txQueueSetup(0, 0, null);
+        assertFalse(exists("kni0"), "no interface before the first start");
+        assertEquals(1, port.info().maxRxQueues);
+        assertEquals(2034, port.info().maxMtu, "2176-byte data room - 128 - 14");
+        port.start();
+        final String l = link("kni0");
+        assertEquals(2034, mtuOf(l), l);
+        assertTrue(l.contains("PROMISC") && l.contains("ALLMULTI"), l);
+        assertTrue(l.toLowerCase().contains(port.macAddr().toString().toLowerCase()), "the port's MAC: " + l);
+        assertEquals("Link up at 10 Gbps FDX Fixed", port.link().toString());
+        assertTrue(port.info().ifIndex > 0);
+        // ethtool answers; the driver is TAP's ("tun"), not rte_kni.ko's "kni"
+        assertTrue(ns.exec("ethtool", "-i", "kni0").contains("driver: tun"));
+        assertTrue(ns.exec("ethtool", "kni0").contains("Link detected"));
+        port.stop();
+        assertEquals("Link down", port.link().toString());
+        assertTrue(exists("kni0"), "stop keeps the interface");
+        port.start();
+        assertTrue(port.link().isUp());
+        port.stop();
+        port.close();
+        assertFalse(exists("kni0"), "close releases the interface");
+    }
+
+    @Test
+    void shouldRejectUnknownDevargsAndTakeNoRequestThreadByPresence()
+    {
+        final EthDevException ex = assertThrows(EthDevException.class,
+            () -> Eal.init("--no-huge", "--vdev", "net_kni0,bogus=1"));
+        assertEquals(Errno.EINVAL, ex.errno(), ex.getMessage());
+        final EthDev port = open("net_kni0,no_request_thread=0");
+        assertFalse(((KniEthDev)port.ops()).hasRequestThread(), "as DPDK only the key's presence counts");
+    }
+
+    @Test
+    void shouldAnswerInterfaceRequestsThroughTheRequestThread()
+    {
+        final EthDev port = open("net_kni3");
+        setUpAndStart(port, pool);
+        final KniEthDev dev = (KniEthDev)port.ops();
+        final long before = dev.kni().netDevice().requests();
+        ns.exec("ip", "link", "set", "kni3", "up");
+        ns.exec("ip", "link", "set", "kni3", "mtu", "1400");
+        // ip returns at once (a TAP takes every change); the kernel side then asks the application. Changes made
+        // while a request is pending coalesce into the newest state, so wait until both were asked.
+        Await.until("CFG_NETWORK_IF and CHANGE_MTU sent", 5_000, () -> dev.kni().netDevice().requests() >= before + 2);
+        Await.until("up and MTU 1400", 5_000, () -> link("kni3").contains(",UP") && mtuOf(link("kni3")) == 1400);
+        // above the mbuf limit: refused before any request and reverted
+        ns.exec("ip", "link", "set", "kni3", "mtu", "3000");
+        Await.until("MTU 3000 reverted", 5_000, () -> mtuOf(link("kni3")) == 1400 &&
+            dev.kni().netDevice().lastRefusal() != null);
+        assertTrue(dev.kni().netDevice().lastRefusal().contains("mtu 3000"), dev.kni().netDevice().lastRefusal());
+        ns.exec("ip", "link", "set", "kni3", "down");
+        Await.until("down", 5_000, () -> !link("kni3").contains(",UP"));
+        assertTrue(link("kni3").contains(",UP") == false);
+    }
+
+    @Test
+    void shouldTimeOutUpWithoutRequestThread()
+    {
+        final EthDev port = open("net_kni0,no_request_thread=1");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("up refused after the 3 s request timeout", 8_000, () -> !link("kni0").contains(",UP"));
+        final String why = ((KniEthDev)port.ops()).kni().netDevice().lastRefusal();
+        assertTrue(why != null && why.contains("ETIME"), why);
+    }
+
+    @Test
+    void shouldApplyEthdevSettingsToTheInterface()
+    {
+        final EthDev port = open("net_kni0");
+        port.configure(1, 1, null);
+        port.setMtu(1280);
+        port.rxQueueSetup(0, 0, pool, null);
+        port.txQueueSetup(0, 0, null);
+        port.start();
+        assertEquals(1280, mtuOf(link("kni0")), "an MTU set before the first start is the creation MTU");
+        port.setMtu(1400);
+        assertEquals(1400, mtuOf(link("kni0")));
+        final EthDevException big = assertThrows(EthDevException.class, () -> port.setMtu(2035));
+        assertEquals(Errno.EINVAL, big.errno());
+        port.setMacAddr(MacAddress.parse("02:00:5e:00:53:07"));
+        assertTrue(link("kni0").contains("02:00:5e:00:53:07"));
+        port.promiscuousDisable();
+        port.allmulticastDisable();
+        assertFalse(link("kni0").contains("PROMISC"));
+        assertFalse(link("kni0").contains("ALLMULTI"));
+        port.promiscuousEnable();
+        assertTrue(link("kni0").contains("PROMISC"));
+        // the application's own changes are not sent back to it as requests, so none can be refused
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("up", 5_000, () -> link("kni0").contains(",UP"));
+        assertEquals(1400, mtuOf(link("kni0")));
+        assertEquals(0, ((KniEthDev)port.ops()).kni().netDevice().refusals());
+    }
+
+    @Test
+    void shouldCountPacketsTheInterfaceCannotTakeAsOutputErrors()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        final Mbuf[] pkts = new Mbuf[10];
+        assertEquals(10, pool.allocBulk(pkts, 0, 10));
+        for (final Mbuf m : pkts)
+        {
+            m.append(64);
+            m.putShortBE(12, 0x88B5);
+        }
+        assertEquals(10, port.txBurst(0, pkts, 0, 10), "the kernel side takes them (rx_q has room)");
+        Await.until("10 writes to the down interface counted", 5_000, () -> port.stats().oerrors == 10);
+        final EthStats s = port.stats();
+        assertEquals(10, s.opackets);
+        assertEquals(640, s.obytes);
+        assertTrue(port.xstats().stream().anyMatch(x -> x.name().equals("kni_rx_write_errors") && x.value() == 10));
+        port.txBurst(0, pkts, 0, 0); // drains free_q as DPDK's tx_burst does
+    }
+
+    @Test
+    void shouldReportLinkDownAndGoOnWhenTheInterfaceIsDeletedFromOutside()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        assertTrue(port.link().isUp());
+        ns.exec("ip", "link", "del", "kni0");
+        Await.until("link down after the interface vanished", 5_000, () -> !port.link().isUp());
+        final Mbuf[] pkts = new Mbuf[4];
+        assertEquals(4, pool.allocBulk(pkts, 0, 4));
+        for (final Mbuf m : pkts)
+        {
+            m.append(60);
+        }
+        final int sent = port.txBurst(0, pkts, 0, 4);
+        for (int i = sent; i < 4; i++)
+        {
+            pkts[i].free();
+        }
+        assertEquals(0, port.rxBurst(0, pkts, 0, 4));
+        assertNotNull(port.stats());
+        assertThrows(EthDevException.class, () -> port.setMtu(1400), "the interface is gone");
+    }
+
+    @Test
+    void shouldRemoveTheInterfacesWhenTheApplicationCloses()
+    {
+        eal = Eal.init("--no-huge", "-m", "256", "--vdev", "net_kni0,netns=" + ns.name(),
+            "--vdev", "net_kni1,netns=" + ns.name());
+        pool = eal.createPktmbufPool("pmd_kni_pool2", 4096, 0, 0, 2176);
+        setUpAndStart(eal.port(0), pool);
+        setUpAndStart(eal.port(1), pool);
+        assertTrue(exists("kni0") && exists("kni1"));
+        final Eal e = eal;
+        eal = null;
+        e.close();
+        assertFalse(exists("kni0") || exists("kni1"), "rte_kni_close removes every interface");
+        assertEquals(0, pool.inUse());
+    }
+}

@@ -1,0 +1,179 @@
+package io.ethdev4j.testpmd;
+
+import io.ethdev4j.ethdev.DevInfo;
+import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthLink;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.testpmd.fwd.FwdStream;
+
+import java.io.PrintStream;
+
+/** DPDK testpmd's output formats (app/test-pmd/config.c, testpmd.c), spacing included. Control path only. */
+public final class Displays
+{
+    static final String NIC_STATS_BORDER = "########################";
+    static final String FWD_STATS_BORDER = "----------------------";
+    static final String ACC_STATS_BORDER = "+++++++++++++++";
+    static final String FWD_TOP_STATS_BORDER = "-------";
+
+    private Displays()
+    {
+    }
+
+    public static String mac(final long mac)
+    {
+        return MacAddress.of(mac).toString();
+    }
+
+    /** nic_stats_display. Rates are since the previous display of this port ({@code prev}, updated). */
+    public static void nicStats(final PrintStream out, final int port, final EthStats s, final PortState prev, final long nowNs)
+    {
+        out.printf("%n  %s NIC statistics for port %-2d %s%n", NIC_STATS_BORDER, port, NIC_STATS_BORDER);
+        out.printf("  RX-packets: %-10d RX-missed: %-10d RX-bytes:  %d%n", s.ipackets, s.imissed, s.ibytes);
+        out.printf("  RX-errors: %d%n", s.ierrors);
+        out.printf("  RX-nombuf:  %-10d%n", s.rxNombuf);
+        out.printf("  TX-packets: %-10d TX-errors: %-10d TX-bytes:  %d%n", s.opackets, s.oerrors, s.obytes);
+        final long diffNs = prev.prevNs == 0 ? 0 : nowNs - prev.prevNs;
+        prev.prevNs = nowNs;
+        final long dRxP = s.ipackets - prev.prevRxPkts;
+        final long dTxP = s.opackets - prev.prevTxPkts;
+        final long dRxB = s.ibytes - prev.prevRxBytes;
+        final long dTxB = s.obytes - prev.prevTxBytes;
+        prev.prevRxPkts = s.ipackets;
+        prev.prevTxPkts = s.opackets;
+        prev.prevRxBytes = s.ibytes;
+        prev.prevTxBytes = s.obytes;
+        final long rxPps = diffNs > 0 ? (long)((double)dRxP / diffNs * 1e9) : 0;
+        final long txPps = diffNs > 0 ? (long)((double)dTxP / diffNs * 1e9) : 0;
+        final long rxBps = diffNs > 0 ? (long)((double)dRxB / diffNs * 1e9) * 8 : 0;
+        final long txBps = diffNs > 0 ? (long)((double)dTxB / diffNs * 1e9) * 8 : 0;
+        out.printf("%n  Throughput (since last show)%n");
+        out.printf("  Rx-pps: %12d          Rx-bps: %12d%n", rxPps, rxBps);
+        out.printf("  Tx-pps: %12d          Tx-bps: %12d%n", txPps, txBps);
+        out.printf("  %s############################%n", NIC_STATS_BORDER + NIC_STATS_BORDER);
+    }
+
+    /** Per-port block of fwd_stats_display. */
+    public static void fwdPortStats(final PrintStream out, final int port, final EthStats d, final long txDropped)
+    {
+        out.printf("%n  %s Forward statistics for port %-2d %s%n", FWD_STATS_BORDER, port, FWD_STATS_BORDER);
+        out.printf("  RX-packets: %-14d RX-dropped: %-14dRX-total: %d%n", d.ipackets, d.imissed, d.ipackets + d.imissed);
+        if (d.ierrors + d.rxNombuf > 0)
+        {
+            out.printf("  RX-error: %d%n", d.ierrors);
+            out.printf("  RX-nombufs: %-14d%n", d.rxNombuf);
+        }
+        out.printf("  TX-packets: %-14d TX-dropped: %-14dTX-total: %d%n", d.opackets, txDropped, d.opackets + txDropped);
+        out.printf("  %s%n", "-".repeat(76));
+    }
+
+    public static void fwdAccStats(final PrintStream out, final long rx, final long rxDropped, final long tx,
+        final long txDropped, final long rxNombuf)
+    {
+        out.printf("%n  %s Accumulated forward statistics for all ports%s%n", ACC_STATS_BORDER, ACC_STATS_BORDER);
+        out.printf("  RX-packets: %-14d RX-dropped: %-14dRX-total: %d%n", rx, rxDropped, rx + rxDropped);
+        out.printf("  TX-packets: %-14d TX-dropped: %-14dTX-total: %d%n", tx, txDropped, tx + txDropped);
+        if (rxNombuf > 0)
+        {
+            out.printf("  RX-nombufs: %-14d%n", rxNombuf);
+        }
+        out.printf("  %s%n", "+".repeat(76));
+    }
+
+    public static void fwdStreamStats(final PrintStream out, final FwdStream fs)
+    {
+        if (fs.rxPackets == 0 && fs.txPackets == 0 && fs.fwdDropped == 0)
+        {
+            return;
+        }
+        out.printf("%n  %s Forward Stats for RX Port=%2d/Queue=%2d -> TX Port=%2d/Queue=%2d %s%n", FWD_TOP_STATS_BORDER,
+            fs.rxPort, fs.rxQueue, fs.txPort, fs.txQueue, FWD_TOP_STATS_BORDER);
+        out.printf("  RX-packets: %-14d TX-packets: %-14d TX-dropped: %-14d%n", fs.rxPackets, fs.txPackets, fs.fwdDropped);
+    }
+
+    /** show port summary (one line). */
+    public static void portSummaryLine(final PrintStream out, final EthDev dev)
+    {
+        final EthLink link = dev.link();
+        out.printf("%-4d %s %-12s %-14s %-8s %s%n", dev.portId(), dev.macAddr(), dev.name(), dev.driverName(),
+            link.isUp() ? "up" : "down", EthLink.speedToString(link.speedMbps()));
+    }
+
+    /** port_infos_display. */
+    public static void portInfo(final PrintStream out, final EthDev dev)
+    {
+        final DevInfo info = dev.info();
+        final EthLink link = dev.link();
+        out.printf("%n%s Infos for port %-2d %s%n", "*********************", dev.portId(), "*********************");
+        out.println("MAC address: " + dev.macAddr());
+        out.println("Device name: " + dev.name());
+        out.println("Driver name: " + dev.driverName());
+        out.println("Firmware-version: not available");
+        out.println("Devargs: ");
+        out.println("Connect to socket: 0");
+        out.println("memory allocation on the socket: 0");
+        out.println("Link status: " + (link.isUp() ? "up" : "down"));
+        out.println("Link speed: " + EthLink.speedToString(link.speedMbps()));
+        out.println("Link duplex: " + (link.fullDuplex() ? "full-duplex" : "half-duplex"));
+        out.println("Autoneg status: " + (link.autoneg() ? "On" : "Off"));
+        out.println("MTU: " + dev.mtu());
+        out.println("Promiscuous mode: " + (dev.isPromiscuous() ? "enabled" : "disabled"));
+        out.println("Allmulticast mode: " + (dev.isAllmulticast() ? "enabled" : "disabled"));
+        out.println("Maximum number of MAC addresses: " + info.maxMacAddrs);
+        out.println("Maximum number of MAC addresses of hash filtering: 0");
+        out.println("VLAN offload: ");
+        out.println("  strip off, filter off, extend off, qinq strip off");
+        if (info.retaSize > 0)
+        {
+            out.println("Redirection table size: " + info.retaSize);
+        }
+        if (info.flowTypeRssOffloads == 0)
+        {
+            out.println("No RSS offload flow type is supported.");
+        }
+        else
+        {
+            out.printf("Supported RSS offload flow types:%n  0x%x%n", info.flowTypeRssOffloads);
+        }
+        out.println("Minimum size of RX buffer: " + info.minRxBufSize);
+        out.println("Maximum configurable length of RX packet: " + (info.maxRxPktLen == Integer.MAX_VALUE ?
+            "4294967295" : Integer.toString(info.maxRxPktLen)));
+        out.println("Maximum configurable size of LRO aggregated packet: 0");
+        out.println("Current number of RX queues: " + dev.nbRxQueues());
+        out.println("Max possible RX queues: " + info.maxRxQueues);
+        out.println("Max possible number of RXDs per queue: " + info.rxDescLim.nbMax);
+        out.println("Min possible number of RXDs per queue: " + info.rxDescLim.nbMin);
+        out.println("RXDs number alignment: " + info.rxDescLim.nbAlign);
+        out.println("Current number of TX queues: " + dev.nbTxQueues());
+        out.println("Max possible TX queues: " + info.maxTxQueues);
+        out.println("Max possible number of TXDs per queue: " + info.txDescLim.nbMax);
+        out.println("Min possible number of TXDs per queue: " + info.txDescLim.nbMin);
+        out.println("TXDs number alignment: " + info.txDescLim.nbAlign);
+        out.println("Max segment number per packet: 65535");
+        out.println("Max segment number per MTU/TSO: 65535");
+        out.println("Device capabilities: 0x" + Long.toHexString(info.devCapa) + "( )");
+        out.println("Device error handling mode: none");
+    }
+
+    /** Per-port state for "since last show" rates and the stop-time deltas. */
+    public static final class PortState
+    {
+        long prevNs;
+        long prevRxPkts;
+        long prevTxPkts;
+        long prevRxBytes;
+        long prevTxBytes;
+        /** Stats at `start` (fwd stats are deltas against it). */
+        final EthStats atStart = new EthStats();
+        public boolean needReconfig = true;
+
+        /** `clear port stats`: rates and the stop deltas restart from zero. */
+        public void atStartReset()
+        {
+            atStart.clear();
+            prevNs = 0;
+            prevRxPkts = prevTxPkts = prevRxBytes = prevTxBytes = 0;
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package io.ethdev4j.testpmd;
+
+import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.testpmd.fwd.FwdEngines;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * testpmd's options (app/test-pmd/parameters.c), after {@code --}, with DPDK's defaults and error messages.
+ * Values are checked against the runtime ({@code nbLcores}, {@code nbPorts}) as DPDK does while parsing.
+ */
+public final class Params
+{
+    public static final int MAX_PKT_BURST = 512;
+    public static final int DEF_PKT_BURST = 32;
+    public static final int DEF_MBUF_CACHE = 250;
+    public static final int DEFAULT_MBUF_DATA_SIZE = 2176;
+    public static final int MAX_QUEUES = 1024;
+
+    public boolean interactive;
+    public boolean autoStart;
+    public boolean txFirst;
+    public boolean help;
+    public int nbFwdLcores = 1;
+    public int nbFwdPorts = -1;
+    public int[] portList;
+    public int nbRxq = 1;
+    public int nbTxq = 1;
+    public int nbRxd;
+    public int nbTxd;
+    public int burst = DEF_PKT_BURST;
+    public int mbcache = DEF_MBUF_CACHE;
+    public int mbufSize = DEFAULT_MBUF_DATA_SIZE;
+    public int totalNumMbufs;
+    public String forwardMode = "io";
+    public Topology topology = Topology.PAIRED;
+    public int statsPeriod;
+    public final long[] peers = new long[32];
+    public int txPktLen = 64;
+    public int maxPktLen;
+    public String cmdlineFile;
+
+    public Params()
+    {
+        for (int i = 0; i < peers.length; i++)
+        {
+            peers[i] = 0x02_00_00_00_00_00L | i;
+        }
+    }
+
+    /** Port topology (--port-topology). */
+    public enum Topology
+    {
+        PAIRED, CHAINED, LOOP;
+
+        public String display()
+        {
+            return name().toLowerCase();
+        }
+    }
+
+    public static final String[] USAGE_LINES = {
+        "  --interactive: run in interactive mode.",
+        "  --cmdline-file: execute cli commands before startup.",
+        "  --auto-start: start forwarding on init [always when non-interactive].",
+        "  --help: display this message and quit.",
+        "  --tx-first: start forwarding sending a burst first (only if interactive is disabled).",
+        "  --stats-period=PERIOD: statistics will be shown every PERIOD seconds (only if interactive is disabled).",
+        "  --nb-cores=N: set the number of forwarding cores (1 <= N <= %d).",
+        "  --nb-ports=N: set the number of forwarding ports (1 <= N <= %d).",
+        "  --portmask=PORTMASK: hexadecimal bitmask of ports used by the packet forwarding test.",
+        "  --portlist=PORTLIST: list of forwarding ports",
+        "  --mbuf-size=N: set the data size of mbuf to N bytes.",
+        "  --total-num-mbufs=N: set the number of mbufs to be allocated in mbuf pools.",
+        "  --max-pkt-len=N: set the maximum size of packet to N bytes.",
+        "  --eth-peer=X,M:M:M:M:M:M: set the MAC address of the X peer port (0 <= X < 32).",
+        "  --port-topology=<paired|chained|loop>: set port topology (paired is default).",
+        "  --forward-mode=N: set forwarding mode (N: io|mac|macswap|flowgen|rxonly|txonly|icmpecho).",
+        "  --rxq=N: set the number of RX queues per port to N.",
+        "  --rxd=N: set the number of descriptors in RX rings to N.",
+        "  --txq=N: set the number of TX queues per port to N.",
+        "  --txd=N: set the number of descriptors in TX rings to N.",
+        "  --burst=N: set the number of packets per burst to N.",
+        "  --mbcache=N: set the cache of mbuf memory pool to N.",
+        "  --txpkts=X[,Y]*: set TX segment sizes or total packet length.",
+    };
+
+    public static void usage(final PrintStream out, final String prog, final int maxCores, final int maxPorts)
+    {
+        out.println();
+        out.println("Usage: " + prog + " [EAL options] -- [testpmd options]");
+        out.println();
+        for (final String l : USAGE_LINES)
+        {
+            out.println(l.contains("%d") ? String.format(l, l.contains("cores") ? maxCores : maxPorts) : l);
+        }
+    }
+
+    /**
+     * Parses {@code args}. {@code nbLcores} is the number of lcores that may forward (all but the main one),
+     * {@code nbPorts} the number of probed ports. Throws {@link TestPmdExit} with DPDK's cause text.
+     */
+    public static Params parse(final String[] args, final int nbLcores, final int nbPorts, final PrintStream err)
+    {
+        final Params p = new Params();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String arg = args[i];
+            String opt = arg;
+            String val = null;
+            if (arg.startsWith("--") && arg.indexOf('=') > 0)
+            {
+                opt = arg.substring(0, arg.indexOf('='));
+                val = arg.substring(arg.indexOf('=') + 1);
+            }
+            else if (arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 2)
+            {
+                badOption(arg, err);
+            }
+            switch (opt)
+            {
+                case "-i":
+                case "--interactive":
+                    p.interactive = true;
+                    continue;
+                case "-a":
+                case "--auto-start":
+                    p.autoStart = true;
+                    continue;
+                case "--tx-first":
+                    p.txFirst = true;
+                    continue;
+                case "-h":
+                case "--help":
+                    p.help = true;
+                    continue;
+                default:
+                    break;
+            }
+            if (!isValueOption(opt))
+            {
+                badOption(arg, err);
+            }
+            if (val == null)
+            {
+                if (i + 1 >= args.length)
+                {
+                    err.println("testpmd: option '" + opt + "' requires an argument");
+                    throw new TestPmdExit("Command line is incomplete or incorrect", true);
+                }
+                val = args[++i];
+            }
+            p.apply(opt, val, nbLcores, nbPorts, err);
+        }
+        return p;
+    }
+
+    private static boolean isValueOption(final String opt)
+    {
+        switch (opt)
+        {
+            case "--nb-cores": case "--nb-ports": case "--portmask": case "--portlist": case "--rxq": case "--txq":
+            case "--rxd": case "--txd": case "--burst": case "--mbcache": case "--mbuf-size": case "--total-num-mbufs":
+            case "--forward-mode": case "--port-topology": case "--stats-period": case "--eth-peer": case "--txpkts":
+            case "--max-pkt-len": case "--cmdline-file":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void badOption(final String arg, final PrintStream err)
+    {
+        err.println("testpmd: unrecognized option '" + arg + "'");
+        err.println("Invalid option: " + arg);
+        throw new TestPmdExit("Command line is incomplete or incorrect", true);
+    }
+
+    private void apply(final String opt, final String val, final int nbLcores, final int nbPorts, final PrintStream err)
+    {
+        switch (opt)
+        {
+            case "--nb-cores":
+            {
+                final long n = num(val);
+                if (n <= 0 || n > nbLcores)
+                {
+                    throw new TestPmdExit("nb-cores should be > 0 and <= " + nbLcores);
+                }
+                nbFwdLcores = (int)n;
+                break;
+            }
+            case "--nb-ports":
+            {
+                final long n = num(val);
+                if (n <= 0 || n > nbPorts)
+                {
+                    throw new TestPmdExit("nb-ports should be > 0 and <= " + nbPorts);
+                }
+                nbFwdPorts = (int)n;
+                break;
+            }
+            case "--portmask":
+            {
+                final long mask = hex(val);
+                if (mask < 0)
+                {
+                    throw new TestPmdExit("Invalid fwd port mask");
+                }
+                final List<Integer> l = new ArrayList<>();
+                for (int b = 0; b < 32; b++)
+                {
+                    if ((mask & (1L << b)) != 0 && b < nbPorts)
+                    {
+                        l.add(b);
+                    }
+                }
+                portList = l.stream().mapToInt(Integer::intValue).toArray();
+                break;
+            }
+            case "--portlist":
+                portList = parsePortList(val, nbPorts);
+                break;
+            case "--rxq":
+            {
+                final long n = num(val);
+                if (n < 0 || n > MAX_QUEUES)
+                {
+                    throw new TestPmdExit("rxq " + n + " invalid - must be >= 0 && <= " + MAX_QUEUES);
+                }
+                nbRxq = (int)n;
+                break;
+            }
+            case "--txq":
+            {
+                final long n = num(val);
+                if (n < 0 || n > MAX_QUEUES)
+                {
+                    throw new TestPmdExit("txq " + n + " invalid - must be >= 0 && <= " + MAX_QUEUES);
+                }
+                nbTxq = (int)n;
+                break;
+            }
+            case "--rxd":
+            {
+                final long n = num(val);
+                if (n <= 0)
+                {
+                    throw new TestPmdExit("rxd(" + n + ") invalid - must be > 0");
+                }
+                nbRxd = (int)Math.min(n, 65535);
+                break;
+            }
+            case "--txd":
+            {
+                final long n = num(val);
+                if (n <= 0)
+                {
+                    throw new TestPmdExit("txd(" + n + ") invalid - must be > 0");
+                }
+                nbTxd = (int)Math.min(n, 65535);
+                break;
+            }
+            case "--burst":
+            {
+                final long n = num(val);
+                if (n < 0 || n > MAX_PKT_BURST)
+                {
+                    throw new TestPmdExit("burst must be between1 and " + MAX_PKT_BURST);
+                }
+                burst = n == 0 ? DEF_PKT_BURST : (int)n;
+                break;
+            }
+            case "--mbcache":
+            {
+                final long n = num(val);
+                if (n < 0 || n > 512)
+                {
+                    throw new TestPmdExit("mbcache must be >= 0 and <= 512");
+                }
+                mbcache = (int)n;
+                break;
+            }
+            case "--mbuf-size":
+            {
+                final long n = num(val.split(",")[0]);
+                if (n <= 0 || n >= 65536)
+                {
+                    throw new TestPmdExit("mbuf-size should be > 0 and < 65536");
+                }
+                mbufSize = (int)n;
+                break;
+            }
+            case "--total-num-mbufs":
+            {
+                final long n = num(val);
+                if (n <= 1024)
+                {
+                    throw new TestPmdExit("total-num-mbufs should be > 1024");
+                }
+                totalNumMbufs = (int)Math.min(n, Integer.MAX_VALUE);
+                break;
+            }
+            case "--forward-mode":
+                if (FwdEngines.create(val) == null)
+                {
+                    err.println("Invalid " + val + " packet forwarding mode");
+                }
+                else
+                {
+                    forwardMode = val;
+                }
+                break;
+            case "--port-topology":
+                switch (val)
+                {
+                    case "paired":
+                        topology = Topology.PAIRED;
+                        break;
+                    case "chained":
+                        topology = Topology.CHAINED;
+                        break;
+                    case "loop":
+                        topology = Topology.LOOP;
+                        break;
+                    default:
+                        throw new TestPmdExit("port-topology " + val + " invalid - must be: paired, chained or loop");
+                }
+                break;
+            case "--stats-period":
+            {
+                final long n = num(val);
+                if (n < 0 || n > Integer.MAX_VALUE)
+                {
+                    throw new TestPmdExit("Invalid stats-period value");
+                }
+                statsPeriod = (int)n;
+                break;
+            }
+            case "--eth-peer":
+            {
+                final int comma = val.indexOf(',');
+                final long port = comma > 0 ? num(val.substring(0, comma)) : -1;
+                if (port < 0 || port >= 32)
+                {
+                    throw new TestPmdExit("Invalid eth-peer: " + val);
+                }
+                try
+                {
+                    peers[(int)port] = MacAddress.parse(val.substring(comma + 1)).toLong();
+                }
+                catch (final RuntimeException ex)
+                {
+                    throw new TestPmdExit("Invalid ethernet address: " + val.substring(comma + 1));
+                }
+                break;
+            }
+            case "--txpkts":
+            {
+                int total = 0;
+                for (final String s : val.split(","))
+                {
+                    final long n = num(s);
+                    if (n <= 0 || n > 65535)
+                    {
+                        throw new TestPmdExit("Invalid txpkts value: " + val);
+                    }
+                    total += (int)n;
+                }
+                if (total < 42)
+                {
+                    throw new TestPmdExit("total packet length=" + total + " < 42 - give up");
+                }
+                txPktLen = total;
+                break;
+            }
+            case "--max-pkt-len":
+            {
+                final long n = num(val);
+                if (n < 64)
+                {
+                    throw new TestPmdExit("Invalid max-pkt-len=" + n + " - should be > 64");
+                }
+                maxPktLen = (int)Math.min(n, Integer.MAX_VALUE);
+                break;
+            }
+            case "--cmdline-file":
+                cmdlineFile = val;
+                break;
+            default:
+                throw new TestPmdExit("Command line is incomplete or incorrect", true);
+        }
+    }
+
+    /** A decimal (or 0x hex) number, or -1 when it is not one (strtoul-like but strict). */
+    static long num(final String s)
+    {
+        try
+        {
+            if (s.startsWith("0x") || s.startsWith("0X"))
+            {
+                return Long.parseLong(s.substring(2), 16);
+            }
+            return Long.parseLong(s.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    static long hex(final String s)
+    {
+        try
+        {
+            return Long.parseLong(s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s, 16);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** "0,2-3" → {0, 2, 3}. */
+    static int[] parsePortList(final String val, final int nbPorts)
+    {
+        final List<Integer> l = new ArrayList<>();
+        for (final String part : val.split(","))
+        {
+            final String[] r = part.split("-");
+            final long a = num(r[0]);
+            final long b = r.length > 1 ? num(r[1]) : a;
+            if (a < 0 || b < a || r.length > 2)
+            {
+                throw new TestPmdExit("Invalid fwd port list " + val);
+            }
+            for (long x = a; x <= b; x++)
+            {
+                if (x >= nbPorts)
+                {
+                    throw new TestPmdExit("Invalid fwd port id " + x);
+                }
+                if (!l.contains((int)x))
+                {
+                    l.add((int)x);
+                }
+            }
+        }
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,36 @@
+package io.ethdev4j.testpmd.fwd;
+
+/** The engine table (testpmd's fwd_engines[]). */
+public final class FwdEngines
+{
+    /** Mode names in DPDK's order, as listed by {@code set fwd} help. */
+    public static final String[] NAMES = {"io", "mac", "macswap", "flowgen", "rxonly", "txonly", "icmpecho"};
+
+    private FwdEngines()
+    {
+    }
+
+    /** A new engine for {@code name}, or null if there is none. */
+    public static FwdEngine create(final String name)
+    {
+        switch (name)
+        {
+            case "io":
+                return new IoFwd();
+            case "mac":
+                return new MacFwd();
+            case "macswap":
+                return new MacSwapFwd();
+            case "flowgen":
+                return new FlowGenFwd();
+            case "rxonly":
+                return new RxOnlyFwd();
+            case "txonly":
+                return new TxOnlyFwd();
+            case "icmpecho":
+                return new IcmpEchoFwd();
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.ethdev4j.testpmd.fwd;
+
+/** The packet-generation settings engines read at stream init (txonly, flowgen). */
+public final class FwdParams
+{
+    /** --txpkts total length (txonly/flowgen/tx_first). */
+    public int txPktLen = 64;
+    /** Source/destination IPv4 of txonly (198.18.0.1 → 198.18.0.2). */
+    public int txIpSrc = (198 << 24) | (18 << 16) | 1;
+    public int txIpDst = (198 << 24) | (18 << 16) | 2;
+    public int txUdpSrc = 9;
+    public int txUdpDst = 9;
+    public int flowgenFlows = 1024;
+}
