@@ -66,8 +66,8 @@ build_if_needed() {
     if (( stale )); then
         log "building $JAR"
         # maven.test.skip: the bench jar needs ethdev's main classes only, not its tests compiled.
-        mvn -B -o -q install -pl ethdev -Dmaven.test.skip=true
-        mvn -B -o -q package -pl bench
+        mvn -B -o -q -Dstyle.color=never install -pl ethdev -Dmaven.test.skip=true
+        mvn -B -o -q -Dstyle.color=never package -pl bench
     fi
 }
 

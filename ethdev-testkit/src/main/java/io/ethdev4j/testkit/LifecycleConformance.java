@@ -112,11 +112,14 @@ public abstract class LifecycleConformance extends PortConformanceBase
         setUp(port, 1, 1);
         port.start();
         port.stop();
+        // a port may hold empty rx mbufs while stopped (NIC rx rings, KNI's alloc_q): compare with that, not with 0
+        final int heldByRings = pool.inUse();
         final Mbuf[] pkts = new Mbuf[8];
         assertEquals(0, port.rxBurst(0, pkts, 0, 8), "rx on a stopped port");
+        assertEquals(heldByRings, pool.inUse(), "rx on a stopped port takes no mbuf from the pool");
         allocPackets(pkts, 0, 8, 0, 64);
         assertEquals(0, port.txBurst(0, pkts, 0, 8), "tx on a stopped port");
-        assertEquals(8, pool.inUse(), "the caller still owns refused packets");
+        assertEquals(heldByRings + 8, pool.inUse(), "the caller still owns refused packets");
         freeAll(pkts, 0, 8);
         final EthStats s = port.stats();
         assertEquals(0, s.opackets);
@@ -337,11 +340,12 @@ public abstract class LifecycleConformance extends PortConformanceBase
     {
         assumeCapability(Capability.TX_LOOPBACK);
         startAll();
+        final int heldByRings = pool.inUse();
         final Mbuf[] pkts = new Mbuf[64];
         allocPackets(pkts, 0, 64, 0, 100);
         final int sent = port.txBurst(0, pkts, 0, 64);
         assertEquals(64, sent);
-        assertEquals(64, pool.inUse(), "the device holds what it accepted");
+        assertEquals(heldByRings + 64, pool.inUse(), "the device holds what it accepted");
         port.stop();
         if (fixture.hasSeparatePeer())
         {

@@ -35,8 +35,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * PCI devices first, virtual devices last, so PCI ports get the low ids. PCI: with {@code -a} only the listed
  * devices are probed (in order); otherwise every function bound to vfio-pci in {@code /sys/bus/pci/devices} whose
  * vendor/device id a PCI provider claims, minus the {@code -b} list, in address order (a device that fails to probe
- * during the scan is logged and skipped, an allow-listed one fails {@code init}). Each device is opened through
- * kernel VFIO (one container per runtime) and handed to the driver as {@link ProbeContext#busDevice()}. The sysfs
+ * during the scan is logged and skipped, an allow-listed one fails {@code init}; a claimed device bound to another
+ * driver is skipped with a notice naming tools/dpdk-devbind.sh). Each device is checked (bound to vfio-pci, viable
+ * IOMMU group), then opened through kernel VFIO (one container per runtime) and handed to the driver as
+ * {@link ProbeContext#busDevice()}. The sysfs
  * root is {@code /sys} unless the system property {@value #SYSFS_PROPERTY} names another (tests).
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads and
  * releases memory, in reverse order.
@@ -139,33 +141,18 @@ public final class Eal implements AutoCloseable
     /** rte_pci_scan + probe without an allow list: vfio-pci bound functions a provider claims, minus -b. */
     private void scanPci()
     {
-        final List<PciAddress> blocked = new ArrayList<>();
-        for (final String b : args.block())
-        {
-            blocked.add(PciAddress.parse(b.split(",", 2)[0]));
-        }
-        final List<PciBus.Entry> bound;
+        final List<PciBus.Entry> candidates;
         try
         {
-            bound = pciBus.boundTo(PciBus.VFIO_PCI_DRIVER);
+            candidates = pciProbeList(pciBus, args.block(), providers);
         }
         catch (final PciException ex)
         {
             Log.warn("EAL", "PCI scan of " + pciBus.devicesDir() + " failed: " + ex.getMessage());
             return;
         }
-        for (final PciBus.Entry e : bound)
+        for (final PciBus.Entry e : candidates)
         {
-            if (blocked.contains(e.address()))
-            {
-                Log.info("EAL", "PCI device " + e.address() + " " + e.id() + " is blocked (-b)");
-                continue;
-            }
-            if (findPciProvider(e.id()) == null)
-            {
-                Log.debug("EAL", "PCI device " + e.address() + " " + e.id() + ": no driver claims it");
-                continue;
-            }
             try
             {
                 attach(e.address().toString(), Bus.PCI);
@@ -175,6 +162,44 @@ public final class Eal implements AutoCloseable
                 Log.err("EAL", "Requested device " + e.address() + " cannot be used: " + ex.getMessage());
             }
         }
+    }
+
+    /**
+     * The PCI functions a scan probes, in address order: bound to vfio-pci, claimed by a PCI provider and not on the
+     * block list. A function a provider claims but that is bound to another driver (or none) is skipped with a notice
+     * saying how to bind it, so that "0 ports" on a machine with a NIC explains itself.
+     */
+    static List<PciBus.Entry> pciProbeList(final PciBus bus, final List<String> block, final List<PmdProvider> providers)
+    {
+        final List<PciAddress> blocked = new ArrayList<>();
+        for (final String b : block)
+        {
+            blocked.add(PciAddress.parse(b.split(",", 2)[0]));
+        }
+        final List<PciBus.Entry> result = new ArrayList<>();
+        for (final PciBus.Entry e : bus.scan())
+        {
+            final PmdProvider p = findPciProvider(providers, e.id());
+            if (p == null)
+            {
+                Log.debug("EAL", "PCI device " + e.address() + " " + e.id() + ": no driver claims it");
+            }
+            else if (!e.isBoundTo(PciBus.VFIO_PCI_DRIVER))
+            {
+                Log.notice("EAL", "PCI device " + e.address() + " " + e.id() + " (" + p.driverName() + ") is " +
+                    (e.driver() == null ? "not bound to any driver" : "bound to " + e.driver()) + ", not vfio-pci: " +
+                    "skipped (to use it: tools/dpdk-devbind.sh --bind=vfio-pci " + e.address() + ")");
+            }
+            else if (blocked.contains(e.address()))
+            {
+                Log.info("EAL", "PCI device " + e.address() + " " + e.id() + " is blocked (-b)");
+            }
+            else
+            {
+                result.add(e);
+            }
+        }
+        return result;
     }
 
     public EalArgs args()
@@ -481,6 +506,7 @@ public final class Eal implements AutoCloseable
     {
         try
         {
+            VfioDevice.checkBindable(pciBus, addr);
             if (vfio == null)
             {
                 vfio = VfioContainer.open(Path.of(System.getProperty(VFIO_DEV_PROPERTY,
@@ -537,6 +563,11 @@ public final class Eal implements AutoCloseable
 
     /** The first PCI provider claiming {@code id} (rte_pci_match), or null. */
     private PmdProvider findPciProvider(final io.ethdev4j.bus.PciId id)
+    {
+        return findPciProvider(providers, id);
+    }
+
+    private static PmdProvider findPciProvider(final List<PmdProvider> providers, final io.ethdev4j.bus.PciId id)
     {
         for (final PmdProvider p : providers)
         {

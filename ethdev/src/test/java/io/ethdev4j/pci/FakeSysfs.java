@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Builds a sysfs-shaped tree (bus/pci/devices, drivers, kernel/iommu_groups) in a temporary directory. */
+/** Builds a sysfs-shaped tree (bus/pci/devices with class 0x020000, drivers, kernel/iommu_groups) in a temporary directory. */
 public final class FakeSysfs
 {
     private final Path root;
@@ -28,6 +28,7 @@ public final class FakeSysfs
         Files.createDirectories(dir);
         Files.write(dir.resolve("vendor"), String.format("0x%04x%n", vendor).getBytes(StandardCharsets.US_ASCII));
         Files.write(dir.resolve("device"), String.format("0x%04x%n", device).getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("class"), "0x020000\n".getBytes(StandardCharsets.US_ASCII)); // Ethernet controller
         final Path devices = Files.createDirectories(root.resolve("bus/pci/devices"));
         Files.createSymbolicLink(devices.resolve(address), dir);
         if (driver != null)

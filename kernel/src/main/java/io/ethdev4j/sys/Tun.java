@@ -31,6 +31,11 @@ public final class Tun
 
     /** sizeof(struct ifreq) on x86-64; name[16] then the union at 16. */
     public static final int IFREQ_LENGTH = 40;
+    /**
+     * errno of read/write on a TAP fd whose netdev was deleted (drivers/net/tun.c: tun_get() is NULL, -EBADFD); poll
+     * on such an fd reports POLLERR at once, every time.
+     */
+    public static final int EBADFD = 77;
     public static final int IFREQ_UNION_OFFSET = 16;
     public static final int IFNAMSIZ = 16;
 

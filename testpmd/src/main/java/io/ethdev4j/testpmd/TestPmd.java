@@ -687,6 +687,7 @@ public final class TestPmd implements AutoCloseable
             fs.txOnRxPort = rx.txQueue(Math.min(fs.txQueue, rx.nbTxQueues() - 1));
             fs.pool = pool;
             fs.burst = burst;
+            fs.retry = retry;
             fs.pkts = new Mbuf[Math.max(burst, Params.MAX_PKT_BURST)];
             fs.txPortMac = tx.macAddr().toLong();
             fs.rxPortMac = rx.macAddr().toLong();

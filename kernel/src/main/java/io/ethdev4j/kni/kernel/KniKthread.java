@@ -41,6 +41,7 @@ final class KniKthread implements Runnable
     private volatile long passes;
     private volatile Throwable failure;
     private KniNetDevice[] polled;
+    private int polledDetached;
 
     KniKthread(final String name, final int bindCore, final KniModuleParams params, final MempoolRegistry registry)
     {
@@ -140,14 +141,21 @@ final class KniKthread implements Runnable
             while (running)
             {
                 final KniNetDevice[] devs = devices;
-                if (devs != polled)
+                int detached = 0;
+                for (final KniNetDevice d : devs)
                 {
+                    detached += d.detached() ? 1 : 0;
+                }
+                if (devs != polled || detached != polledDetached)
+                {
+                    // a deleted netdev's TAP fd reports POLLERR at once, every time: leave it out (ppoll skips fd -1)
                     for (int i = 0; i < devs.length; i++)
                     {
-                        fds[i] = devs[i].tapFd();
+                        fds[i] = devs[i].detached() ? -1 : devs[i].tapFd();
                     }
                     poll.set(fds, devs.length);
                     polled = devs;
+                    polledDetached = detached;
                 }
                 validator.refresh();
                 int work = 0;

@@ -80,6 +80,11 @@ public final class KniNetDevice
     private final KniRequest syncArea = new KniRequest();
     private final long sync;
 
+    /**
+     * The netdev was deleted from outside (a TAP read or write gave EBADFD). Writer: the serving KNI thread; readers:
+     * the KNI thread (stops polling the fd) and the application (link down).
+     */
+    private volatile boolean detached;
     private volatile boolean carrierOn;
     private KniLinkWatcher watcher;
 
@@ -249,10 +254,25 @@ public final class KniNetDevice
         return lastIoErrno;
     }
 
+    /** Mbufs the TAP reader holds for its next read (0 or 1); racy read, for tests and diagnostics. */
+    int heldMbufs()
+    {
+        return heldAlloc != 0 ? 1 : 0;
+    }
+
     /** False once the interface was deleted or moved out of its namespace from outside. */
     public boolean present()
     {
-        return watcher == null || watcher.present();
+        return !detached && (watcher == null || watcher.present());
+    }
+
+    /**
+     * True once a TAP read or write said the netdev is gone (EBADFD): the KNI thread no longer polls the fd, rx_q
+     * entries go back on free_q counted as rx_dropped, nothing is read.
+     */
+    boolean detached()
+    {
+        return detached;
     }
 
     /**
@@ -391,6 +411,7 @@ public final class KniNetDevice
             return 0;
         }
         final KniDeviceStats s = stats;
+        final boolean gone = detached;
         int nBack = 0;
         long packets = 0;
         long bytes = 0;
@@ -410,10 +431,15 @@ public final class KniNetDevice
                 countBad(len);
                 continue;
             }
+            if (gone)
+            {
+                s.add(KniDeviceStats.RX_DROPPED, 1);
+                continue;
+            }
             final long rc = writeChain(v, len);
             if (rc < 0)
             {
-                lastIoErrno = Tun.lastErrno();
+                noteIoError(Tun.lastErrno());
                 s.add(KniDeviceStats.RX_WRITE_ERRORS, 1);
                 s.add(KniDeviceStats.RX_DROPPED, 1);
             }
@@ -452,7 +478,9 @@ public final class KniNetDevice
     {
         int n = Math.min(rxQ.count(), txQ.freeCount());
         n = Math.min(n, allocQ.count());
-        n = Math.min(n, freeQ.freeCount());
+        // each packet may hand back two mbufs (its own and a refused alloc_q one): free_q must hold them all, or they
+        // would be lost to the application
+        n = Math.min(n, freeQ.freeCount() / 2);
         n = Math.min(n, MBUF_BURST_SZ);
         if (n == 0)
         {
@@ -530,7 +558,8 @@ public final class KniNetDevice
     /** kni_net_rx_lo_fifo_skb: each rx_q frame copied (the "skb") and sent through the transmit path into tx_q. */
     private int rxLoFifoSkb(final MbufValidator v)
     {
-        int n = Math.min(rxQ.count(), freeQ.freeCount());
+        // each packet may hand back two mbufs (its own and a refused alloc_q one)
+        int n = Math.min(rxQ.count(), freeQ.freeCount() / 2);
         n = Math.min(n, MBUF_BURST_SZ);
         if (n == 0)
         {
@@ -626,8 +655,14 @@ public final class KniNetDevice
      */
     int txPass(final MbufValidator v)
     {
+        if (detached)
+        {
+            return 0;
+        }
         final KniDeviceStats s = stats;
         int txFree = txQ.freeCount();
+        // refused alloc_q mbufs go back on free_q: take no more than it can hold
+        final int freeRoom = freeQ.freeCount();
         int nOut = 0;
         int nBack = 0;
         int frames = 0;
@@ -636,7 +671,7 @@ public final class KniNetDevice
         {
             if (heldAlloc == 0)
             {
-                final long a = txFree > 0 ? allocQ.get(0L) : 0L;
+                final long a = txFree > 0 && nBack < freeRoom ? allocQ.get(0L) : 0L;
                 if (a == 0)
                 {
                     final long r = Tun.readFrame(tapFd, scratch, SCRATCH_LENGTH);
@@ -697,7 +732,16 @@ public final class KniNetDevice
         final int errno = Tun.lastErrno();
         if (errno != Errno.EAGAIN)
         {
-            lastIoErrno = errno;
+            noteIoError(errno);
+        }
+    }
+
+    private void noteIoError(final int errno)
+    {
+        lastIoErrno = errno;
+        if (errno == Tun.EBADFD)
+        {
+            detached = true;
         }
     }
 

@@ -7,6 +7,7 @@ import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.test.Await;
 import io.ethdev4j.test.NetAdmin;
+import io.ethdev4j.test.Proc;
 import io.ethdev4j.test.Shell;
 import io.ethdev4j.test.TestNetns;
 import org.junit.jupiter.api.AfterEach;

@@ -8,10 +8,6 @@ import io.ethdev4j.testkit.EthDevConformance;
 import io.ethdev4j.testkit.PortFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,28 +20,12 @@ import static io.ethdev4j.testkit.Capability.*;
  * kernel-side counters that feed imissed/oerrors cannot move behind a test's back. TX_LOOPBACK is not declared: the
  * loopback copies only a packet's first segment, as rte_kni.ko's.
  * <p>
- * Two suite tests are disabled, with the reason: they assert that the pool has no mbuf in use right after start/rx,
- * but a KNI, like a NIC's rx ring, holds empty mbufs on alloc_q from the start (rte_kni_alloc pre-fills 32, rx_burst
- * refills). No mbuf leaks: every test still checks the pool is full once the port is closed.
+ * A KNI, like a NIC's rx ring, holds empty mbufs on alloc_q from the start (rte_kni_alloc pre-fills, rx_burst
+ * refills): the suites compare the pool's in-use count with the count after start, and check that the pool is full
+ * again once the port is closed.
  */
-@ExtendWith(KniPmdConformanceTest.HeldRxBuffers.class)
 class KniPmdConformanceTest extends EthDevConformance
 {
-    static final class HeldRxBuffers implements ExecutionCondition
-    {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(final ExtensionContext context)
-        {
-            final String m = context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
-            if ("shouldReceiveNothingWhenNothingWasSent".equals(m) || "shouldMoveNothingWhileStopped".equals(m))
-            {
-                return ConditionEvaluationResult.disabled("net_kni holds empty mbufs on alloc_q while allocated " +
-                    "(as rte_kni_alloc/rx_burst): pool.inUse() is not 0 after start");
-            }
-            return ConditionEvaluationResult.enabled("");
-        }
-    }
-
     private static TestNetns ns;
 
     @BeforeAll

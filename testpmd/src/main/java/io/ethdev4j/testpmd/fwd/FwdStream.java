@@ -29,6 +29,8 @@ public final class FwdStream
     public MbufPool pool;
     public Mbuf[] pkts;
     public int burst;
+    /** {@code set fwd <mode> retry}: retry a partial tx as DPDK does (burst_tx_retry_num × burst_tx_delay_time). */
+    public boolean retry;
     /** TX port's MAC (mac engine's source; icmpecho uses the rx port's). */
     public long txPortMac;
     public long rxPortMac;
@@ -58,14 +60,37 @@ public final class FwdStream
     }
 
     /** Sends {@code pkts[0..n)} on {@code q}; frees and counts what the queue did not take. Hot path. */
+    /** testpmd's burst_tx_retry_num. */
+    public static final int BURST_TX_RETRY_NUM = 64;
+    /** testpmd's burst_tx_delay_time, µs. */
+    public static final long BURST_TX_DELAY_NS = 1_000;
+
     static void sendOrDrop(final FwdStream fs, final TxBurst q, final Mbuf[] pkts, final int n)
     {
-        final int sent = q.txBurst(pkts, 0, n);
+        int sent = q.txBurst(pkts, 0, n);
+        if (sent < n && fs.retry)
+        {
+            for (int retry = 0; sent < n && retry < BURST_TX_RETRY_NUM; retry++)
+            {
+                delayNs(BURST_TX_DELAY_NS);
+                sent += q.txBurst(pkts, sent, n - sent);
+            }
+        }
         fs.txPackets += sent;
         if (sent < n)
         {
             fs.fwdDropped += n - sent;
             Mbuf.freeBulk(pkts, sent, n - sent);
+        }
+    }
+
+    /** rte_delay_us: a busy wait (no sleep: the lcore keeps its CPU). */
+    private static void delayNs(final long ns)
+    {
+        final long end = System.nanoTime() + ns;
+        while (System.nanoTime() < end)
+        {
+            Thread.onSpinWait();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.ethdev4j.pmd.kni;
+package io.ethdev4j.test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A long-running command (tcpdump, nc, ping) with its merged output collected line by line; killed on close. */
-final class Proc implements AutoCloseable
+public final class Proc implements AutoCloseable
 {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private final String command;
 
-    Proc(final String... cmd)
+    public Proc(final String... cmd)
     {
         command = String.join(" ", cmd);
         try
@@ -48,7 +48,7 @@ final class Proc implements AutoCloseable
         reader.start();
     }
 
-    boolean outputContains(final String text)
+    public boolean outputContains(final String text)
     {
         for (final String l : lines)
         {
@@ -60,13 +60,13 @@ final class Proc implements AutoCloseable
         return false;
     }
 
-    String output()
+    public String output()
     {
         return String.join("\n", lines);
     }
 
     /** The first group of the first line matching {@code regex}, or -1. */
-    long find(final String regex)
+    public long find(final String regex)
     {
         final Pattern p = Pattern.compile(regex);
         for (final String l : lines)
@@ -81,7 +81,7 @@ final class Proc implements AutoCloseable
     }
 
     /** Waits for the exit (bounded); returns the exit code, or -1 after killing it on timeout. */
-    int waitFor(final long timeoutMs)
+    public int waitFor(final long timeoutMs)
     {
         try
         {
@@ -104,7 +104,7 @@ final class Proc implements AutoCloseable
      * SIGTERM (tcpdump then prints its counts), then waits. Sent with kill(1): Process.destroy() would also close
      * the output pipe and lose what the process prints on its way out.
      */
-    int terminate(final long timeoutMs)
+    public int terminate(final long timeoutMs)
     {
         try
         {
@@ -121,7 +121,12 @@ final class Proc implements AutoCloseable
         return waitFor(timeoutMs);
     }
 
-    boolean isAlive()
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    public boolean isAlive()
     {
         return process.isAlive();
     }
