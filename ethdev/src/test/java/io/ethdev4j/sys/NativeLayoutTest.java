@@ -1,5 +1,7 @@
 package io.ethdev4j.sys;
 
+import io.ethdev4j.testsupport.TestPrerequisites;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ class NativeLayoutTest
     @Test
     void shouldMatchEveryConstantAndOffsetWithTheSystemHeaders(@TempDir final Path tmp) throws Exception
     {
-        final String gcc = Prerequisites.requireGcc();
+        final String gcc = TestPrerequisites.requireGcc();
         final Path source = Paths.get("src/test/c/native_layout.c").toAbsolutePath();
         assertTrue(Files.exists(source), source + " is missing");
         final Path exe = tmp.resolve("native_layout");

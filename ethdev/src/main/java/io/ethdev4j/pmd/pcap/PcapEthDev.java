@@ -3,14 +3,12 @@ package io.ethdev4j.pmd.pcap;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
-import io.ethdev4j.ethdev.EthDevOps;
-import io.ethdev4j.ethdev.EthLink;
-import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.pmd.SoftwarePortOps;
 import io.ethdev4j.sys.Errno;
 
 import java.io.IOException;
@@ -23,9 +21,8 @@ import java.nio.file.Path;
  * tx file is opened once at probe and kept across stop/start (DPDK truncates it when it restarts), and its buffer
  * is flushed at stop and close.
  */
-final class PcapEthDev implements EthDevOps
+final class PcapEthDev extends SoftwarePortOps
 {
-    private final EthDevData data;
     private final PcapImage rxImage;
     private final Path rxPath;
     private final boolean infiniteRx;
@@ -33,13 +30,12 @@ final class PcapEthDev implements EthDevOps
     /** Set by the control thread, read by stats from any thread. */
     private volatile PcapRxQueue rxq;
     private volatile PcapTxQueue txq;
-    private volatile boolean linkUp;
     private boolean closed;
 
     PcapEthDev(final EthDevData data, final PcapImage rxImage, final Path rxPath, final boolean infiniteRx,
         final PcapFileWriter txWriter, final MacAddress mac)
     {
-        this.data = data;
+        super(data);
         this.rxImage = rxImage;
         this.rxPath = rxPath;
         this.infiniteRx = infiniteRx;
@@ -79,6 +75,7 @@ final class PcapEthDev implements EthDevOps
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
         rxq = new PcapRxQueue(pool, data.portId(), rxImage, infiniteRx);
+        rxCounters(queueId, rxq.counters);
         return rxq;
     }
 
@@ -86,18 +83,21 @@ final class PcapEthDev implements EthDevOps
     public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
     {
         txq = new PcapTxQueue(txWriter);
+        txCounters(queueId, txq.counters);
         return txq;
     }
 
     @Override
     public void rxQueueRelease(final int queueId)
     {
+        super.rxQueueRelease(queueId);
         rxq = null;
     }
 
     @Override
     public void txQueueRelease(final int queueId)
     {
+        super.txQueueRelease(queueId);
         txq = null;
     }
 
@@ -109,13 +109,13 @@ final class PcapEthDev implements EthDevOps
         {
             q.rewind();
         }
-        linkUp = true;
+        super.start();
     }
 
     @Override
     public void stop()
     {
-        linkUp = false;
+        super.stop();
         flush("stop");
     }
 
@@ -145,7 +145,7 @@ final class PcapEthDev implements EthDevOps
             return;
         }
         closed = true;
-        linkUp = false;
+        super.close();
         try
         {
             if (txWriter != null)
@@ -165,85 +165,5 @@ final class PcapEthDev implements EthDevOps
                 rxImage.close();
             }
         }
-    }
-
-    @Override
-    public EthLink linkGet()
-    {
-        return new EthLink(EthLink.SPEED_10G, true, false, linkUp);
-    }
-
-    @Override
-    public void setLinkUp()
-    {
-        linkUp = true;
-    }
-
-    @Override
-    public void setLinkDown()
-    {
-        linkUp = false;
-    }
-
-    @Override
-    public void statsGet(final EthStats stats)
-    {
-        final PcapRxQueue r = rxq;
-        if (r != null && data.nbRxQueues() > 0)
-        {
-            stats.addRxQueue(0, r.counters);
-        }
-        final PcapTxQueue t = txq;
-        if (t != null && data.nbTxQueues() > 0)
-        {
-            stats.addTxQueue(0, t.counters);
-        }
-    }
-
-    @Override
-    public void statsReset()
-    {
-        final PcapRxQueue r = rxq;
-        if (r != null)
-        {
-            r.counters.reset();
-        }
-        final PcapTxQueue t = txq;
-        if (t != null)
-        {
-            t.counters.reset();
-        }
-    }
-
-    @Override
-    public void mtuSet(final int mtu)
-    {
-        // a file has no MTU: stored by the ethdev layer
-    }
-
-    @Override
-    public void macAddrSet(final MacAddress mac)
-    {
-        // stored by the ethdev layer
-    }
-
-    @Override
-    public void promiscuousEnable()
-    {
-    }
-
-    @Override
-    public void promiscuousDisable()
-    {
-    }
-
-    @Override
-    public void allmulticastEnable()
-    {
-    }
-
-    @Override
-    public void allmulticastDisable()
-    {
     }
 }

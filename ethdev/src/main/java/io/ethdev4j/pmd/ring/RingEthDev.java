@@ -2,32 +2,28 @@ package io.ethdev4j.pmd.ring;
 
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevData;
-import io.ethdev4j.ethdev.EthDevOps;
-import io.ethdev4j.ethdev.EthLink;
-import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.pmd.SoftwarePortOps;
 import io.ethdev4j.ring.Ring;
 
 /** Control operations of a {@code net_ring} port. */
-public final class RingEthDev implements EthDevOps
+public final class RingEthDev extends SoftwarePortOps
 {
-    private final EthDevData data;
     private final Ring<Mbuf>[] rings;
     private final RingRxQueue[] rxq;
     private final RingTxQueue[] txq;
     private final Mbuf[] drain = new Mbuf[64];
     private volatile RingEthDev peer;
-    private volatile boolean linkUp;
 
     @SuppressWarnings("unchecked")
     RingEthDev(final EthDevData data, final int queues, final int ringSize)
     {
-        this.data = data;
+        super(data);
         this.rings = new Ring[queues];
         for (int q = 0; q < queues; q++)
         {
@@ -94,6 +90,7 @@ public final class RingEthDev implements EthDevOps
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
         rxq[queueId] = new RingRxQueue(rings[queueId], data.portId());
+        rxCounters(queueId, rxq[queueId].counters);
         return rxq[queueId];
     }
 
@@ -101,38 +98,29 @@ public final class RingEthDev implements EthDevOps
     public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
     {
         txq[queueId] = new RingTxQueue(target(queueId));
+        txCounters(queueId, txq[queueId].counters);
         return txq[queueId];
     }
 
     @Override
     public void rxQueueRelease(final int queueId)
     {
+        super.rxQueueRelease(queueId);
         rxq[queueId] = null;
     }
 
     @Override
     public void txQueueRelease(final int queueId)
     {
+        super.txQueueRelease(queueId);
         txq[queueId] = null;
-    }
-
-    @Override
-    public void start()
-    {
-        linkUp = true;
-    }
-
-    @Override
-    public void stop()
-    {
-        linkUp = false;
     }
 
     /** Frees every mbuf still in this port's rings and unwires the peer (whose tx then loops to itself). */
     @Override
     public void close()
     {
-        linkUp = false;
+        super.close();
         final RingEthDev p = peer;
         if (p != null)
         {
@@ -148,91 +136,5 @@ public final class RingEthDev implements EthDevOps
                 Mbuf.freeBulk(drain, 0, n);
             }
         }
-    }
-
-    @Override
-    public EthLink linkGet()
-    {
-        return new EthLink(EthLink.SPEED_10G, true, false, linkUp);
-    }
-
-    @Override
-    public void setLinkUp()
-    {
-        linkUp = true;
-    }
-
-    @Override
-    public void setLinkDown()
-    {
-        linkUp = false;
-    }
-
-    @Override
-    public void statsGet(final EthStats stats)
-    {
-        for (int q = 0; q < Math.min(data.nbRxQueues(), rxq.length); q++)
-        {
-            if (rxq[q] != null)
-            {
-                stats.addRxQueue(q, rxq[q].counters);
-            }
-        }
-        for (int q = 0; q < Math.min(data.nbTxQueues(), txq.length); q++)
-        {
-            if (txq[q] != null)
-            {
-                stats.addTxQueue(q, txq[q].counters);
-            }
-        }
-    }
-
-    @Override
-    public void statsReset()
-    {
-        for (final RingRxQueue q : rxq)
-        {
-            if (q != null)
-            {
-                q.counters.reset();
-            }
-        }
-        for (final RingTxQueue q : txq)
-        {
-            if (q != null)
-            {
-                q.counters.reset();
-            }
-        }
-    }
-
-    @Override
-    public void mtuSet(final int mtu)
-    {
-    }
-
-    @Override
-    public void macAddrSet(final MacAddress mac)
-    {
-    }
-
-    @Override
-    public void promiscuousEnable()
-    {
-    }
-
-    @Override
-    public void promiscuousDisable()
-    {
-    }
-
-    @Override
-    public void allmulticastEnable()
-    {
-    }
-
-    @Override
-    public void allmulticastDisable()
-    {
     }
 }

@@ -1,5 +1,7 @@
 package io.ethdev4j.pci.qemu;
 
+import io.ethdev4j.testsupport.TestPrerequisites;
+
 import io.ethdev4j.pci.PciConfig;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.sys.Errno;
@@ -34,7 +36,7 @@ class QemuNicProcessTest
     @Test
     void shouldFailWithEioNamingPidAndExitStatusWhenQemuDies() throws Exception
     {
-        final QemuBinary qemu = Prerequisites.requireQemu();
+        final QemuBinary qemu = TestPrerequisites.requireQemu();
         try (QemuNicProcess p = QemuNicProcess.start(new QemuNicProcess.Config(qemu, loopbackNetdev()).name("dies")))
         {
             assertEquals(0x8086, p.device().readConfig16(PciConfig.PCI_VENDOR_ID));
@@ -55,7 +57,7 @@ class QemuNicProcessTest
     @Test
     void shouldReportQemuStderrWhenStartupFails() throws Exception
     {
-        final QemuBinary qemu = Prerequisites.requireQemu();
+        final QemuBinary qemu = TestPrerequisites.requireQemu();
         final PciException ex = assertThrows(PciException.class, () -> QemuNicProcess.start(
             new QemuNicProcess.Config(qemu, loopbackNetdev()).model("no-such-nic").name("bad-model")));
         assertEquals(Errno.EIO, ex.errno());
@@ -66,7 +68,7 @@ class QemuNicProcessTest
     @Test
     void shouldStopQemuAndRemoveItsFilesOnCloseIdempotently() throws Exception
     {
-        final QemuBinary qemu = Prerequisites.requireQemu();
+        final QemuBinary qemu = TestPrerequisites.requireQemu();
         final long t0 = System.nanoTime();
         final QemuNicProcess p = QemuNicProcess.start(new QemuNicProcess.Config(qemu, loopbackNetdev()).name("close"));
         System.out.printf("QEMU start to device open (QMP handshake, BARs placed): %.1f ms%n",
@@ -91,7 +93,7 @@ class QemuNicProcessTest
     @Test
     void shouldBringLinkDownAndUpThroughQmp() throws Exception
     {
-        final QemuBinary qemu = Prerequisites.requireQemu();
+        final QemuBinary qemu = TestPrerequisites.requireQemu();
         try (QemuNicProcess p = QemuNicProcess.start(new QemuNicProcess.Config(qemu, loopbackNetdev()).name("link")))
         {
             p.qmp("{\"execute\":\"set_link\",\"arguments\":{\"name\":\"n0\",\"up\":false}}");

@@ -176,41 +176,9 @@ final class PcapTestFiles
         return p;
     }
 
-    // ------------------------------------------------------------------ gate (io.ethdev4j.testkit.Prerequisites' rules)
-
-    static boolean isCi()
-    {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
-    static boolean onPath(final String command)
-    {
-        final String path = System.getenv("PATH");
-        if (path == null)
-        {
-            return false;
-        }
-        for (final String dir : path.split(":"))
-        {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Skips the test with the reason when {@code command} is missing; fails it instead under {@code CI=true}. */
     static void requireCommand(final String command)
     {
-        if (onPath(command))
-        {
-            return;
-        }
-        if (isCi())
-        {
-            Assertions.fail("prerequisite missing under CI=true: needs '" + command + "' on PATH");
-        }
-        Assumptions.assumeTrue(false, "skipped: needs '" + command + "' on PATH");
+        io.ethdev4j.testsupport.TestPrerequisites.requireCommand(command);
     }
 }
