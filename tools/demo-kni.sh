@@ -20,7 +20,7 @@ cleanup() {
   local rc=$?
   set +e
   trap - INT TERM EXIT
-  exec 3>&- 2>/dev/null
+  exec 3>&-
   if [[ -n "$TP_PID" ]] && kill -0 "$TP_PID" 2>/dev/null; then
     # the closed stdin makes testpmd quit; give it 10 s, then stop it
     for _ in $(seq 100); do kill -0 "$TP_PID" 2>/dev/null || break; sleep 0.1; done

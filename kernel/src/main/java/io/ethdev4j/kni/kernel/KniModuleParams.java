@@ -43,6 +43,18 @@ public final class KniModuleParams
         SINGLE, MULTIPLE
     }
 
+    /** How the KNI thread hands frames from rx_q to the TAP (beyond the module: {@code --kni-tap-io}). */
+    public enum TapIo
+    {
+        /** One write(2) per frame (writev for chains). Works everywhere. */
+        WRITE,
+        /**
+         * The default: up to 64 writes per io_uring_enter (tools/bench-kni.sh: about 1.5× the write(2) rate here);
+         * falls back to WRITE, with a log line, where io_uring cannot be set up (old kernel, io_uring_disabled, seccomp).
+         */
+        IO_URING
+    }
+
     public static final int DEFAULT_MIN_SCHEDULING_INTERVAL_US = 100;
     public static final int DEFAULT_MAX_SCHEDULING_INTERVAL_US = 200;
     public static final int MAX_SCHEDULING_INTERVAL_LIMIT_US = 1_000_000;
@@ -51,6 +63,7 @@ public final class KniModuleParams
     private KthreadMode kthreadMode = KthreadMode.SINGLE;
     private boolean carrier;
     private boolean enableBifurcated;
+    private TapIo tapIo = TapIo.IO_URING;
     private int minSchedulingIntervalUs = DEFAULT_MIN_SCHEDULING_INTERVAL_US;
     private int maxSchedulingIntervalUs = DEFAULT_MAX_SCHEDULING_INTERVAL_US;
 
@@ -86,6 +99,7 @@ public final class KniModuleParams
                 case "--kni-kthread-mode": p.kthreadMode(parseKthreadMode(value)); break;
                 case "--kni-carrier": p.carrier(parseOnOff(key, value)); break;
                 case "--kni-enable-bifurcated": p.enableBifurcated(parseOnOff(key, value)); break;
+                case "--kni-tap-io": p.tapIo(parseTapIo(value)); break;
                 case "--kni-min-scheduling-interval":
                     p.minSchedulingIntervalUs = parseInt(key, value);
                     break;
@@ -95,7 +109,7 @@ public final class KniModuleParams
                 default:
                     throw new IllegalArgumentException("option " + arg + ": EINVAL - unknown KNI option; known: " +
                         "--kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated, " +
-                        "--kni-min-scheduling-interval, --kni-max-scheduling-interval");
+                        "--kni-min-scheduling-interval, --kni-max-scheduling-interval, --kni-tap-io");
             }
         }
         p.validate();
@@ -113,6 +127,19 @@ public final class KniModuleParams
         }
         throw new IllegalArgumentException("lo_mode=" + value +
             ": EINVAL - expected lo_mode_none, lo_mode_fifo or lo_mode_fifo_skb");
+    }
+
+    public static TapIo parseTapIo(final String value)
+    {
+        if ("write".equals(value))
+        {
+            return TapIo.WRITE;
+        }
+        if ("io_uring".equals(value))
+        {
+            return TapIo.IO_URING;
+        }
+        throw new IllegalArgumentException("tap_io=" + value + ": EINVAL - expected write or io_uring");
     }
 
     public static KthreadMode parseKthreadMode(final String value)
@@ -212,6 +239,17 @@ public final class KniModuleParams
         return this;
     }
 
+    public TapIo tapIo()
+    {
+        return tapIo;
+    }
+
+    public KniModuleParams tapIo(final TapIo tapIo)
+    {
+        this.tapIo = java.util.Objects.requireNonNull(tapIo, "tapIo");
+        return this;
+    }
+
     public int minSchedulingIntervalUs()
     {
         return minSchedulingIntervalUs;
@@ -246,6 +284,6 @@ public final class KniModuleParams
         return "KniModuleParams{lo_mode=" + loMode.dpdkName + ", kthread_mode=" + kthreadMode.name().toLowerCase() +
             ", carrier=" + (carrier ? "on" : "off") + ", enable_bifurcated=" + (enableBifurcated ? "on" : "off") +
             ", min_scheduling_interval=" + minSchedulingIntervalUs + ", max_scheduling_interval=" +
-            maxSchedulingIntervalUs + '}';
+            maxSchedulingIntervalUs + ", tap_io=" + tapIo.name().toLowerCase() + '}';
     }
 }

@@ -16,6 +16,8 @@ class KniModuleParamsTest
         assertFalse(p.enableBifurcated());
         assertEquals(100, p.minSchedulingIntervalUs());
         assertEquals(200, p.maxSchedulingIntervalUs());
+        // beyond the module: batched TAP writes unless asked otherwise (falls back to write(2) by itself)
+        assertEquals(KniModuleParams.TapIo.IO_URING, p.tapIo());
     }
 
     @Test
@@ -31,6 +33,9 @@ class KniModuleParamsTest
         assertEquals(0, p.minSchedulingIntervalUs());
         assertEquals(1_000_000, p.maxSchedulingIntervalUs());
         assertEquals(KniModuleParams.LoMode.FIFO, KniModuleParams.parse("--kni-lo-mode=fifo").loMode());
+        assertEquals(KniModuleParams.TapIo.WRITE, KniModuleParams.parse("--kni-tap-io=write").tapIo());
+        assertEquals(KniModuleParams.TapIo.IO_URING, KniModuleParams.parse("--kni-tap-io=io_uring").tapIo());
+        assertTrue(KniModuleParams.parse("--kni-tap-io=write").toString().contains("tap_io=write"));
     }
 
     @Test
@@ -51,6 +56,7 @@ class KniModuleParamsTest
         assertRejected("--kni-kthread-mode=many", "kthread_mode=many");
         assertRejected("--kni-carrier=yes", "--kni-carrier=yes");
         assertRejected("--kni-bogus=1", "unknown KNI option");
+        assertRejected("--kni-tap-io=aio", "tap_io=aio");
         assertRejected("--kni-carrier", "expected --kni-<name>=<value>");
     }
 

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Side by side, one run: our KNI path (net_kni, TAP + KNI thread) against DPDK's TAP PMD (dpdk-testpmd --vdev
+# net_tap0), same machine, same workloads, each in a network namespace of its own:
+#   app → kernel: testpmd txonly into the interface (--txpkts=SIZE); counted as the interface's rx_packets/rx_bytes,
+#                 i.e. frames the kernel took in (they are then dropped at L2: not for this host);
+#   kernel → app: a kernel sender in the namespace (mausezahn, raw UDP frames of SIZE bytes out of the interface) and
+#                 testpmd rxonly; counted as the interface's tx_packets/tx_bytes, i.e. frames the application read
+#                 (tun counts a frame when it is copied to user space; frames the app was too slow for are tx_dropped).
+# SIZE = 64 and 1500 bytes (Ethernet frame without FCS). Prints pps and Gbit/s per cell and the ratio ours/net_tap.
+# Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
+# --kni-tap-io=write (one write(2) per frame, the fallback). Each cell is the best of BENCH_RUNS runs (default 1): on
+# a shared 2-CPU VM single runs vary by 10-30%.
+#
+#   tools/bench-kni.sh [SECONDS]        SECONDS measured per cell (default 5), after BENCH_WARMUP s (default 2)
+#   BENCH_RUNS=3 BENCH_SIZES="64 1500" BENCH_DIRS="tx rx" BENCH_PMDS="kni kni-write tap" BENCH_KNI_OPTS="--kni-..." \
+#     tools/bench-kni.sh
+#
+# Needs root, /dev/net/tun, iproute2; dpdk-testpmd (Debian: dpdk) and mausezahn (Debian: netsniff-ng), installed with
+# apt-get when missing. Without mausezahn the kernel → app cells use a python3 UDP sender (slower source).
+# Everything it creates (namespaces, interfaces, processes, temp files) is removed on exit, failure and Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECS=${1:-5}
+SIZES=${BENCH_SIZES:-64 1500}
+DIRS=${BENCH_DIRS:-tx rx}
+PMDS=${BENCH_PMDS:-kni kni-write tap}
+RUNS=${BENCH_RUNS:-1}
+KNI_OPTS=${BENCH_KNI_OPTS:-}
+WORK="$(mktemp -d /tmp/kni-bench.XXXXXX)"
+NS=""
+TP_PID=""
+SRC_PID=""
+
+die() { echo "bench-kni: $*" >&2; exit 1; }
+
+stop_cell() {
+  set +e
+  [[ -n "$SRC_PID" ]] && kill -TERM "$SRC_PID" 2>/dev/null && wait "$SRC_PID" 2>/dev/null
+  SRC_PID=""
+  exec 3>&-
+  if [[ -n "$TP_PID" ]]; then
+    for _ in $(seq 100); do kill -0 "$TP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -TERM "$TP_PID" 2>/dev/null; sleep 0.5; kill -KILL "$TP_PID" 2>/dev/null; wait "$TP_PID" 2>/dev/null
+  fi
+  TP_PID=""
+  [[ -n "$NS" ]] && ip netns del "$NS" 2>/dev/null
+  NS=""
+  set -e
+}
+
+cleanup() {
+  local rc=$?
+  trap - INT TERM EXIT
+  stop_cell
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo "bench-kni: interrupted" >&2; exit 130' INT TERM
+
+[[ "$(id -u)" == 0 ]] || die "needs root"
+[[ -c /dev/net/tun ]] || die "needs /dev/net/tun"
+if ! command -v dpdk-testpmd >/dev/null || ! command -v mausezahn >/dev/null; then
+  echo "bench-kni: installing dpdk and netsniff-ng (mausezahn) with apt-get..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpdk netsniff-ng; } >"$WORK/apt.log" 2>&1 ||
+    echo "bench-kni: apt-get failed (see below); going on with what is there" >&2
+fi
+command -v dpdk-testpmd >/dev/null || die "dpdk-testpmd not found (Debian package dpdk)"
+SENDER=mausezahn
+command -v mausezahn >/dev/null || { SENDER=python; echo "bench-kni: no mausezahn: python3 UDP sender" >&2; }
+
+# counter NAME: the interface's /sys statistics counter inside the cell's namespace
+counter() { ip netns exec "$NS" cat "/sys/class/net/$IFNAME/statistics/$1"; }
+
+wait_output() {
+  local text="$1" secs="$2" i
+  for ((i = 0; i < secs * 10; i++)); do
+    grep -qF -- "$text" "$WORK/testpmd.out" 2>/dev/null && return 0
+    kill -0 "$TP_PID" 2>/dev/null || { tail -n 20 "$WORK/testpmd.out" >&2; die "testpmd exited early"; }
+    sleep 0.1
+  done
+  tail -n 20 "$WORK/testpmd.out" >&2
+  die "timed out waiting for '$text' from testpmd"
+}
+
+start_sender() {
+  local size=$1 pad=$(($1 - 42))
+  if [[ "$SENDER" == mausezahn ]]; then
+    ip netns exec "$NS" mausezahn "$IFNAME" -c 0 -a 02:00:00:00:00:01 -b 02:00:00:00:00:02 -t udp "sp=1,dp=9" \
+      -p "$pad" -q >/dev/null 2>&1 &
+  else
+    ip netns exec "$NS" timeout $((SECS + 10)) python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 20)
+payload = bytes(int(sys.argv[1]))
+while True:
+    try:
+        s.sendto(payload, ("198.18.0.9", 9))
+    except OSError:
+        pass' "$pad" >/dev/null 2>&1 &
+  fi
+  SRC_PID=$!
+}
+
+# cell PMD DIR SIZE → prints "pps bytes_per_s offered_pps"
+cell() {
+  local pmd=$1 dir=$2 size=$3 mode
+  NS="kni-bench-$$-$pmd-$dir-$size"
+  NS=${NS:0:60}
+  ip netns add "$NS"
+  ip netns exec "$NS" ip link set lo up
+  ip netns exec "$NS" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  [[ $dir == tx ]] && mode="--forward-mode=txonly --txpkts=$size" || mode="--forward-mode=rxonly"
+  rm -f "$WORK/stdin"; mkfifo "$WORK/stdin"
+  if [[ $pmd == kni* ]]; then
+    IFNAME=kni0
+    local tapio=""
+    [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
+    # shellcheck disable=SC2086
+    tools/testpmd --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
+      --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
+  else
+    IFNAME=dtap0
+    # shellcheck disable=SC2086
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
+      --vdev net_tap0,iface=dtap0 -- --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
+  fi
+  TP_PID=$!
+  exec 3>"$WORK/stdin"
+  wait_output "Press enter to exit" 600
+  ip netns exec "$NS" ip addr add 198.18.0.1/24 dev "$IFNAME"
+  ip netns exec "$NS" ip link set "$IFNAME" up
+  ip netns exec "$NS" ip neigh replace 198.18.0.9 lladdr 02:00:00:00:00:02 dev "$IFNAME"
+  local i
+  for ((i = 0; i < 100; i++)); do
+    ip netns exec "$NS" ip -o link show "$IFNAME" | grep -q LOWER_UP && break
+    sleep 0.1
+  done
+  ((i < 100)) || die "$IFNAME: no carrier after 10 s"
+  local pk by
+  if [[ $dir == tx ]]; then pk=rx_packets; by=rx_bytes; else pk=tx_packets; by=tx_bytes; start_sender "$size"; fi
+  sleep "${BENCH_WARMUP:-2}"   # JIT warm-up of our side (each cell is a new JVM)
+  local p0 b0 d0 p1 b1 d1
+  p0=$(counter $pk); b0=$(counter $by); d0=$(counter tx_dropped)
+  sleep "$SECS"
+  p1=$(counter $pk); b1=$(counter $by); d1=$(counter tx_dropped)
+  echo "" >&3
+  stop_cell
+  local offered=0
+  [[ $dir == rx ]] && offered=$(( (p1 - p0 + d1 - d0) / SECS ))
+  echo "$(( (p1 - p0) / SECS )) $(( (b1 - b0) / SECS )) $offered"
+}
+
+gbps() { awk -v b="$1" 'BEGIN { printf "%.2f", b * 8 / 1e9 }'; }
+
+declare -A PPS BPS OFF
+echo "bench-kni: $SECS s per cell; kernel sender: $SENDER; $(nproc) CPUs; $(uname -r)"
+for dir in $DIRS; do
+  for size in $SIZES; do
+    for pmd in $PMDS; do
+      p=0; b=0; o=0
+      for ((run = 0; run < RUNS; run++)); do
+        cell "$pmd" "$dir" "$size" >"$WORK/result"
+        read -r rp rb ro <"$WORK/result"
+        if ((rp > p)); then p=$rp; b=$rb; o=$ro; fi
+      done
+      PPS[$pmd,$dir,$size]=$p; BPS[$pmd,$dir,$size]=$b; OFF[$pmd,$dir,$size]=$o
+      printf '  %-9s %-3s %5s B: %9d pps %7.2f Gbit/s%s\n' "$pmd" "$dir" "$size" "$p" \
+        "$(gbps "$b")" "$([[ $dir == rx ]] && echo " (offered by the sender: $o pps)")"
+    done
+  done
+done
+
+ratio() { awk -v k="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.2fx", k / t; else print "n/a" }'; }
+
+echo
+printf '%-24s %6s %20s %20s %20s %9s %9s\n' "workload" "size" "ours io_uring" "ours write" "net_tap" \
+  "uring/tap" "write/tap"
+for dir in $DIRS; do
+  for size in $SIZES; do
+    k=${PPS[kni,$dir,$size]:-0}; w=${PPS[kni-write,$dir,$size]:-0}; t=${PPS[tap,$dir,$size]:-0}
+    name=$([[ $dir == tx ]] && echo "app -> kernel (txonly)" || echo "kernel -> app (rxonly)")
+    printf '%-24s %5sB %9d %5s Gb/s %9d %5s Gb/s %9d %5s Gb/s %9s %9s\n' "$name" "$size" \
+      "$k" "$(gbps "${BPS[kni,$dir,$size]:-0}")" "$w" "$(gbps "${BPS[kni-write,$dir,$size]:-0}")" \
+      "$t" "$(gbps "${BPS[tap,$dir,$size]:-0}")" "$(ratio "$k" "$t")" "$(ratio "$w" "$t")"
+  done
+done
+echo "goal: >= 1.5x net_tap app -> kernel, >= 1.0x kernel -> app"
+[[ " $DIRS " == *" rx "* ]] && echo "kernel -> app: compare with the sender's offered rate above; when ours reads all it is offered, the sender is the limit" || true
