@@ -73,7 +73,7 @@ public final class MbufPool implements AutoCloseable
         this.limit = base + (long)n * elementSize;
         this.mbufs = new Mbuf[n];
         this.ring = Ring.create("MP_" + (name.length() > NAMESIZE - 3 ? name.substring(0, NAMESIZE - 3) : name),
-            n, Ring.F_EXACT_SZ);
+            n, Ring.F_EXACT_SZ, Mbuf.class);
         for (int i = 0; i < n; i++)
         {
             final long a = base + (long)i * elementSize;

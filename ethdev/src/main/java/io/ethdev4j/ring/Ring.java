@@ -105,7 +105,7 @@ public final class Ring<E> extends RingPad2
     private final boolean singleConsumer;
     private final Object[] slots;
 
-    private Ring(final String name, final int count, final int flags)
+    private Ring(final String name, final int count, final int flags, final Class<?> elementType)
     {
         this.name = name;
         this.flags = flags;
@@ -122,7 +122,8 @@ public final class Ring<E> extends RingPad2
         this.mask = size - 1;
         this.singleProducer = (flags & F_SP_ENQ) != 0;
         this.singleConsumer = (flags & F_SC_DEQ) != 0;
-        this.slots = new Object[size];
+        // Storage of the element type: copies between it and the caller's E[] need no per-element type check.
+        this.slots = (Object[])java.lang.reflect.Array.newInstance(elementType, size);
     }
 
     /**
@@ -131,6 +132,16 @@ public final class Ring<E> extends RingPad2
      * @throws EthDevException EINVAL for a bad name, count or flag set
      */
     public static <E> Ring<E> create(final String name, final int count, final int flags)
+    {
+        return create(name, count, flags, Object.class);
+    }
+
+    /**
+     * As {@link #create(String, int, int)}, with storage of {@code elementType}: bulk copies to and from arrays of
+     * that exact type are plain memory copies (an {@code Object[]} store would type-check every element).
+     */
+    public static <E> Ring<E> create(final String name, final int count, final int flags,
+        final Class<? super E> elementType)
     {
         final String op = "ringCreate(name=" + name + ", count=" + count + ", flags=0x" + Integer.toHexString(flags) + ")";
         if (name == null || name.isEmpty() || name.length() > NAMESIZE)
@@ -158,7 +169,7 @@ public final class Ring<E> extends RingPad2
             throw EthDevException.of(Errno.EINVAL, op, "count must be a power of two in 2.." + MAX_SIZE +
                 " (capacity count-1), or use F_EXACT_SZ");
         }
-        return new Ring<>(name, count, flags);
+        return new Ring<>(name, count, flags, elementType);
     }
 
     public static int nextPowerOfTwo(final int v)

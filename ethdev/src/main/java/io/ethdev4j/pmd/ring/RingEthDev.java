@@ -27,7 +27,7 @@ public final class RingEthDev extends SoftwarePortOps
         this.rings = new Ring[queues];
         for (int q = 0; q < queues; q++)
         {
-            rings[q] = Ring.create("ETH_RXTX" + q + "_" + data.portId(), ringSize, Ring.F_SP_ENQ | Ring.F_SC_DEQ);
+            rings[q] = Ring.create("ETH_RXTX" + q + "_" + data.portId(), ringSize, Ring.F_SP_ENQ | Ring.F_SC_DEQ, Mbuf.class);
         }
         this.rxq = new RingRxQueue[queues];
         this.txq = new RingTxQueue[queues];
