@@ -1,6 +1,5 @@
 package io.ethdev4j.testpmd;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -55,14 +54,7 @@ class InteractiveShellTest
     @Test
     void shouldCompleteCommandsWithTabInARealTerminal() throws Exception
     {
-        if (!hasTmux())
-        {
-            if ("true".equals(System.getenv("CI")))
-            {
-                throw new AssertionError("tmux is required under CI=true");
-            }
-            Assumptions.assumeTrue(false, "tmux is not installed");
-        }
+        io.ethdev4j.testkit.Prerequisites.require(hasTmux(), "needs tmux (apt-get install tmux)");
         final String java = ProcessHandle.current().info().command().orElse("java");
         final String cmd = String.join(" ", java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED", "-cp", "'" + System.getProperty("java.class.path") + "'",
