@@ -1,13 +1,8 @@
 package io.ethdev4j.bench;
 
-import io.ethdev4j.eal.Eal;
-import io.ethdev4j.ethdev.EthConf;
-import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
-import io.ethdev4j.mbuf.MbufDescriptor;
-import io.ethdev4j.mbuf.MbufPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,42 +40,31 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
 public class IgbPmdBenchmark
 {
-    private static final int NB_MBUF = 8191;
-    private static final int MBUF_CACHE = 250;
     private static final int RING = 512;
 
-    private Eal eal;
-    private MbufPool pool;
+    private BenchPort bp;
     private RxBurst rx;
     private TxBurst tx;
-    private int lcore;
     private final Mbuf[] pkts = new Mbuf[BURST];
 
     @Setup(Level.Trial)
     public void startPort()
     {
-        eal = Eal.init("--no-huge", "--no-pci", "--vdev", "net_igb_sim0,mode=instant");
-        lcore = eal.mainLcore();
-        final EthDev port = eal.port(0);
-        port.configure(1, 1, new EthConf());
-        pool = eal.createPktmbufPool("bench_igb", NB_MBUF, MBUF_CACHE, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
-        port.rxQueueSetup(0, RING, pool, null);
-        port.txQueueSetup(0, RING, null);
-        port.start();
-        rx = port.rxQueue(0);
-        tx = port.txQueue(0);
+        bp = new BenchPort("net_igb_sim0,mode=instant", "bench_igb", RING);
+        rx = bp.rx;
+        tx = bp.tx;
     }
 
     @Setup(Level.Iteration)
     public void becomeLcore()
     {
-        BenchLcore.ensure(lcore);
+        BenchLcore.ensure(bp.lcore);
     }
 
     @TearDown(Level.Trial)
     public void close()
     {
-        eal.close();
+        bp.close();
     }
 
     @Benchmark

@@ -1,14 +1,9 @@
 package io.ethdev4j.bench;
 
-import io.ethdev4j.eal.Eal;
-import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDev;
-import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
-import io.ethdev4j.mbuf.MbufDescriptor;
-import io.ethdev4j.mbuf.MbufPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,39 +40,27 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
 public class NullPortBench
 {
-    /** testpmd's defaults: 8192 mbufs would do; --mbcache=250. */
-    private static final int NB_MBUF = 8191;
-    private static final int MBUF_CACHE = 250;
     private static final int QUEUE = 0;
 
-    private Eal eal;
+    private BenchPort bp;
     private EthDev port;
-    private MbufPool pool;
     private RxBurst rx;
     private TxBurst tx;
-    private int lcore;
     private final Mbuf[] pkts = new Mbuf[BURST];
 
     @Setup(Level.Trial)
     public void startPort()
     {
-        // Runs on the JMH worker thread: init makes it the main lcore, so the pool cache is used.
-        eal = Eal.init("--no-huge", "--vdev", "net_null0");
-        lcore = eal.mainLcore();
-        port = eal.port(0);
-        port.configure(1, 1, new EthConf());
-        pool = eal.createPktmbufPool("bench_null", NB_MBUF, MBUF_CACHE, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
-        port.rxQueueSetup(QUEUE, 0, pool, new QueueConf());
-        port.txQueueSetup(QUEUE, 0, new QueueConf());
-        port.start();
-        rx = port.rxQueue(QUEUE);
-        tx = port.txQueue(QUEUE);
+        bp = new BenchPort("net_null0", "bench_null", 0);
+        port = bp.port;
+        rx = bp.rx;
+        tx = bp.tx;
     }
 
     @Setup(Level.Iteration)
     public void becomeLcore()
     {
-        BenchLcore.ensure(lcore);
+        BenchLcore.ensure(bp.lcore);
     }
 
     /** The forwarding engine's loop body: burst functions called directly. */
@@ -113,7 +96,7 @@ public class NullPortBench
     @TearDown(Level.Iteration)
     public void check()
     {
-        BenchLcore.require(lcore, "NullPortBench");
+        BenchLcore.require(bp.lcore, "NullPortBench");
         if (port.stats().opackets == 0)
         {
             throw new IllegalStateException("net_null transmitted nothing");
@@ -123,12 +106,6 @@ public class NullPortBench
     @TearDown(Level.Trial)
     public void stopPort()
     {
-        port.stop();
-        final int available = pool.available();
-        eal.close();
-        if (available != NB_MBUF)
-        {
-            throw new IllegalStateException("mbufs leaked: " + available + " of " + NB_MBUF + " available");
-        }
+        bp.close();
     }
 }

@@ -6,7 +6,7 @@ import io.ethdev4j.mbuf.Mbuf;
  * flowgen: sends UDP frames over {@code --flowgen-flows} (1024) flows 198.18.0.0 → 198.19.0.0+flow, UDP
  * 1000 → 1001; received packets are counted and dropped (app/test-pmd/flowgen.c).
  * <p>
- * DPDK's flowgen uses 10.254.0.0 → 10.253.0.0+flow. We keep generated traffic inside the benchmarking range
+ * DPDK's flowgen uses 10.254/16 → 10.253/16 instead. We keep generated traffic inside the benchmarking range
  * 198.18.0.0/15 (RFC 2544), so flowgen on a KNI or TAP-backed port never addresses a real private network.
  */
 public final class FlowGenFwd extends FwdEngine
