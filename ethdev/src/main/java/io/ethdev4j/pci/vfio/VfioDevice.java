@@ -64,8 +64,8 @@ public final class VfioDevice implements PciDevice
     }
 
     /**
-     * The sysfs preconditions, checked before any VFIO call: the device exists, is bound to vfio-pci, has an IOMMU
-     * group, and every other device of that group is bound to vfio-pci, pci-stub, pcieport or nothing.
+     * The sysfs preconditions, checked before any VFIO call: the device exists, has an IOMMU group, is bound to
+     * vfio-pci, and every other device of that group is bound to vfio-pci, pci-stub, pcieport or nothing.
      *
      * @return the device's sysfs entry
      */
@@ -74,6 +74,12 @@ public final class VfioDevice implements PciDevice
         final String op = "VfioDevice.open(" + address + ")";
         final String bind = "bind it with tools/dpdk-devbind.sh --bind=vfio-pci " + address;
         final PciBus.Entry e = bus.read(address);
+        // first: without an IOMMU group nothing can bind to vfio-pci, so "not bound" would send the user the wrong way
+        if (e.iommuGroup() < 0)
+        {
+            throw new PciException(Errno.ENODEV, op, address + " has no IOMMU group: enable the IOMMU (VT-d/AMD-Vi in " +
+                "firmware, intel_iommu=on or amd_iommu=on on the kernel command line)");
+        }
         if (e.driver() == null)
         {
             throw new PciException(Errno.ENODEV, op, address + " (" + e.id() + ") is not bound to any driver: " + bind);
@@ -82,11 +88,6 @@ public final class VfioDevice implements PciDevice
         {
             throw new PciException(Errno.EBUSY, op, address + " (" + e.id() + ") is bound to " + e.driver() +
                 ", not vfio-pci: " + bind);
-        }
-        if (e.iommuGroup() < 0)
-        {
-            throw new PciException(Errno.ENODEV, op, address + " has no IOMMU group: enable the IOMMU (VT-d/AMD-Vi in " +
-                "firmware, intel_iommu=on or amd_iommu=on on the kernel command line)");
         }
         final Path members = bus.sysfs().resolve("kernel/iommu_groups/" + e.iommuGroup() + "/devices");
         if (Files.isDirectory(members))

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Runs a command inside a QEMU guest that has a real Linux kernel, an emulated Intel IOMMU (VT-d) and emulated
+# igb NICs (82576) bound to vfio-pci: the path a user with a physical 82576/I350 takes, on a machine without one.
+#
+#   tools/vm-test.sh [options] [--] [CMD [ARGS...]]
+#
+# The guest boots Debian's stock kernel (downloaded once into ~/.cache/ethdev4j-vm by tools/vm/image.sh), sees the
+# host's / read-only (writes go to a RAM overlay) and this checkout read-write at the same path, binds the NICs to
+# vfio-pci (tools/vm/init), runs CMD as root in the current directory, powers off, and exits with CMD's status
+# (125: the guest failed to boot or timed out). Default CMD: tools/vm/guest-tests.sh, the project's VFIO test
+# suite (vm-tests/, built on the host first).
+#
+# Options:
+#   --nics N          igb ports on one QEMU hub, wired to each other (default 2): 0000:01:00.0, 0000:02:00.0, ...
+#   --error-devices   also the devices of the error-path tests: one igb left on the kernel's igb driver, and one
+#                     igb whose IOMMU group it shares (behind a PCIe-to-PCI bridge) with a virtio device bound to
+#                     virtio-pci (a group that is not viable)
+#   --no-iommu        no emulated IOMMU (the "no IOMMU" error path): nothing can bind to vfio-pci
+#   --mem MB          guest memory (default 2048)       --smp N    guest CPUs (default 2)
+#   --hugepages N     2 MiB hugepages reserved and mounted at /dev/hugepages in the guest (default 0)
+#   --timeout S       kill the guest after S seconds (default 900)
+#   --accel A         kvm, tcg or auto (default: kvm only when the CPU shows vmx/svm, TCG otherwise)
+#   --verbose         the guest kernel's console too
+# Prints one line per phase with its time ("vm-test: ...").
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+nics=2 errdev=0 iommu=1 mem=2048 smp=2 huge=0 timeout=900 accel=${ETHDEV4J_VM_ACCEL:-auto} verbose=0
+usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case $1 in
+    --nics) nics=$2; shift 2 ;;
+    --error-devices) errdev=1; shift ;;
+    --no-iommu) iommu=0; shift ;;
+    --mem) mem=$2; shift 2 ;;
+    --smp) smp=$2; shift 2 ;;
+    --hugepages) huge=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --accel) accel=$2; shift 2 ;;
+    --verbose) verbose=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    --) shift; break ;;
+    -*) echo "vm-test: unknown option $1 (see --help)" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+for v in nics mem smp huge timeout; do
+  [[ ${!v} =~ ^[0-9]+$ ]] || { echo "vm-test: --${v/huge/hugepages} needs a number, got '${!v}'" >&2; exit 2; }
+done
+[ "$nics" -ge 1 ] && [ "$nics" -le 8 ] || { echo "vm-test: --nics must be 1..8, got $nics" >&2; exit 2; }
+case $accel in auto|kvm|tcg) ;; *) echo "vm-test: --accel must be kvm, tcg or auto, got '$accel'" >&2; exit 2 ;; esac
+
+t0=$(date +%s.%N)
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f s", b - a }'; }
+qemu=$("$root/tools/setup-qemu.sh" --print 2>/dev/null | tail -1) || { echo "vm-test: no qemu-system-x86_64 >= 8 (run tools/setup.sh)" >&2; exit 125; }
+img=$("$root/tools/vm/image.sh" | tail -1) || { echo "vm-test: building the guest image failed" >&2; exit 125; }
+[ -f "$img/vmlinux" ] || { echo "vm-test: no guest image in '$img'" >&2; exit 125; }
+echo "vm-test: image $(basename "$img") ready ($(since "$t0"))"
+
+if [ $# -eq 0 ]; then
+  set -- "$root/tools/vm/guest-tests.sh"
+fi
+if [ "$accel" = auto ]; then
+  # /dev/kvm alone is not enough: a software-nested KVM (no vmx/svm in cpuinfo) opens but hangs stock kernels
+  accel=tcg
+  if [ -r /dev/kvm ] && [ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo; then accel=kvm; fi
+fi
+if [ "$accel" = kvm ]; then
+  mach=(-accel kvm -machine q35,kernel-irqchip=split -cpu host,-arch-capabilities)
+else
+  mach=(-accel tcg,thread=multi -machine q35 -cpu max)
+fi
+
+ctl=$(mktemp -d -t ethdev4j-vm.XXXXXX)
+trap 'rm -rf "$ctl"' EXIT
+devs=() kernel_igb="" port=0
+next_port() { port=$((port + 1)); devs+=(-device pcie-root-port,id=rp$port,chassis=$port,slot=$port); }
+pair=""
+for i in $(seq 1 "$nics"); do
+  next_port
+  devs+=(-netdev hubport,id=n$i,hubid=0 -device igb,bus=rp$port,netdev=n$i,mac=52:54:00:12:34:$(printf %02x "$i"))
+  pair+=" $(printf '0000:%02x:00.0' "$port")"
+done
+if [ "$errdev" = 1 ]; then
+  next_port
+  devs+=(-device igb,bus=rp$port,mac=52:54:00:12:35:01)
+  kernel_igb=$(printf '0000:%02x:00.0' "$port")
+  next_port   # the bridge takes this bus; the devices behind it get the next one
+  devs+=(-device pcie-pci-bridge,id=pbr,bus=rp$port
+         -device igb,bus=pbr,addr=1,mac=52:54:00:12:35:02
+         -device virtio-rng-pci,bus=pbr,addr=2)
+  shared_igb=$(printf '0000:%02x:01.0' "$((port + 1))")
+fi
+iommu_dev=() kappend="console=ttyS0 panic=-1"
+if [ "$iommu" = 1 ]; then
+  iommu_dev=(-device intel-iommu,intremap=on,caching-mode=on)
+  kappend+=" intel_iommu=on"
+fi
+[ "$verbose" = 1 ] || kappend+=" quiet loglevel=1"
+printf 'SHARE=%q\nHUGEPAGES=%q\nKERNEL_IGB=%q\n' "$root" "$huge" "$kernel_igb" > "$ctl/config"
+{
+  echo 'export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb'
+  echo 'export ETHDEV4J_IN_VM=1'
+  printf 'export VM_TEST_PORTS=%q VM_TEST_KERNEL_IGB=%q VM_TEST_SHARED_GROUP_IGB=%q VM_TEST_IOMMU=%q VM_TEST_HUGEPAGES=%q\n' \
+    "${pair# }" "$kernel_igb" "${shared_igb:-}" "$iommu" "$huge"
+  for v in CI JAVA_HOME MAVEN_OPTS; do
+    [ -n "${!v:-}" ] && printf 'export %s=%q\n' "$v" "${!v}"
+  done
+  printf 'cd %q 2>/dev/null || cd %q\n' "$PWD" "$root"
+  printf 'exec'; printf ' %q' "$@"; echo
+} > "$ctl/cmd.sh"
+fs=(-fsdev local,id=fsroot,path=/,readonly=on,security_model=none -device virtio-9p-pci,fsdev=fsroot,mount_tag=hostroot
+    -fsdev local,id=fsctl,path="$ctl",security_model=none -device virtio-9p-pci,fsdev=fsctl,mount_tag=ctl
+    -fsdev local,id=fswork,path="$root",security_model=none -device virtio-9p-pci,fsdev=fswork,mount_tag=work)
+
+echo "vm-test: booting ($accel, $nics NIC(s)${kernel_igb:+ + error devices}, iommu=$iommu, ${mem} MB, $smp CPU(s), $huge hugepages): $*"
+tb=$(date +%s.%N)
+timeout -k 5 "$timeout" "$qemu" "${mach[@]}" -smp "$smp" -m "$mem" \
+  -nodefaults -no-user-config -display none -no-reboot -monitor none -serial stdio \
+  "${iommu_dev[@]}" "${devs[@]}" "${fs[@]}" \
+  -kernel "$img/vmlinux" -initrd "$img/initrd.gz" -append "$kappend" </dev/null \
+  2> >(grep --line-buffered -v -e 'is not connected to host network' -e 'has no peer' >&2) |
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    case $line in
+      "vm-test-guest: booted"*) echo "vm-test: guest booted ($(since "$tb"))"; tc=$(date +%s.%N) ;;
+      "vm-test-guest: command exited"*) rcl=${line#vm-test-guest: command exited }; echo "vm-test: command finished, ${rcl%% at *} ($(since "${tc:-$tb}"))" ;;
+      "vm-test-guest: "*) echo "vm-test: ${line#vm-test-guest: }" ;;
+      *"reboot: Power down"*) ;;
+      *) printf '%s\n' "$line" ;;
+    esac
+  done
+qrc=${PIPESTATUS[0]}
+if [ -f "$ctl/rc" ]; then
+  rc=$(cat "$ctl/rc")
+  echo "vm-test: exit $rc, total $(since "$t0")"
+  exit "$rc"
+fi
+if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+  echo "vm-test: TIMEOUT after ${timeout} s: guest killed (total $(since "$t0"))" >&2
+else
+  echo "vm-test: the guest gave no exit status (qemu exit $qrc, accel $accel): boot failure, see the output above (--verbose shows the kernel's)" >&2
+fi
+exit 125

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Inside the tools/vm-test.sh guest: runs the project's VFIO test classes (vm-tests, package io.ethdev4j.vm.guest,
+# compiled on the host) with JUnit's console launcher; there is no Maven in the guest.
+#   tools/vm/guest-tests.sh [--reports DIR] [--tags EXPR] [CLASS ...]
+# default: every *GuestTest class without the tag no-iommu (those need a guest booted with --no-iommu);
+# --tags: a JUnit tag expression instead (e.g. no-iommu).
+# Exit status 0 when every test passed; the XML report (TEST-junit-jupiter.xml) goes to DIR.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+reports=$root/vm-tests/target/guest-reports
+tags='!no-iommu'
+while [ $# -gt 0 ]; do
+  case $1 in
+    --reports) reports=$2; shift 2 ;;
+    --tags) tags=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+cpfile=$root/vm-tests/target/guest.classpath
+if [ ! -f "$cpfile" ] || [ ! -d "$root/vm-tests/target/test-classes" ]; then
+  echo "guest-tests: vm-tests is not built: run 'mvn -pl vm-tests -am test-compile' on the host first" >&2
+  exit 2
+fi
+cp=$root/vm-tests/target/test-classes:$(cat "$cpfile")
+if [ $# -eq 0 ]; then
+  set -- --scan-class-path "$root/vm-tests/target/test-classes" --include-classname '.*GuestTest' --include-tag "$tags"
+else
+  sel=""
+  for c in "$@"; do sel="$sel --select-class $c"; done
+  set -- $sel
+fi
+mkdir -p "$reports"
+exec java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx768m \
+  -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$cp" org.junit.platform.console.ConsoleLauncher execute \
+  --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii --reports-dir "$reports" "$@"
