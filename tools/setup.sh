@@ -5,10 +5,13 @@
 #   tcpdump, tshark     pcap read-back checks; tmux: interactive shell tests
 #   iproute2, iputils-ping, ethtool, netcat-openbsd: KNI end-to-end tests in network namespaces
 #   QEMU >= 8           emulated igb for the igb PMD tests (tools/setup-qemu.sh, when present)
+#   xz-utils, util-linux the VFIO guest of tools/vm-test.sh: its image (tools/vm/image.sh unpacks Debian's kernel
+#                       package, fetched once into ~/.cache/ethdev4j-vm) and setpriv/prlimit in the non-root test
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-want=(openjdk-17-jdk-headless maven dpdk dpdk-dev tcpdump tshark tmux iproute2 iputils-ping ethtool netcat-openbsd)
+want=(openjdk-17-jdk-headless maven dpdk dpdk-dev tcpdump tshark tmux iproute2 iputils-ping ethtool netcat-openbsd
+      xz-utils util-linux)
 missing=()
 for p in "${want[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

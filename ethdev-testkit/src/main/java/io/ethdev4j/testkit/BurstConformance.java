@@ -1,5 +1,7 @@
 package io.ethdev4j.testkit;
 
+import io.ethdev4j.ethdev.EthConf;
+import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * rx/tx burst semantics: empty requests, rx without tx, loopback order and integrity, burst sizes 1..512, array
  * offsets, a full device (partial tx, the caller keeps the rest), multi-segment packets, per-queue delivery.
+ * On a {@link PortFixture#nicPair} the same tests run with the wire's rules (see {@link PortFixture}).
  */
 public abstract class BurstConformance extends PortConformanceBase
 {
@@ -27,7 +30,7 @@ public abstract class BurstConformance extends PortConformanceBase
     @Test
     void shouldReceiveNothingWhenNothingWasSent()
     {
-        if (has(Capability.RX_WITHOUT_TX))
+        if (receivesUnprompted())
         {
             return; // such a port always has packets to give: see shouldReceivePacketsWithoutTx
         }
@@ -50,8 +53,13 @@ public abstract class BurstConformance extends PortConformanceBase
         startAll();
         final int heldByRings = pool.inUse();
         final Mbuf[] pkts = new Mbuf[32];
+        final boolean stimulated = stimulateRx(32);
         final int n = receive(port, 0, pkts, 32);
         assertTrue(n > 0, "rx gave no packet within the timeout");
+        if (stimulated)
+        {
+            assertEquals(32, n, "every frame the peer sent arrives");
+        }
         for (int i = 0; i < n; i++)
         {
             final Mbuf m = pkts[i];
@@ -64,6 +72,10 @@ public abstract class BurstConformance extends PortConformanceBase
             if (m.isContiguous())
             {
                 assertEquals(m.pktLen(), m.dataLen(), "single segment: data_len == pkt_len");
+            }
+            if (stimulated)
+            {
+                assertPacket(m, PortFixture.RX_STIMULUS_SEQ + i, PortFixture.RX_STIMULUS_LENGTH);
             }
         }
         assertEquals(heldByRings + n, pool.inUse(), "rx hands out what it received and keeps its ring full");
@@ -167,7 +179,12 @@ public abstract class BurstConformance extends PortConformanceBase
         if (has(Capability.RX_WITHOUT_TX))
         {
             final Mbuf[] rx = new Mbuf[16];
-            final int n = port.rxBurst(0, rx, 10, 4);
+            final int n = stimulateRx(4) ? receive(port, 0, rx, 10, 4) : port.rxBurst(0, rx, 10, 4);
+            if (fixture.hasRxStimulus())
+            {
+                assertEquals(4, n, "every frame the peer sent arrives");
+                assertNull(rx[14], "rx writes nothing after offset + count");
+            }
             assertNull(rx[9]);
             for (int i = 0; i < n; i++)
             {
@@ -188,7 +205,8 @@ public abstract class BurstConformance extends PortConformanceBase
         int accepted = 0;
         int seq = 0;
         int last;
-        // fill the device: nobody receives
+        // fill the device: nobody receives (a NIC: its link is down)
+        stopTx();
         do
         {
             allocPackets(pkts, 0, burst, seq, 64);
@@ -200,7 +218,7 @@ public abstract class BurstConformance extends PortConformanceBase
             {
                 break;
             }
-            assertTrue(accepted < POOL_SIZE - burst, "tx never refused a packet: accepted " + accepted);
+            assertTrue(accepted < pool.size() - heldByRings - burst, "tx never refused a packet: accepted " + accepted);
         }
         while (true);
         // the refused packets are still the caller's, untouched
@@ -212,6 +230,7 @@ public abstract class BurstConformance extends PortConformanceBase
         assertEquals(0, port.txBurst(0, pkts, last, burst - last), "a full device refuses again");
         assertEquals(heldByRings + accepted + (burst - last), pool.inUse());
         // everything accepted comes out exactly once, in order; then the rest can be sent
+        restartTx();
         final Mbuf[] rx = new Mbuf[accepted];
         assertEquals(accepted, receive(peer, 0, rx, accepted));
         for (int i = 0; i < accepted; i++)
@@ -240,10 +259,20 @@ public abstract class BurstConformance extends PortConformanceBase
         assertEquals(2, pool.allocBulk(segs, 1, 2));
         segs[1].append(200);
         segs[2].append(300);
+        for (int b = 0; b < 300; b++)
+        {
+            if (b < 200)
+            {
+                segs[1].putByte(b, (byte)(b * 7 + 1));
+            }
+            segs[2].putByte(b, (byte)(b * 13 + 5));
+        }
         assertTrue(segs[0].chain(segs[1]));
         assertTrue(segs[0].chain(segs[2]));
         assertEquals(600, segs[0].pktLen());
         assertEquals(3, segs[0].nbSegs());
+        final byte[] sentBytes = new byte[600];
+        assertEquals(600, segs[0].readPacket(sentBytes, 0));
         final Mbuf[] pkts = {segs[0]};
         final int sent = port.txBurst(0, pkts, 0, 1);
         if (sent == 0)
@@ -256,8 +285,14 @@ public abstract class BurstConformance extends PortConformanceBase
             final Mbuf[] rx = new Mbuf[1];
             assertEquals(1, receive(peer, 0, rx, 1));
             assertEquals(600, rx[0].pktLen());
-            assertEquals(3, rx[0].nbSegs());
+            if (fixture.keepsSegments())
+            {
+                assertEquals(3, rx[0].nbSegs());
+            }
             assertEquals(77, rx[0].getIntBE(14));
+            final byte[] got = new byte[600];
+            assertEquals(600, rx[0].readPacket(got, 0), "the segments' data lengths add up to pkt_len");
+            assertArrayEquals(sentBytes, got, "every segment's bytes arrive, in order");
             rx[0].free();
         }
         // otherwise the driver owns it now and must free every segment: the leak check verifies that
@@ -270,6 +305,11 @@ public abstract class BurstConformance extends PortConformanceBase
         final int nq = Math.min(port.info().maxTxQueues, port.info().maxRxQueues);
         if (nq < 2)
         {
+            return;
+        }
+        if (!fixture.deliversQueueToQueue())
+        {
+            checkDeliveryByFlow();
             return;
         }
         startAll(2);
@@ -291,5 +331,78 @@ public abstract class BurstConformance extends PortConformanceBase
         }
         freeAll(rx, 0, 8);
         assertEquals(0, drain(peer, 0) + drain(peer, 1), "nothing else arrives");
+    }
+
+    /**
+     * The per-queue test on a NIC wire, where the receiver's RSS picks the rx queue: both ports run RSS over two
+     * queues, each tx queue sends its own IPv4/UDP flows interleaved, and every frame must arrive exactly once, each
+     * flow on a single rx queue and in order, with the peer's per-queue counters matching where they landed.
+     */
+    private void checkDeliveryByFlow()
+    {
+        final EthConf rss = new EthConf();
+        rss.rxMqMode = EthConf.MQ_RX_RSS;
+        setUp(port, 2, 2, rss);
+        port.start();
+        setUp(peer, 2, 2, rss);
+        peer.start();
+        final int flowsPerQueue = 4;
+        final int perFlow = 8;
+        final int perQueue = flowsPerQueue * perFlow;
+        final Mbuf[] pkts = new Mbuf[perQueue];
+        for (int q = 0; q < 2; q++)
+        {
+            assertEquals(perQueue, pool.allocBulk(pkts, 0, perQueue));
+            for (int i = 0; i < perQueue; i++)
+            {
+                TestFrames.fillFlow(pkts[i], fixture.destinationFor(peer), q * flowsPerQueue + i % flowsPerQueue,
+                    i / flowsPerQueue);
+            }
+            assertEquals(perQueue, port.txBurst(q, pkts, 0, perQueue), "tx queue " + q);
+        }
+        final int flows = 2 * flowsPerQueue;
+        final int[] nextSeq = new int[flows];
+        final int[] queueOfFlow = new int[flows];
+        java.util.Arrays.fill(queueOfFlow, -1);
+        final int[] received = new int[2];
+        final Mbuf[] rx = new Mbuf[32];
+        int total = 0;
+        final long deadline = System.nanoTime() + RX_TIMEOUT_NS;
+        while (total < 2 * perQueue && System.nanoTime() - deadline < 0)
+        {
+            for (int q = 0; q < 2; q++)
+            {
+                final int n = peer.rxBurst(q, rx, 0, rx.length);
+                for (int i = 0; i < n; i++)
+                {
+                    final Mbuf m = rx[i];
+                    assertEquals(TestFrames.FLOW_FRAME_LENGTH, m.pktLen(), "pkt_len");
+                    final int flow = m.getIntBE(TestFrames.FLOW_ID_OFFSET);
+                    assertTrue(flow >= 0 && flow < flows, "flow id " + flow + " (corrupted frame)");
+                    if (queueOfFlow[flow] < 0)
+                    {
+                        queueOfFlow[flow] = q;
+                    }
+                    assertEquals(queueOfFlow[flow], q, "flow " + flow + " stays on one rx queue");
+                    assertEquals(nextSeq[flow]++, m.getIntBE(TestFrames.FLOW_SEQ_OFFSET),
+                        "flow " + flow + " arrives in order, each frame once");
+                    assertEquals(peer.portId(), m.port(), "rx sets the receiving port");
+                }
+                Mbuf.freeBulk(rx, 0, n);
+                received[q] += n;
+                total += n;
+            }
+        }
+        for (int f = 0; f < flows; f++)
+        {
+            assertEquals(perFlow, nextSeq[f], "frames of flow " + f + " (tx queue " + f / flowsPerQueue + ")");
+        }
+        assertEquals(0, drain(peer, 0) + drain(peer, 1), "nothing else arrives");
+        final EthStats r = peer.stats();
+        assertEquals(received[0], r.qIpackets[0], "peer rx queue 0 counter");
+        assertEquals(received[1], r.qIpackets[1], "peer rx queue 1 counter");
+        final EthStats s = port.stats();
+        assertEquals(perQueue, s.qOpackets[0]);
+        assertEquals(perQueue, s.qOpackets[1]);
     }
 }

@@ -1,5 +1,8 @@
 package io.ethdev4j.testkit;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What a PMD under test can do, declared by its conformance subclass. A suite test that needs a capability the
  * driver lacks either checks the "not supported" behaviour instead (ENOTSUP for control operations) or is skipped
@@ -7,11 +10,22 @@ package io.ethdev4j.testkit;
  */
 public enum Capability
 {
-    /** rx returns packets without anything being sent (net_null, net_pcap with rx_pcap). */
+    /**
+     * rx returns packets without the port under test sending anything: by itself (net_null, net_pcap with rx_pcap),
+     * or, on a {@link PortFixture#nicPair}, when {@link PortFixture#stimulateRx} has the peer send them (and nothing
+     * arrives otherwise).
+     */
     RX_WITHOUT_TX,
-    /** What the port sends on tx queue q, {@link PortFixture#peer()} receives on rx queue q, in order, intact. */
+    /**
+     * What the port sends, {@link PortFixture#peer()} receives intact and in order: on rx queue q what tx queue q
+     * sent, mbuf chains cut as sent, for software wires; on the queue the receiving NIC picks, in order per flow and
+     * cut by its buffer size, on a {@link PortFixture#nicPair}.
+     */
     TX_LOOPBACK,
-    /** tx refuses packets (returns fewer than offered) when the device is full and nobody receives. */
+    /**
+     * tx refuses packets (returns fewer than offered) when the device is full: when nobody receives (net_ring), or
+     * while the link is set down on a {@link PortFixture#nicPair} (which then needs {@link #LINK_UP_DOWN}).
+     */
     TX_BACKPRESSURE,
     /** The link reports up after start and down after stop, without delay. */
     LINK_FOLLOWS_START,
@@ -26,5 +40,21 @@ public enum Capability
     /** all-multicast enable/disable are implemented (otherwise ENOTSUP). */
     ALLMULTICAST,
     /** reset is implemented (otherwise ENOTSUP). */
-    RESET
+    RESET;
+
+    /**
+     * The capabilities of a driver on a {@link PortFixture#nicPair}: the traffic ones such a wire gives every NIC
+     * driver ({@link #RX_WITHOUT_TX} through the peer's stimulus, {@link #TX_LOOPBACK}, {@link #TX_BACKPRESSURE}
+     * by setting the link down) plus the driver's own, so that a NIC pair's conformance subclass declares only what
+     * its driver implements.
+     */
+    public static Set<Capability> onNicPair(final Capability... driverCapabilities)
+    {
+        final Set<Capability> set = EnumSet.of(RX_WITHOUT_TX, TX_LOOPBACK, TX_BACKPRESSURE);
+        for (final Capability c : driverCapabilities)
+        {
+            set.add(c);
+        }
+        return set;
+    }
 }

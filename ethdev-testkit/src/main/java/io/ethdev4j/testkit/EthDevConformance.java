@@ -18,6 +18,15 @@ import java.util.Set;
  *     protected String driverName() { return "net_null"; }
  * }
  * </pre>
+ * A NIC driver runs with two ports cabled to each other, so that every test runs (none is skipped for a capability):
+ * <pre>
+ *     protected PortFixture open()
+ *     {
+ *         final Eal eal = Eal.init("--no-huge", "-m", "512", "-a", "0000:01:00.0", "-a", "0000:02:00.0");
+ *         return PortFixture.nicPair(eal, eal.port(0), eal.port(1));
+ *     }
+ *     protected Set&lt;Capability&gt; capabilities() { return Capability.onNicPair(LINK_UP_DOWN, MTU_SET, ...); }
+ * </pre>
  * Each suite runs as a nested class that asks this class for the fixture, so a driver declares itself once.
  */
 public abstract class EthDevConformance

@@ -1,6 +1,7 @@
 package io.ethdev4j.testkit;
 
 import io.ethdev4j.eal.Eal;
+import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.mbuf.Mbuf;
@@ -33,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(NameThePortOnFailure.class)
 public abstract class PortConformanceBase
 {
-    /** Mbufs in the suite's pool: enough for a full 1024-slot ring plus a 512 burst and caches. */
+    /**
+     * Mbufs in the suite's pool beyond what NIC rx rings hold: enough for a full 1024-slot ring plus a 512 burst and
+     * caches. The pool itself is {@link PortFixture#poolSize} of this ({@link #pool}{@code .size()}).
+     */
     protected static final int POOL_SIZE = 2047;
     protected static final int POOL_CACHE = 32;
     /** Bound for waiting on a packet to come back (polling, no sleeping). */
@@ -65,7 +69,7 @@ public abstract class PortConformanceBase
         eal = fixture.eal();
         port = fixture.port();
         peer = fixture.peer();
-        pool = eal.createPktmbufPool("ct" + POOL_SEQ.incrementAndGet(), POOL_SIZE, POOL_CACHE, 0,
+        pool = eal.createPktmbufPool("ct" + POOL_SEQ.incrementAndGet(), fixture.poolSize(POOL_SIZE), POOL_CACHE, 0,
             MbufDescriptor.DEFAULT_BUF_SIZE);
         inUseBefore = pool.inUse();
     }
@@ -91,6 +95,7 @@ public abstract class PortConformanceBase
             }
             assertEquals(inUseBefore, pool.inUse(), "mbufs leaked: pool in-use count after the test (ports closed) " +
                 "differs from before");
+            assertEquals(0, fixture.stimulusInUse(), "mbufs leaked: the peer did not free the rx stimulus it sent");
         }
         finally
         {
@@ -111,12 +116,27 @@ public abstract class PortConformanceBase
         Assumptions.assumeTrue(has(c), () -> driverName() + " does not declare " + c);
     }
 
+    /**
+     * True when the port has packets to give without anyone asking (RX_WITHOUT_TX on net_null, pcap), so "nothing
+     * arrives unless sent" cannot be checked; false on a NIC pair, where frames arrive only by {@link #stimulateRx}.
+     */
+    protected final boolean receivesUnprompted()
+    {
+        return has(Capability.RX_WITHOUT_TX) && !fixture.hasRxStimulus();
+    }
+
     // ------------------------------------------------------------------ port setup
 
     /** configure(nrxq, ntxq) and set up every queue with 0 descriptors (the driver's default) and the pool. */
     protected final void setUp(final EthDev dev, final int nbRxq, final int nbTxq)
     {
-        dev.configure(nbRxq, nbTxq, null);
+        setUp(dev, nbRxq, nbTxq, null);
+    }
+
+    /** As {@link #setUp(EthDev, int, int)} with a configuration (e.g. RSS for a NIC's multi-queue rx). */
+    protected final void setUp(final EthDev dev, final int nbRxq, final int nbTxq, final EthConf conf)
+    {
+        dev.configure(nbRxq, nbTxq, conf);
         for (int q = 0; q < nbRxq; q++)
         {
             dev.rxQueueSetup(q, 0, pool, null);
@@ -147,9 +167,9 @@ public abstract class PortConformanceBase
     // ------------------------------------------------------------------ packets
 
     /**
-     * Allocates {@code n} packets into {@code pkts[offset..]}: packet i has length {@code lengthOf(i)} and carries
+     * Allocates {@code n} packets into {@code pkts[offset..]}: packet i has {@code length} bytes and carries
      * its sequence number {@code seqBase + i} as a big-endian int at byte 14 (after an Ethernet header with
-     * locally administered addresses), so receivers can check order and integrity.
+     * locally administered addresses), so receivers can check order and integrity. See {@link #fill}.
      */
     protected final void allocPackets(final Mbuf[] pkts, final int offset, final int n, final int seqBase,
         final int length)
@@ -161,38 +181,19 @@ public abstract class PortConformanceBase
         }
     }
 
-    protected static void fill(final Mbuf m, final int seq, final int length)
+    /**
+     * Appends {@code length} bytes to {@code m}: the test frame for {@code seq} (layout in {@link TestFrames}),
+     * addressed so that the peer accepts it ({@link PortFixture#destinationFor}: its own MAC on a NIC wire).
+     */
+    protected final void fill(final Mbuf m, final int seq, final int length)
     {
-        assertTrue(length >= 18 && length <= m.tailroom(), "bad test packet length " + length);
-        m.append(length);
-        for (int b = 0; b < 12; b++)
-        {
-            m.putByte(b, (byte)(b == 0 || b == 6 ? 0x02 : b));
-        }
-        m.putShortBE(12, 0x88B5);
-        m.putIntBE(14, seq);
-        for (int b = 18; b < length; b++)
-        {
-            m.putByte(b, (byte)(seq + b));
-        }
+        TestFrames.fillSeq(m, fixture.destinationFor(peer), seq, length);
     }
 
     /** Asserts {@code m} is the packet {@link #fill} made for {@code seq} with {@code length} bytes. */
     protected static void assertPacket(final Mbuf m, final int seq, final int length)
     {
-        assertEquals(length, m.pktLen(), "pkt_len of packet " + seq);
-        assertEquals(seq, m.getIntBE(14), "sequence number (order or corruption)");
-        assertEquals(0x88B5, m.getShortBE(12), "ether type of packet " + seq);
-        if (m.isContiguous())
-        {
-            for (int b = 18; b < length; b++)
-            {
-                if (m.getByte(b) != (byte)(seq + b))
-                {
-                    fail("payload byte " + b + " of packet " + seq + " corrupted");
-                }
-            }
-        }
+        TestFrames.assertSeq(m, seq, length);
     }
 
     protected static void freeAll(final Mbuf[] pkts, final int offset, final int n)
@@ -228,6 +229,110 @@ public abstract class PortConformanceBase
             }
         }
         return got;
+    }
+
+    /**
+     * Receives at the peer what the port sent on tx queue {@code txQueue}: waits (up to {@link #RX_TIMEOUT_NS}) for
+     * {@code expected} packets, then takes whatever else is pending, frees all and returns the count. A software
+     * wire delivers on the peer's queue {@code txQueue}, at once; on a NIC wire frames are still in flight when tx
+     * returns and the receiving NIC picks the queue, so every rx queue of the peer is polled. This replaces an
+     * immediate {@link #drain} of the peer, which a NIC wire would fail by timing alone.
+     */
+    protected final int collectAtPeer(final int txQueue, final int expected)
+    {
+        if (fixture.deliversQueueToQueue())
+        {
+            final Mbuf[] rx = new Mbuf[Math.max(1, expected)];
+            final int got = receive(peer, txQueue, rx, expected);
+            freeAll(rx, 0, got);
+            return got + drain(peer, txQueue);
+        }
+        int total = 0;
+        for (final int n : collectAtPeerByQueue(expected))
+        {
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * Polls every rx queue of the peer until {@code expected} packets arrived in all (or {@link #RX_TIMEOUT_NS}
+     * passed), then drains them all once more; frees everything and returns the count per rx queue. For NIC wires,
+     * where the receiver's RSS, not the sender's tx queue, decides the rx queue.
+     */
+    protected final int[] collectAtPeerByQueue(final int expected)
+    {
+        final int nq = peer.nbRxQueues();
+        final int[] perQueue = new int[nq];
+        final Mbuf[] rx = new Mbuf[64];
+        int total = 0;
+        final long deadline = System.nanoTime() + RX_TIMEOUT_NS;
+        while (total < expected && System.nanoTime() - deadline < 0)
+        {
+            int got = 0;
+            for (int q = 0; q < nq; q++)
+            {
+                final int n = peer.rxBurst(q, rx, 0, Math.min(rx.length, expected - total - got));
+                Mbuf.freeBulk(rx, 0, n);
+                perQueue[q] += n;
+                got += n;
+            }
+            total += got;
+            if (got == 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        for (int q = 0; q < nq; q++)
+        {
+            perQueue[q] += drain(peer, q);
+        }
+        return perQueue;
+    }
+
+    /**
+     * For RX_WITHOUT_TX tests: makes {@code n} frames arrive at the port when the fixture has to (a NIC pair's peer
+     * sends them, see {@link PortFixture#stimulateRx}; frame i is the packet {@code RX_STIMULUS_SEQ + i}) and
+     * asserts that all were sent; returns false, doing nothing, for ports that receive unprompted.
+     */
+    protected final boolean stimulateRx(final int n)
+    {
+        if (!fixture.hasRxStimulus())
+        {
+            return false;
+        }
+        assertEquals(n, fixture.stimulateRx(n), "the peer could not send the rx stimulus");
+        return true;
+    }
+
+    /**
+     * For TX_BACKPRESSURE tests: makes the port's tx back up when nobody receives. Nothing to do where a full device
+     * comes from nobody receiving; on a NIC pair the link is set down, since a NIC transmits onto the wire whether
+     * anyone receives or not but stops without a link. {@link #restartTx} undoes it.
+     */
+    protected final void stopTx()
+    {
+        if (fixture.stopsTxOnlyByLinkDown())
+        {
+            assertTrue(has(Capability.LINK_UP_DOWN), "TX_BACKPRESSURE on " + fixture + " stops tx with setLinkDown: " +
+                driverName() + " must declare LINK_UP_DOWN");
+            port.setLinkDown();
+        }
+    }
+
+    /** Undoes {@link #stopTx}: sets the link up and waits (up to {@link #RX_TIMEOUT_NS}) until it reports up. */
+    protected final void restartTx()
+    {
+        if (fixture.stopsTxOnlyByLinkDown())
+        {
+            port.setLinkUp();
+            final long deadline = System.nanoTime() + RX_TIMEOUT_NS;
+            while (!port.link().isUp() && System.nanoTime() - deadline < 0)
+            {
+                Thread.onSpinWait();
+            }
+            assertTrue(port.link().isUp(), "link after setLinkUp: " + port.link());
+        }
     }
 
     /** Receives and frees everything pending on {@code dev}'s queue right now; returns the count. */

@@ -416,6 +416,8 @@ public final class TestPmd implements AutoCloseable
                 {
                     out.printf("Configuring Port %d (socket 0)%n", p);
                     final EthConf conf = new EthConf();
+                    // init_port_config: several rx queues are fed by RSS (rx_mq_mode defaults to RSS)
+                    conf.rxMqMode = nbRxq > 1 ? EthConf.MQ_RX_RSS : EthConf.MQ_RX_NONE;
                     if (params.maxPktLen > 0)
                     {
                         conf.mtu = Math.max(params.maxPktLen - 18, 46);

@@ -2,7 +2,8 @@ package io.ethdev4j.pci.qemu;
 
 /**
  * The backend of the emulated NIC's wire: a UDP socket pair on 127.0.0.1 (each frame = one datagram; no root, no
- * TAP) or a TAP interface the caller created (e.g. in a test network namespace).
+ * TAP), a TCP connection on 127.0.0.1 between two models (lossless), or a TAP interface the caller created (e.g. in
+ * a test network namespace).
  */
 public final class QemuNetdev
 {
@@ -30,6 +31,29 @@ public final class QemuNetdev
             "udp " + LOOPBACK + ":" + qemuPort + " <-> " + LOOPBACK + ":" + peerPort);
     }
 
+    /**
+     * QEMU's {@code -netdev stream} as the listening end of a TCP connection on 127.0.0.1:{@code port}; the other
+     * model connects with {@link #tcpConnect} once this one runs. Each frame travels length-prefixed on the
+     * connection, so TCP's flow control holds back a burst the receiving model cannot take yet (QEMU queues it and
+     * the receiver stops reading while its rx ring is full), where a {@link #udp} wire drops whatever overflows the
+     * receiving socket's buffer (about 200 small frames with Linux's default rmem). For two models cabled to each
+     * other that must not lose a frame, e.g. a NIC pair sending 512-frame bursts.
+     */
+    public static QemuNetdev tcpListen(final int port)
+    {
+        checkPort(port, "port");
+        return new QemuNetdev("stream,id=%s,server=on,addr.type=inet,addr.host=" + LOOPBACK + ",addr.port=" + port,
+            "tcp " + LOOPBACK + ":" + port + " (listening)");
+    }
+
+    /** The connecting end of {@link #tcpListen}: QEMU connects to 127.0.0.1:{@code port} as it starts. */
+    public static QemuNetdev tcpConnect(final int port)
+    {
+        checkPort(port, "port");
+        return new QemuNetdev("stream,id=%s,server=off,addr.type=inet,addr.host=" + LOOPBACK + ",addr.port=" + port,
+            "tcp " + LOOPBACK + ":" + port + " (connecting)");
+    }
+
     /** QEMU's {@code -netdev tap} on an existing interface {@code ifname} (no scripts run). */
     public static QemuNetdev tap(final String ifname)
     {
@@ -45,7 +69,7 @@ public final class QemuNetdev
     {
         if (port <= 0 || port > 65535)
         {
-            throw new IllegalArgumentException("QemuNetdev.udp(" + name + "=" + port + "): a port in 1..65535");
+            throw new IllegalArgumentException("QemuNetdev(" + name + "=" + port + "): a port in 1..65535");
         }
     }
 

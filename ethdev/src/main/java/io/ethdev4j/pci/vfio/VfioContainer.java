@@ -7,6 +7,7 @@ import io.ethdev4j.sys.SysException;
 import io.ethdev4j.sys.Vfio;
 import org.agrona.UnsafeApi;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,7 +22,9 @@ import java.util.Map;
  * open, {@code VFIO_GET_API_VERSION} == {@code VFIO_API_VERSION}, {@code VFIO_CHECK_EXTENSION(TYPE1v2 or TYPE1)};
  * after the first group joins, {@code VFIO_SET_IOMMU}; then {@code VFIO_IOMMU_MAP_DMA} with IOVA = VA.
  * <p>
- * Owns its groups (opened on demand, shared by the devices of one group) and its DMA mappings. {@link #close()}
+ * Owns its groups (opened on demand, shared by the devices of one group) and its DMA mappings. Devices share
+ * mappings: each device maps the memory it uses (a mempool is used by every port), so a mapping counts its users;
+ * {@link #unmapDma} by one user leaves it in place for the others, and the last one unmaps it. {@link #close()}
  * unmaps every mapping, closes the groups, then the container fd: reverse order, idempotent.
  */
 public final class VfioContainer implements AutoCloseable
@@ -33,7 +36,7 @@ public final class VfioContainer implements AutoCloseable
     private final long scratch;
     private final int iommuType;
     private final Map<Integer, VfioGroup> groups = new HashMap<>();
-    private final List<long[]> mappings = new ArrayList<>(); // {iova, size}
+    private final List<long[]> mappings = new ArrayList<>(); // {iova, size, users}
     private boolean iommuSet;
     private int fd;
 
@@ -142,7 +145,11 @@ public final class VfioContainer implements AutoCloseable
         }
     }
 
-    /** Maps {@code size} bytes at virtual address {@code va} for DMA at {@code iova} (read and write). */
+    /**
+     * Maps {@code size} bytes at virtual address {@code va} for DMA at {@code iova} (read and write). Mapping again
+     * exactly what is already mapped adds a user (see {@link #unmapDma}); an overlap of anything else is the kernel's
+     * EEXIST.
+     */
     public synchronized void mapDma(final long va, final long iova, final long size)
     {
         final String op = "VFIO_IOMMU_MAP_DMA(va=0x" + Long.toHexString(va) + ", iova=0x" + Long.toHexString(iova) +
@@ -156,6 +163,14 @@ public final class VfioContainer implements AutoCloseable
         {
             throw new PciException(Errno.EINVAL, op, "va, iova and size must be multiples of 4096");
         }
+        for (final long[] m : mappings)
+        {
+            if (m[0] == iova && m[1] == size)
+            {
+                m[2]++;
+                return;
+            }
+        }
         Vfio.prepare(scratch, Vfio.DmaMap.SIZE, Vfio.DmaMap.SIZE);
         UnsafeApi.putInt(scratch + Vfio.DmaMap.FLAGS_OFFSET, Vfio.VFIO_DMA_MAP_FLAG_READ | Vfio.VFIO_DMA_MAP_FLAG_WRITE);
         UnsafeApi.putLong(scratch + Vfio.DmaMap.VADDR_OFFSET, va);
@@ -168,11 +183,81 @@ public final class VfioContainer implements AutoCloseable
         catch (final SysException ex)
         {
             throw new PciException(ex.errno(), op, ex.getMessage() + (ex.errno() == Errno.ENOMEM ?
-                " (the pages are pinned: raise RLIMIT_MEMLOCK, e.g. ulimit -l unlimited)" : ""), ex);
+                ": " + pinFailure(size) : ""), ex);
         }
-        mappings.add(new long[] {iova, size});
+        mappings.add(new long[] {iova, size, 1});
     }
 
+    /**
+     * Why MAP_DMA said ENOMEM, and the fix. VFIO type1 pins every page it maps and, unless the process has
+     * CAP_IPC_LOCK, counts the pinned pages against RLIMIT_MEMLOCK (kernel vfio_iommu_type1.c, vfio_pin_pages_remote;
+     * it logs "RLIMIT_MEMLOCK (N) exceeded"); with CAP_IPC_LOCK there is no limit and ENOMEM means memory is short.
+     */
+    private String pinFailure(final long size)
+    {
+        long mapped = 0;
+        for (final long[] m : mappings)
+        {
+            mapped += m[1];
+        }
+        final long limit = memlockLimitBytes();
+        if (hasCapIpcLock() || limit == Long.MAX_VALUE)
+        {
+            return "the kernel could not pin " + size + " more bytes for DMA (" + mapped + " already pinned; no " +
+                "locked-memory limit applies to this process, so the machine is short of memory)";
+        }
+        return "VFIO pins every page mapped for DMA and counts it against the locked-memory limit (RLIMIT_MEMLOCK), " +
+            (limit < 0 ? "unknown" : limit + " bytes (ulimit -l " + (limit >> 10) + ")") + " for this process: " +
+            mapped + " bytes are already mapped and this mapping needs " + size + " more. Raise the limit (ulimit " +
+            "-l unlimited in the shell that starts the program, memlock in /etc/security/limits.conf, " +
+            "LimitMEMLOCK=infinity for a systemd service) or run as root";
+    }
+
+    /** The soft RLIMIT_MEMLOCK from /proc/self/limits, Long.MAX_VALUE for unlimited, -1 if unreadable. */
+    private static long memlockLimitBytes()
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/limits")))
+            {
+                if (line.startsWith("Max locked memory"))
+                {
+                    final String soft = line.substring("Max locked memory".length()).trim().split("\\s+")[0];
+                    return "unlimited".equals(soft) ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ignore)
+        {
+            // the message then says "unknown"
+        }
+        return -1;
+    }
+
+    /** Whether CAP_IPC_LOCK (bit 14) is in CapEff of /proc/self/status. */
+    private static boolean hasCapIpcLock()
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+            {
+                if (line.startsWith("CapEff:"))
+                {
+                    return (Long.parseUnsignedLong(line.substring("CapEff:".length()).trim(), 16) & (1L << 14)) != 0;
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ignore)
+        {
+            // unknown: assume the limit applies, which is the common case
+        }
+        return false;
+    }
+
+    /**
+     * Drops one user of the mapping at {@code iova}; the last user's call unmaps it (VFIO_IOMMU_UNMAP_DMA), so that a
+     * device closing while another still works does not pull the other's memory away.
+     */
     public synchronized void unmapDma(final long iova, final long size)
     {
         final String op = "VFIO_IOMMU_UNMAP_DMA(iova=0x" + Long.toHexString(iova) + ", size=" + size + ")";
@@ -182,8 +267,11 @@ public final class VfioContainer implements AutoCloseable
             final long[] m = mappings.get(i);
             if (m[0] == iova && m[1] == size)
             {
-                unmapOne(iova, size);
-                mappings.remove(i);
+                if (--m[2] == 0)
+                {
+                    mappings.remove(i);
+                    unmapOne(iova, size);
+                }
                 return;
             }
         }

@@ -24,8 +24,12 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class KniDeletedInterfaceTest
 {
-    /** CPU the KNI thread may use over the measuring window once the interface is gone: a spin would use ~100%. */
-    private static final double MAX_IDLE_CPU_SHARE = 0.10;
+    /**
+     * CPU the KNI thread may use over the measuring window once the interface is gone: a spin uses ~100% (98% was
+     * measured before the fix), an idle poll ~4% on a quiet machine, and up to ~11% was seen on the 2-core CI machine
+     * while the rest of the suite ran beside it; 30% keeps the two cases apart without depending on the load.
+     */
+    private static final double MAX_IDLE_CPU_SHARE = 0.30;
     private static final long WINDOW_NS = TimeUnit.SECONDS.toNanos(2);
 
     private TestNetns ns;

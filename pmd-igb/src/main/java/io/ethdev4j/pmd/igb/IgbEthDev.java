@@ -40,8 +40,15 @@ import static io.ethdev4j.pmd.igb.IgbRegs.*;
  * <p>
  * Start programs the rings (TX first, then RX with RCTL.EN off until every queue is enabled, RDT last, as
  * {@code eth_igb_rx_init}), LPE/RLPML for the MTU, RSS (MRQC/RETA/RSSRK, RXCSUM.PCSD) for several rx queues in RSS
- * mode. Stop disables the queues and frees the mbufs they hold without resetting the MAC or the PHY, so a restart
- * costs a few register writes; a stopped port reports its link down (DPDK powers the PHY down).
+ * mode, and powers the PHY up if the link was set down (as {@code eth_igb_start} calls
+ * {@code eth_igb_dev_set_link_up}). Stop disables the queues and frees the mbufs they hold without resetting the MAC
+ * or the PHY, so a restart costs a few register writes; a stopped port reports its link down (DPDK powers the PHY
+ * down).
+ * <p>
+ * Set link down powers the PHY down and also clears TCTL.EN and RCTL.EN, so that the port neither sends nor
+ * receives until set up again, as {@code rte_eth_dev_set_link_down} promises: QEMU's model ignores the PHY's power
+ * bit and would otherwise keep sending. Descriptors queued meanwhile stay in the ring (tx backs up, txBurst refuses
+ * once it is full) and go out at set link up.
  * <p>
  * Registers cost a message round trip on the QEMU transport (≈23 µs): the control path batches nothing clever but
  * the data path touches one register per burst (RDT when refilled, TDT when something was queued).
@@ -449,6 +456,11 @@ public final class IgbEthDev implements EthDevOps
             wr(TDT(id), 0);
             wr(TXDCTL(id), txThresh | XDCTL_QUEUE_ENABLE);
         }
+        if (adminDown)
+        {
+            phyWrite(PHY_BMCR, BMCR_ANENABLE);
+            adminDown = false;
+        }
         wr(TCTL, TCTL_EN | TCTL_PSP | TCTL_CT | TCTL_COLD | TCTL_RTLC);
 
         // RX (eth_igb_rx_init)
@@ -484,6 +496,12 @@ public final class IgbEthDev implements EthDevOps
             wr(RDT(q.queueId()), q.nbDesc() - 1);
         }
         started = true;
+        awaitLink();
+    }
+
+    /** Waits up to {@code link_wait_ms} for STATUS.LU unless the link is administratively down (0: no wait). */
+    private void awaitLink()
+    {
         if (!adminDown && linkWaitNs > 0)
         {
             final long deadline = System.nanoTime() + linkWaitNs;
@@ -671,21 +689,45 @@ public final class IgbEthDev implements EthDevOps
         return new EthLink(speed, (status & STATUS_FD) != 0, true, true);
     }
 
-    /** eth_igb_dev_set_link_up: powers the PHY up (autonegotiation keeps its result if the link never dropped). */
+    /**
+     * eth_igb_dev_set_link_up: powers the PHY up (autonegotiation keeps its result if the link never dropped); on a
+     * started port also enables the transmitter and receiver again and rewrites every tx queue's TDT, so that what
+     * was queued while the link was down goes out now (see {@link IgbTxQueue#kick}).
+     */
     @Override
     public void setLinkUp()
     {
         phyWrite(PHY_BMCR, BMCR_ANENABLE);
         wr(CTRL, rd(CTRL) | CTRL_SLU);
         adminDown = false;
+        if (started)
+        {
+            // the MAC was stopped with the link (setLinkDown): enable it, send what was queued meanwhile
+            wr(RCTL, rd(RCTL) | RCTL_EN);
+            wr(TCTL, rd(TCTL) | TCTL_EN);
+            for (final IgbTxQueue q : txQueues)
+            {
+                q.kick();
+            }
+            awaitLink();   // autonegotiation restarts with the PHY: as start, wait up to link_wait_ms
+        }
     }
 
-    /** eth_igb_dev_set_link_down: powers the PHY down; the port reports link down until set up again. */
+    /**
+     * eth_igb_dev_set_link_down: powers the PHY down and, on a started port, stops the transmitter and the receiver
+     * (TCTL.EN, RCTL.EN): the port reports link down and sends and receives nothing until set up again or restarted;
+     * txBurst keeps queueing into the ring until it is full.
+     */
     @Override
     public void setLinkDown()
     {
         phyWrite(PHY_BMCR, BMCR_ANENABLE | BMCR_POWER_DOWN);
         adminDown = true;
+        if (started)
+        {
+            wr(TCTL, rd(TCTL) & ~TCTL_EN);
+            wr(RCTL, rd(RCTL) & ~RCTL_EN);
+        }
     }
 
     // ------------------------------------------------------------------ rx modes, MAC, MTU

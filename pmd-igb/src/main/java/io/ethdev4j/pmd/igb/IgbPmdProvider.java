@@ -79,7 +79,7 @@ public final class IgbPmdProvider implements PmdProvider
     public Map<String, String> devargs()
     {
         final Map<String, String> m = new LinkedHashMap<>();
-        m.put("link_wait_ms", "<int> start waits up to this long for the link (default 0: does not wait, as DPDK)");
+        m.put("link_wait_ms", "<int> start and set-link-up wait up to this long for the link (default 0: do not wait, as DPDK)");
         return m;
     }
 

@@ -22,11 +22,15 @@ import java.util.Optional;
  * <pre>
  *   --vdev net_qemu_igb0,netdev=udp:LOCAL[:REMOTE][,mac=52:54:00:12:34:56][,qemu=/path/to/qemu-system-x86_64]
  *   --vdev net_qemu_igb1,netdev=tap:IFNAME
+ *   --vdev net_qemu_igb2,netdev=tcp-listen:PORT --vdev net_qemu_igb3,netdev=tcp-connect:PORT
  * </pre>
  * starts one QEMU process hosting the model (see {@link QemuNicProcess}) and runs the igb PMD over it, exactly as over
  * VFIO. {@code udp:LOCAL:REMOTE}: QEMU binds 127.0.0.1:LOCAL and sends each transmitted frame as one datagram to
  * 127.0.0.1:REMOTE (every datagram arriving at LOCAL is a received frame); {@code udp:LOCAL} alone sends to itself, a
- * cable plugged into its own port. {@code tap:IFNAME} uses an existing TAP interface. Closing the port stops QEMU.
+ * cable plugged into its own port. {@code tcp-listen:PORT} and {@code tcp-connect:PORT} cable two models to each other
+ * over one TCP connection on 127.0.0.1 (the listening port probed first): lossless, where UDP drops what overflows
+ * the receiving socket (see {@link QemuNetdev#tcpListen}). {@code tap:IFNAME} uses an existing TAP interface.
+ * Closing the port stops QEMU.
  * If QEMU dies, bursts return 0, the link reads down and control calls fail with EIO naming QEMU's exit status.
  */
 public final class IgbQemuPmdProvider implements PmdProvider
@@ -49,10 +53,11 @@ public final class IgbQemuPmdProvider implements PmdProvider
     public Map<String, String> devargs()
     {
         final Map<String, String> m = new LinkedHashMap<>();
-        m.put("netdev", "udp:<local port>[:<remote port>] | tap:<ifname> (required)");
+        m.put("netdev", "udp:<local port>[:<remote port>] | tcp-listen:<port> | tcp-connect:<port> | tap:<ifname> " +
+            "(required)");
         m.put("mac", "<xx:xx:xx:xx:xx:xx> the model's MAC (default 52:54:00:12:34:<port id>)");
         m.put("qemu", "<path> qemu-system-x86_64 >= 8 (default: $ETHDEV4J_QEMU, PATH, tools/.cache/qemu)");
-        m.put("link_wait_ms", "<int> start waits up to this long for the link (default 2000)");
+        m.put("link_wait_ms", "<int> start and set-link-up wait up to this long for the link (default 2000)");
         return m;
     }
 
@@ -70,11 +75,20 @@ public final class IgbQemuPmdProvider implements PmdProvider
                 final int local = Integer.parseInt(p[0]);
                 return QemuNetdev.udp(local, p.length == 2 ? Integer.parseInt(p[1]) : local);
             }
+            if (spec.startsWith("tcp-listen:"))
+            {
+                return QemuNetdev.tcpListen(Integer.parseInt(spec.substring("tcp-listen:".length())));
+            }
+            if (spec.startsWith("tcp-connect:"))
+            {
+                return QemuNetdev.tcpConnect(Integer.parseInt(spec.substring("tcp-connect:".length())));
+            }
             if (spec.startsWith("tap:"))
             {
                 return QemuNetdev.tap(spec.substring(4));
             }
-            throw new IllegalArgumentException("expected udp:LOCAL[:REMOTE] or tap:IFNAME");
+            throw new IllegalArgumentException("expected udp:LOCAL[:REMOTE], tcp-listen:PORT, tcp-connect:PORT or " +
+                "tap:IFNAME");
         }
         catch (final IllegalArgumentException ex)
         {
@@ -89,7 +103,8 @@ public final class IgbQemuPmdProvider implements PmdProvider
         final String op = "probe(" + a + ")";
         if (!a.has("netdev"))
         {
-            throw EthDevException.of(Errno.EINVAL, op, "netdev=udp:<port>[:<port>] or netdev=tap:<ifname> is required");
+            throw EthDevException.of(Errno.EINVAL, op, "netdev=udp:<port>[:<port>], tcp-listen:<port>, " +
+                "tcp-connect:<port> or tap:<ifname> is required");
         }
         final QemuNetdev netdev = parseNetdev(op, a.get("netdev", ""));
         final Optional<QemuBinary> qemu = a.has("qemu") ? QemuBinary.probe(Path.of(a.get("qemu", ""))) :

@@ -25,12 +25,26 @@ import static io.ethdev4j.pmd.igb.IgbAdvRxDescriptor.*;
  * header-overflow bit (impossible in one-buffer mode) drop the whole frame and count one rx error; the mbufs go
  * back to the pool, and no mbuf ever gets a data_len larger than its buffer.
  * <p>
+ * A write the IOMMU blocked (the buffer address was not mapped for DMA: a driver bug, memory unmapped too early)
+ * leaves no trace in the write-back: the device's write is posted, so the NIC never learns it failed and reports a
+ * good frame (QEMU's igb does the same; only the kernel logs a DMAR fault). The debug check
+ * {@value #CHECK_RX_DMA_PROPERTY} (off by default; when off it costs nothing) catches it: every armed buffer starts
+ * with {@link #UNWRITTEN_MARKER}, and a completed segment that still does is a frame whose data never arrived; it is
+ * dropped and counted as an rx error. With the check on, a received frame whose first 8 bytes equal the marker is
+ * dropped too, and devices that complete descriptors without writing data (net_igb_sim's instant mode) count
+ * every frame as an error.
+ * <p>
  * Single consumer: one lcore polls a queue. Writer of {@link #counters}: that lcore.
  */
 public final class IgbRxQueue implements RxBurst
 {
     /** Largest segment count accepted for one frame (16 KiB frames in 1 KiB buffers). */
     public static final int MAX_SEGS = 64;
+    /** System property turning on the check for blocked DMA writes ({@code -Dethdev4j.igb.checkRxDma=true}). */
+    public static final String CHECK_RX_DMA_PROPERTY = "ethdev4j.igb.checkRxDma";
+    /** What the check writes at the start of every armed buffer (a multicast destination MAC and 2 more bytes). */
+    public static final long UNWRITTEN_MARKER = 0x5AA5_F00D_DEAD_BEEFL;
+    static final boolean CHECK_RX_DMA = Boolean.getBoolean(CHECK_RX_DMA_PROPERTY);
 
     private final PciDevice dev;
     private final int rdtOffset;
@@ -126,6 +140,10 @@ public final class IgbRxQueue implements RxBurst
     private void arm(final int slot, final Mbuf m)
     {
         final long d = ring + (long)slot * LENGTH;
+        if (CHECK_RX_DMA)
+        {
+            UnsafeApi.putLong(m.bufAddr() + MbufDescriptor.HEADROOM, UNWRITTEN_MARKER);
+        }
         UnsafeApi.putLong(d + PKT_ADDR_OFFSET, m.bufIova() + MbufDescriptor.HEADROOM);
         UnsafeApi.putLongVolatile(null, d + HDR_ADDR_OFFSET, 0L); // clears the DD bit of the old write-back
     }
@@ -211,7 +229,8 @@ public final class IgbRxQueue implements RxBurst
             }
             final boolean eop = (status & STATUS_EOP) != 0;
             if (discard || len == 0 || len > bufSize || (!eop && len != bufSize) ||
-                (status & (ERROR_RXE | ERROR_HBO)) != 0 || segs >= MAX_SEGS)
+                (status & (ERROR_RXE | ERROR_HBO)) != 0 || segs >= MAX_SEGS ||
+                (CHECK_RX_DMA && UnsafeApi.getLong(m.bufAddr() + MbufDescriptor.HEADROOM) == UNWRITTEN_MARKER))
             {
                 // a bad or unwanted segment: free it and whatever the frame had so far, skip to the frame's end
                 m.freeSeg();

@@ -106,6 +106,24 @@ public final class IgbTxQueue implements TxBurst
         return deviceFailed;
     }
 
+    /**
+     * Control path (set link up): writes TDT again with the tail already written. Real hardware resumes on its own
+     * when TCTL.EN is set again, but QEMU's model looks at a tx ring only when TDT is written (igb_set_tdt), so
+     * descriptors queued while the transmitter was off would wait for the next burst. Must not race a txBurst on
+     * this queue, like every control call.
+     */
+    void kick()
+    {
+        try
+        {
+            dev.write32(0, tdtOffset, tail);
+        }
+        catch (final RuntimeException ex)
+        {
+            deviceFailed = true;
+        }
+    }
+
     /** Frees completed descriptors (RS batches whose DD is set); returns how many were freed. */
     private int cleanup()
     {
