@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Processes a guest test starts and waits for (a child JVM, dmesg), bounded; and the guest kernel's log, read after a
- * marker line the test wrote, so that a case sees only what happened since it began.
+ * Processes a guest test starts and waits for (a child JVM, dmesg), bounded.
  */
 final class GuestProcess
 {
@@ -79,49 +78,5 @@ final class GuestProcess
         {
             // the process was killed
         }
-    }
-
-    /** Writes a unique line to the kernel log (as root) and returns it. */
-    static String kmsgMark(final String what)
-    {
-        final String marker = "ethdev4j " + what + " " + System.nanoTime();
-        try
-        {
-            Files.writeString(Path.of("/dev/kmsg"), marker + "\n");
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return marker;
-    }
-
-    /** The kernel log from {@code marker} on ("" when the marker is not in it). */
-    static String kmsgSince(final String marker)
-    {
-        final String log = runOk(List.of("dmesg"));
-        final int at = log.lastIndexOf(marker);
-        return at < 0 ? "" : log.substring(at);
-    }
-
-    /** The first kernel log line after {@code marker} containing {@code expected}; waits up to 10 s for it. */
-    static String awaitKmsg(final String marker, final String expected)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String after;
-        do
-        {
-            after = kmsgSince(marker);
-            for (final String line : after.split("\n"))
-            {
-                if (line.contains(expected))
-                {
-                    return line;
-                }
-            }
-        }
-        while (System.nanoTime() - deadline < 0);
-        return fail("no kernel log line containing '" + expected + "' within 10 s; the log since '" + marker +
-            "':\n" + after);
     }
 }

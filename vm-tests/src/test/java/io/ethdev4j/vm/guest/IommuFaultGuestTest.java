@@ -61,7 +61,7 @@ class IommuFaultGuestTest
     @Test
     void shouldBlockAReceiveIntoAnUnmappedBufferCountItAndKeepReceiving()
     {
-        final String marker = GuestProcess.kmsgMark("IommuFaultGuestTest rx");
+        final String marker = KernelLog.mark("IommuFaultGuestTest rx");
         final List<String> cmd = Guest.javaCommand(VfioChildMain.class.getName(), "rx-fault", pair[0], pair[1]);
         cmd.add(1, "-D" + IgbRxQueue.CHECK_RX_DMA_PROPERTY + "=true");
         final String out = GuestProcess.runOk(cmd);
@@ -73,7 +73,7 @@ class IommuFaultGuestTest
         assertEquals("0", facts.get("sentinel_changed_bytes"), "bytes of the sentinel the NIC changed\n" + out);
         // (b) the IOMMU refused it and the kernel says so, naming the receiving port and the sentinel's page
         final long addr = Long.decode(facts.get("fault_addr"));
-        final String line = GuestProcess.awaitKmsg(marker, "DMAR: [DMA Write NO_PASID] Request device [" +
+        final String line = KernelLog.awaitLine(marker, "DMAR: [DMA Write NO_PASID] Request device [" +
             bdf(pair[1]) + "] fault addr 0x" + Long.toHexString(addr & PAGE_MASK) + " ");
         System.out.println("receive fault: " + line.trim());
         // (c) the device reported a good frame (GPRC), the driver's check found its buffer unwritten: one rx error,
@@ -116,7 +116,7 @@ class IommuFaultGuestTest
             final Mbuf bad = VfioChildMain.mbufOf(unmapped, lost);
             final long badPage = bad.dataIova() & PAGE_MASK;
             final EthStats txBefore = tx.stats();
-            final String marker = GuestProcess.kmsgMark("IommuFaultGuestTest tx");
+            final String marker = KernelLog.mark("IommuFaultGuestTest tx");
             VfioChildMain.sendMbufs(tx, bad, VfioChildMain.mbufOf(pool, good));
 
             // (a) none of the unmapped memory reaches the wire: QEMU sends its stand-in for the unreadable buffer (a
@@ -127,7 +127,7 @@ class IommuFaultGuestTest
             assertArrayEquals(new byte[lost.length], got.get(0), "in the lost frame's place: zeros");
             assertArrayEquals(good, got.get(1), "the frame from mapped memory, byte-exact");
             // (b) the kernel logs the refused read, naming the sending port and the frame's page
-            final String line = GuestProcess.awaitKmsg(marker, "DMAR: [DMA Read NO_PASID] Request device [" +
+            final String line = KernelLog.awaitLine(marker, "DMAR: [DMA Read NO_PASID] Request device [" +
                 bdf(pair[0]) + "] fault addr 0x" + Long.toHexString(badPage) + " ");
             System.out.println("transmit fault: " + line.trim());
             // (c) nothing counts it: the NIC sent a frame (GPTC) and reported the descriptor done, no error register

@@ -142,7 +142,7 @@ class NonRootGuestTest
     void shouldExplainTheLockedMemoryLimitWhenItIsBelowTheDmaMemory() throws IOException
     {
         chown(NOBODY);
-        final String marker = GuestProcess.kmsgMark("NonRootGuestTest memlock");
+        final String marker = KernelLog.mark("NonRootGuestTest memlock");
         final GuestProcess.Result c = runAsNobody(Long.toString(LOW_MEMLOCK), TestPmd.class.getName(), testpmdArgs());
         assertNotEquals(0, c.rc(), "testpmd as nobody with ulimit -l " + (LOW_MEMLOCK >> 10) + ":\n" + c.out());
         final String out = c.out();
@@ -154,7 +154,7 @@ class NonRootGuestTest
             "how to raise it:\n" + out);
         assertTrue(c.out().contains("Cause: Start ports failed"), c.out());
         assertNoStackTrace(c);
-        final String after = GuestProcess.kmsgSince(marker);
+        final String after = KernelLog.since(marker);
         assertTrue(after.contains("RLIMIT_MEMLOCK (" + LOW_MEMLOCK + ") exceeded"),
             "the kernel names the same limit as the cause:\n" + after);
     }

@@ -2,8 +2,6 @@ package io.ethdev4j.vm.guest;
 
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.vm.guest.TestPmdSession.PortCounters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * four, where the igb's RSS spreads flowgen's flows (destination 198.19.0.0 + flow, source 198.18.0.0: inside
  * the benchmarking range 198.18.0.0/15) over every rx queue.
  */
-class TestPmdVfioGuestTest
+class TestPmdVfioGuestTest extends WiredPairGuestTest
 {
     private static final long FORWARD_TIMEOUT_NS = TestPmdSession.FORWARD_TIMEOUT_NS;
     private static final long SETTLE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
@@ -34,26 +32,6 @@ class TestPmdVfioGuestTest
     private static final Pattern FWD_STREAM = Pattern.compile("Forward Stats for RX Port= *(\\d+)/Queue= *(\\d+) -> " +
         "TX Port= *(\\d+)/Queue= *(\\d+) -+\n +RX-packets: (\\d+) +TX-packets: (\\d+) +TX-dropped: (\\d+)");
 
-    private String[] ports;
-    private String kmsgMark;
-
-    @BeforeEach
-    void requireGuest()
-    {
-        Guest.require();
-        ports = Guest.pair();
-        kmsgMark = DmarFaults.mark();
-    }
-
-    /** No DMA of either port was refused by the IOMMU during the test (memory unmapped while a port used it). */
-    @AfterEach
-    void assertNoDmaFault()
-    {
-        if (kmsgMark != null)
-        {
-            assertEquals(List.of(), DmarFaults.since(kmsgMark, ports), "DMA faults logged by the kernel during the test");
-        }
-    }
 
     private String[] argv(final boolean hugepages, final int queues)
     {

@@ -4,8 +4,6 @@ import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.sys.Errno;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,32 +18,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * device handed to a second process once the first has closed it; and a process killed with SIGKILL while it
  * forwards, after which the IOMMU groups must be usable again at once.
  */
-class VfioLifecycleGuestTest
+class VfioLifecycleGuestTest extends WiredPairGuestTest
 {
     private static final long CHILD_EXIT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     /** After SIGKILL the kernel may need a moment to release the group: retry opening for at most this long. */
     private static final long REOPEN_RETRY_NS = TimeUnit.SECONDS.toNanos(2);
 
-    private String[] ports;
-    private String kmsgMark;
-
-    @BeforeEach
-    void requireGuest()
-    {
-        Guest.require();
-        ports = Guest.pair();
-        kmsgMark = DmarFaults.mark();
-    }
-
-    /** No DMA of either port was refused by the IOMMU during the test (memory unmapped while a port used it). */
-    @AfterEach
-    void assertNoDmaFault()
-    {
-        if (kmsgMark != null)
-        {
-            assertEquals(List.of(), DmarFaults.since(kmsgMark, ports), "DMA faults logged by the kernel during the test");
-        }
-    }
 
     /** EAL options opening the two wired ports, one lcore, 4 KiB pages. */
     private String[] eal()
@@ -87,7 +65,7 @@ class VfioLifecycleGuestTest
             wire.ports[0].close();
             final EthDev p1 = wire.ports[1];
             assertEquals(32, wire.transmit(1, 32), "frames port 1 sent after port 0 was closed");
-            assertEquals(List.of(), DmarFaults.since(kmsgMark, ports), "port 1's DMA after port 0 was closed");
+            assertEquals(List.of(), dmaFaultsSoFar(), "port 1's DMA after port 0 was closed");
 
             p1.stop();
             assertEquals(inUse, wire.pool.inUse(), "mbufs leaked over stop/start/reset/close");
