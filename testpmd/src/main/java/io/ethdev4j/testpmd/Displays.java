@@ -2,6 +2,7 @@ package io.ethdev4j.testpmd;
 
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
@@ -156,24 +157,27 @@ public final class Displays
         out.println("Device error handling mode: none");
     }
 
-    /** Per-port state for "since last show" rates and the stop-time deltas. */
-    public static final class PortState
+    /** strerror(-diag) for the errno an {@link EthDevException} carries. */
+    public static String strerror(final EthDevException ex)
     {
-        long prevNs;
-        long prevRxPkts;
-        long prevTxPkts;
-        long prevRxBytes;
-        long prevTxBytes;
-        /** Stats at `start` (fwd stats are deltas against it). */
-        final EthStats atStart = new EthStats();
-        public boolean needReconfig = true;
-
-        /** `clear port stats`: rates and the stop deltas restart from zero. */
-        public void atStartReset()
+        switch (ex.errnoName())
         {
-            atStart.clear();
-            prevNs = 0;
-            prevRxPkts = prevTxPkts = prevRxBytes = prevTxBytes = 0;
+            case "ENODEV":
+                return "No such device";
+            case "ENOTSUP":
+                return "Operation not supported";
+            case "EINVAL":
+                return "Invalid argument";
+            case "EBUSY":
+                return "Device or resource busy";
+            case "ENOMEM":
+                return "Cannot allocate memory";
+            case "EIO":
+                return "Input/output error";
+            case "EEXIST":
+                return "File exists";
+            default:
+                return ex.errnoName();
         }
     }
 }

@@ -1,64 +1,21 @@
 package io.ethdev4j.testpmd;
 
 import io.ethdev4j.ethdev.MacAddress;
-import io.ethdev4j.testpmd.fwd.FwdEngines;
+import io.ethdev4j.testpmd.TestPmdConfig.Topology;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * testpmd's options (app/test-pmd/parameters.c), after {@code --}, with DPDK's defaults and error messages.
- * Values are checked against the runtime ({@code nbLcores}, {@code nbPorts}) as DPDK does while parsing.
+ * testpmd's options (app/test-pmd/parameters.c), after {@code --}, with DPDK's defaults and error messages, parsed
+ * into a {@link TestPmdConfig}. Values are checked against the runtime ({@code nbLcores}, {@code nbPorts}) as DPDK
+ * does while parsing.
  */
-public final class Params
+public final class Parameters
 {
-    public static final int MAX_PKT_BURST = 512;
-    public static final int DEF_PKT_BURST = 32;
-    public static final int DEF_MBUF_CACHE = 250;
-    public static final int DEFAULT_MBUF_DATA_SIZE = 2176;
-    public static final int MAX_QUEUES = 1024;
-
-    public boolean interactive;
-    public boolean autoStart;
-    public boolean txFirst;
-    public boolean help;
-    public int nbFwdLcores = 1;
-    public int nbFwdPorts = -1;
-    public int[] portList;
-    public int nbRxq = 1;
-    public int nbTxq = 1;
-    public int nbRxd;
-    public int nbTxd;
-    public int burst = DEF_PKT_BURST;
-    public int mbcache = DEF_MBUF_CACHE;
-    public int mbufSize = DEFAULT_MBUF_DATA_SIZE;
-    public int totalNumMbufs;
-    public String forwardMode = "io";
-    public Topology topology = Topology.PAIRED;
-    public int statsPeriod;
-    public final long[] peers = new long[32];
-    public int txPktLen = 64;
-    public int maxPktLen;
-    public String cmdlineFile;
-
-    public Params()
+    private Parameters()
     {
-        for (int i = 0; i < peers.length; i++)
-        {
-            peers[i] = 0x02_00_00_00_00_00L | i;
-        }
-    }
-
-    /** Port topology (--port-topology). */
-    public enum Topology
-    {
-        PAIRED, CHAINED, LOOP;
-
-        public String display()
-        {
-            return name().toLowerCase();
-        }
     }
 
     public static final String[] USAGE_LINES = {
@@ -102,9 +59,9 @@ public final class Params
      * Parses {@code args}. {@code nbLcores} is the number of lcores that may forward (all but the main one),
      * {@code nbPorts} the number of probed ports. Throws {@link TestPmdExit} with DPDK's cause text.
      */
-    public static Params parse(final String[] args, final int nbLcores, final int nbPorts, final PrintStream err)
+    public static TestPmdConfig parse(final String[] args, final int nbLcores, final int nbPorts, final PrintStream err)
     {
-        final Params p = new Params();
+        final TestPmdConfig p = new TestPmdConfig(nbLcores);
         for (int i = 0; i < args.length; i++)
         {
             final String arg = args[i];
@@ -123,18 +80,18 @@ public final class Params
             {
                 case "-i":
                 case "--interactive":
-                    p.interactive = true;
+                    p.interactive(true);
                     continue;
                 case "-a":
                 case "--auto-start":
-                    p.autoStart = true;
+                    p.autoStart(true);
                     continue;
                 case "--tx-first":
-                    p.txFirst = true;
+                    p.txFirst(true);
                     continue;
                 case "-h":
                 case "--help":
-                    p.help = true;
+                    p.help(true);
                     continue;
                 default:
                     break;
@@ -152,7 +109,7 @@ public final class Params
                 }
                 val = args[++i];
             }
-            p.apply(opt, val, nbLcores, nbPorts, err);
+            apply(p, opt, val, nbLcores, nbPorts, err);
         }
         return p;
     }
@@ -178,7 +135,8 @@ public final class Params
         throw new TestPmdExit("Command line is incomplete or incorrect", true);
     }
 
-    private void apply(final String opt, final String val, final int nbLcores, final int nbPorts, final PrintStream err)
+    private static void apply(final TestPmdConfig p, final String opt, final String val, final int nbLcores, final int nbPorts,
+        final PrintStream err)
     {
         switch (opt)
         {
@@ -189,7 +147,7 @@ public final class Params
                 {
                     throw new TestPmdExit("nb-cores should be > 0 and <= " + nbLcores);
                 }
-                nbFwdLcores = (int)n;
+                p.nbFwdLcoresOption((int)n);
                 break;
             }
             case "--nb-ports":
@@ -199,7 +157,7 @@ public final class Params
                 {
                     throw new TestPmdExit("nb-ports should be > 0 and <= " + nbPorts);
                 }
-                nbFwdPorts = (int)n;
+                p.nbFwdPortsOption((int)n);
                 break;
             }
             case "--portmask":
@@ -217,30 +175,30 @@ public final class Params
                         l.add(b);
                     }
                 }
-                portList = l.stream().mapToInt(Integer::intValue).toArray();
+                p.portList(l.stream().mapToInt(Integer::intValue).toArray());
                 break;
             }
             case "--portlist":
-                portList = parsePortList(val, nbPorts);
+                p.portList(parsePortList(val, nbPorts));
                 break;
             case "--rxq":
             {
                 final long n = num(val);
-                if (n < 0 || n > MAX_QUEUES)
+                if (n < 0 || n > TestPmdConfig.MAX_QUEUES)
                 {
-                    throw new TestPmdExit("rxq " + n + " invalid - must be >= 0 && <= " + MAX_QUEUES);
+                    throw new TestPmdExit("rxq " + n + " invalid - must be >= 0 && <= " + TestPmdConfig.MAX_QUEUES);
                 }
-                nbRxq = (int)n;
+                p.setNbRxq((int)n);
                 break;
             }
             case "--txq":
             {
                 final long n = num(val);
-                if (n < 0 || n > MAX_QUEUES)
+                if (n < 0 || n > TestPmdConfig.MAX_QUEUES)
                 {
-                    throw new TestPmdExit("txq " + n + " invalid - must be >= 0 && <= " + MAX_QUEUES);
+                    throw new TestPmdExit("txq " + n + " invalid - must be >= 0 && <= " + TestPmdConfig.MAX_QUEUES);
                 }
-                nbTxq = (int)n;
+                p.setNbTxq((int)n);
                 break;
             }
             case "--rxd":
@@ -250,7 +208,7 @@ public final class Params
                 {
                     throw new TestPmdExit("rxd(" + n + ") invalid - must be > 0");
                 }
-                nbRxd = (int)Math.min(n, 65535);
+                p.setNbRxd((int)Math.min(n, 65535));
                 break;
             }
             case "--txd":
@@ -260,17 +218,17 @@ public final class Params
                 {
                     throw new TestPmdExit("txd(" + n + ") invalid - must be > 0");
                 }
-                nbTxd = (int)Math.min(n, 65535);
+                p.setNbTxd((int)Math.min(n, 65535));
                 break;
             }
             case "--burst":
             {
                 final long n = num(val);
-                if (n < 0 || n > MAX_PKT_BURST)
+                if (n < 0 || n > TestPmdConfig.MAX_PKT_BURST)
                 {
-                    throw new TestPmdExit("burst must be between1 and " + MAX_PKT_BURST);
+                    throw new TestPmdExit("burst must be between1 and " + TestPmdConfig.MAX_PKT_BURST);
                 }
-                burst = n == 0 ? DEF_PKT_BURST : (int)n;
+                p.burstOption(n == 0 ? TestPmdConfig.DEF_PKT_BURST : (int)n);
                 break;
             }
             case "--mbcache":
@@ -280,7 +238,7 @@ public final class Params
                 {
                     throw new TestPmdExit("mbcache must be >= 0 and <= 512");
                 }
-                mbcache = (int)n;
+                p.mbcache((int)n);
                 break;
             }
             case "--mbuf-size":
@@ -290,7 +248,7 @@ public final class Params
                 {
                     throw new TestPmdExit("mbuf-size should be > 0 and < 65536");
                 }
-                mbufSize = (int)n;
+                p.mbufSize((int)n);
                 break;
             }
             case "--total-num-mbufs":
@@ -300,30 +258,30 @@ public final class Params
                 {
                     throw new TestPmdExit("total-num-mbufs should be > 1024");
                 }
-                totalNumMbufs = (int)Math.min(n, Integer.MAX_VALUE);
+                p.totalNumMbufs((int)Math.min(n, Integer.MAX_VALUE));
                 break;
             }
             case "--forward-mode":
-                if (FwdEngines.create(val) == null)
+                try
                 {
-                    err.println("Invalid " + val + " packet forwarding mode");
+                    p.setFwdMode(val, false);
                 }
-                else
+                catch (final TestPmdConfig.Rejected ex)
                 {
-                    forwardMode = val;
+                    err.println(ex.getMessage());
                 }
                 break;
             case "--port-topology":
                 switch (val)
                 {
                     case "paired":
-                        topology = Topology.PAIRED;
+                        p.topology(Topology.PAIRED);
                         break;
                     case "chained":
-                        topology = Topology.CHAINED;
+                        p.topology(Topology.CHAINED);
                         break;
                     case "loop":
-                        topology = Topology.LOOP;
+                        p.topology(Topology.LOOP);
                         break;
                     default:
                         throw new TestPmdExit("port-topology " + val + " invalid - must be: paired, chained or loop");
@@ -336,7 +294,7 @@ public final class Params
                 {
                     throw new TestPmdExit("Invalid stats-period value");
                 }
-                statsPeriod = (int)n;
+                p.statsPeriod((int)n);
                 break;
             }
             case "--eth-peer":
@@ -349,7 +307,7 @@ public final class Params
                 }
                 try
                 {
-                    peers[(int)port] = MacAddress.parse(val.substring(comma + 1)).toLong();
+                    p.peer((int)port, MacAddress.parse(val.substring(comma + 1)).toLong());
                 }
                 catch (final RuntimeException ex)
                 {
@@ -373,7 +331,7 @@ public final class Params
                 {
                     throw new TestPmdExit("total packet length=" + total + " < 42 - give up");
                 }
-                txPktLen = total;
+                p.txPktLen(total);
                 break;
             }
             case "--max-pkt-len":
@@ -383,11 +341,11 @@ public final class Params
                 {
                     throw new TestPmdExit("Invalid max-pkt-len=" + n + " - should be > 64");
                 }
-                maxPktLen = (int)Math.min(n, Integer.MAX_VALUE);
+                p.maxPktLen((int)Math.min(n, Integer.MAX_VALUE));
                 break;
             }
             case "--cmdline-file":
-                cmdlineFile = val;
+                p.cmdlineFile(val);
                 break;
             default:
                 throw new TestPmdExit("Command line is incomplete or incorrect", true);

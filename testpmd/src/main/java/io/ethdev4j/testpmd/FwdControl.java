@@ -1,0 +1,280 @@
+package io.ethdev4j.testpmd;
+
+import io.ethdev4j.eal.Eal;
+import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.testpmd.fwd.FwdEngine;
+import io.ethdev4j.testpmd.fwd.FwdEngines;
+import io.ethdev4j.testpmd.fwd.FwdLcore;
+import io.ethdev4j.testpmd.fwd.FwdParams;
+import io.ethdev4j.testpmd.fwd.FwdStream;
+
+import java.io.PrintStream;
+
+/**
+ * Packet forwarding from the control thread (start_packet_forwarding, stop_packet_forwarding, fwd_config_setup and
+ * the displays of config.c): sets up the {@link FwdConfig} from the {@link TestPmdConfig}, prepares every stream
+ * (queues, burst array, engine state) and launches one {@link FwdLcore} per forwarding lcore; stops and joins them
+ * and prints the forward statistics. The lcores only run the prepared streams.
+ */
+public final class FwdControl
+{
+    private final Eal eal;
+    private final TestPmdConfig config;
+    private final PortControl ports;
+    private final MbufPool pool;
+    private final int[] fwdLcoreIds;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private FwdConfig current;
+    private volatile boolean running;
+    private FwdLcore[] lcores = new FwdLcore[0];
+    private FwdLcore.StopFlag stopFlag;
+
+    FwdControl(final Eal eal, final TestPmdConfig config, final PortControl ports, final MbufPool pool,
+        final PrintStream out, final PrintStream err)
+    {
+        this.eal = eal;
+        this.config = config;
+        this.ports = ports;
+        this.pool = pool;
+        this.fwdLcoreIds = eal.workerLcores();
+        this.out = out;
+        this.err = err;
+        this.current = FwdConfig.empty(config);
+    }
+
+    /** Forwarding lcores run (between {@code start} and {@code stop}). */
+    public boolean isRunning()
+    {
+        return running;
+    }
+
+    /** fwd_config_setup: streams and lcores from the current settings. */
+    public void setup()
+    {
+        current = FwdConfig.setup(config);
+    }
+
+    /** start_packet_forwarding(with_tx_first): {@code txFirstBursts} txonly bursts per stream before the engine runs. */
+    public void start(final int txFirstBursts)
+    {
+        if (running)
+        {
+            err.println("Packet forwarding already started");
+            return;
+        }
+        for (int i = 0; i < config.nbFwdPorts(); i++)
+        {
+            final int p = config.fwdPort(i);
+            if (!ports.isValid(p) || !ports.port(p).isStarted())
+            {
+                err.println("Not all ports were started");
+                return;
+            }
+        }
+        setup();
+        showConfigFwd();
+        showConfigRxtx();
+        final FwdEngine engine = FwdEngines.create(config.fwdMode());
+        final FwdEngine txonly = FwdEngines.create("txonly");
+        final FwdParams fwdParams = new FwdParams();
+        fwdParams.txPktLen = config.txPktLen();
+        final int burst = config.burst();
+        for (final FwdStream fs : current.streams)
+        {
+            final EthDev rx = ports.port(fs.rxPort);
+            final EthDev tx = ports.port(fs.txPort);
+            fs.rx = rx.rxQueue(fs.rxQueue);
+            fs.tx = tx.txQueue(fs.txQueue);
+            fs.txOnRxPort = rx.txQueue(Math.min(fs.txQueue, rx.nbTxQueues() - 1));
+            fs.pool = pool;
+            fs.burst = burst;
+            fs.retry = config.retry();
+            fs.pkts = new Mbuf[Math.max(burst, TestPmdConfig.MAX_PKT_BURST)];
+            fs.txPortMac = tx.macAddr().toLong();
+            fs.rxPortMac = rx.macAddr().toLong();
+            fs.resetCounters();
+            if (txFirstBursts > 0)
+            {
+                txonly.streamInit(fs, fwdParams);
+            }
+            engine.streamInit(fs, fwdParams);
+            if (txFirstBursts > 0 && fs.template == null)
+            {
+                txonly.streamInit(fs, fwdParams);
+            }
+        }
+        ports.snapshotAtStart(config.fwdPorts());
+        stopFlag = new FwdLcore.StopFlag();
+        lcores = new FwdLcore[current.lcoreStreams.length];
+        for (int lc = 0; lc < lcores.length; lc++)
+        {
+            lcores[lc] = new FwdLcore(fwdLcoreIds[lc], current.streamsOf(lc), engine, txFirstBursts, stopFlag);
+        }
+        running = true;
+        for (final FwdLcore l : lcores)
+        {
+            eal.remoteLaunch(l.lcoreId, l);
+        }
+    }
+
+    /** stop_packet_forwarding: stop and join the lcores, print the forward statistics. */
+    public void stop()
+    {
+        if (!running)
+        {
+            err.println("Packet forwarding not started");
+            return;
+        }
+        out.println("Telling cores to stop...");
+        stopFlag.set();
+        out.println("Waiting for lcores to finish...");
+        joinLcores();
+        showStats();
+        out.println();
+        out.println("Done.");
+    }
+
+    /** On close: stop and join the lcores, printing nothing. */
+    void abort()
+    {
+        if (running && stopFlag != null)
+        {
+            stopFlag.set();
+            joinLcores();
+        }
+    }
+
+    private void joinLcores()
+    {
+        for (final FwdLcore l : lcores)
+        {
+            eal.waitLcore(l.lcoreId);
+        }
+        running = false;
+    }
+
+    // ------------------------------------------------------------------ displays
+
+    /** pkt_fwd_config_display ({@code show config fwd}). */
+    public void showConfigFwd()
+    {
+        final boolean retry = config.retry();
+        out.printf("%s packet forwarding%s - ports=%d - cores=%d - streams=%d - NUMA support enabled, MP allocation mode: native%n",
+            current.engineName, retry ? " with retry" : "", config.nbFwdPorts(), current.lcoreStreams.length,
+            current.streams.length);
+        if (retry)
+        {
+            out.println("TX retry num: 64, delay between TX retries: 1us");
+        }
+        for (int lc = 0; lc < current.lcoreStreams.length; lc++)
+        {
+            out.printf("Logical Core %d (socket 0) forwards packets on %d streams:", fwdLcoreIds[lc],
+                current.lcoreStreams[lc].length);
+            for (final int si : current.lcoreStreams[lc])
+            {
+                final FwdStream fs = current.streams[si];
+                out.printf("%n  RX P=%d/Q=%d (socket 0) -> TX P=%d/Q=%d (socket 0) peer=%s", fs.rxPort, fs.rxQueue,
+                    fs.txPort, fs.txQueue, Displays.mac(fs.peerMac));
+            }
+            out.printf("%n");
+        }
+        out.printf("%n");
+    }
+
+    /** rxtx_config_display ({@code show config rxtx}). */
+    public void showConfigRxtx()
+    {
+        final String mode = config.fwdMode();
+        out.printf("  %s packet forwarding%s packets/burst=%d%n", mode, config.retry() ? " with retry" : "", config.burst());
+        if (mode.equals("txonly") || mode.equals("flowgen"))
+        {
+            out.printf("  packet len=%d - nb packet segments=1%n", config.txPktLen());
+        }
+        out.printf("  nb forwarding cores=%d - nb forwarding ports=%d%n", config.nbFwdLcores(), config.nbFwdPorts());
+        for (int i = 0; i < config.nbFwdPorts(); i++)
+        {
+            final int p = config.fwdPort(i);
+            final boolean configured = ports.isValid(p) && ports.port(p).isConfigured();
+            final int nrx = configured ? ports.port(p).nbRxQueues() : config.nbRxq();
+            final int ntx = configured ? ports.port(p).nbTxQueues() : config.nbTxq();
+            out.printf("  port %d: RX queue number: %d Tx queue number: %d%n", p, nrx, ntx);
+            out.printf("    Rx offloads=0x0 Tx offloads=0x0%n");
+            out.printf("    RX queue: 0%n");
+            out.printf("      RX desc=%d - RX free threshold=0%n", config.nbRxd());
+            out.printf("      RX threshold registers: pthresh=0 hthresh=0  wthresh=0%n");
+            out.printf("      RX Offloads=0x0%n");
+            out.printf("    TX queue: 0%n");
+            out.printf("      TX desc=%d - TX free threshold=0%n", config.nbTxd());
+            out.printf("      TX threshold registers: pthresh=0 hthresh=0  wthresh=0%n");
+            out.printf("      TX offloads=0x0 - TX RS bit threshold=0%n");
+        }
+    }
+
+    /** fwd_lcores_config_display ({@code show config cores}). */
+    public void showConfigCores()
+    {
+        out.print("List of forwarding lcores:");
+        for (int lc = 0; lc < config.nbFwdLcores() && lc < fwdLcoreIds.length; lc++)
+        {
+            out.printf(" %2d", fwdLcoreIds[lc]);
+        }
+        out.println();
+    }
+
+    /** fwd_stats_display: per-stream blocks when there are more streams than ports, per port, accumulated. */
+    public void showStats()
+    {
+        final FwdStream[] streams = current.streams;
+        final int np = config.nbFwdPorts();
+        if (streams.length > np)
+        {
+            for (final FwdStream fs : streams)
+            {
+                Displays.fwdStreamStats(out, fs);
+            }
+        }
+        long rx = 0;
+        long rxDropped = 0;
+        long tx = 0;
+        long txDropped = 0;
+        long nombuf = 0;
+        final EthStats now = new EthStats();
+        final EthStats d = new EthStats();
+        for (int i = 0; i < np; i++)
+        {
+            final int p = config.fwdPort(i);
+            if (!ports.isValid(p))
+            {
+                continue;
+            }
+            ports.port(p).statsGet(now);
+            final EthStats s0 = ports.state(p).atStart;
+            d.ipackets = now.ipackets - s0.ipackets;
+            d.opackets = now.opackets - s0.opackets;
+            d.imissed = now.imissed - s0.imissed;
+            d.ierrors = now.ierrors - s0.ierrors;
+            d.oerrors = now.oerrors - s0.oerrors;
+            d.rxNombuf = now.rxNombuf - s0.rxNombuf;
+            long portTxDropped = 0;
+            for (final FwdStream fs : streams)
+            {
+                if (fs.txPort == p)
+                {
+                    portTxDropped += fs.fwdDropped;
+                }
+            }
+            rx += d.ipackets;
+            tx += d.opackets;
+            rxDropped += d.imissed;
+            txDropped += portTxDropped + d.oerrors;
+            nombuf += d.rxNombuf;
+            Displays.fwdPortStats(out, p, d, portTxDropped);
+        }
+        Displays.fwdAccStats(out, rx, rxDropped, tx, txDropped, nombuf);
+    }
+}

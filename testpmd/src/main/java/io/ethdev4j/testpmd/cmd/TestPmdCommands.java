@@ -1,0 +1,446 @@
+package io.ethdev4j.testpmd.cmd;
+
+import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.Xstat;
+import io.ethdev4j.testpmd.Displays;
+import io.ethdev4j.testpmd.FwdControl;
+import io.ethdev4j.testpmd.PortControl;
+import io.ethdev4j.testpmd.TestPmdConfig;
+import io.ethdev4j.testpmd.fwd.FwdEngines;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import static io.ethdev4j.testpmd.cmd.HelpSection.CONFIG;
+import static io.ethdev4j.testpmd.cmd.HelpSection.CONTROL;
+import static io.ethdev4j.testpmd.cmd.HelpSection.DISPLAY;
+import static io.ethdev4j.testpmd.cmd.HelpSection.PORTS;
+
+/**
+ * testpmd's commands (app/test-pmd/cmdline.c): the one table of templates, help texts and handlers. Handlers print
+ * what DPDK's print and act through the {@link TestPmdConfig} (settings), {@link PortControl} (ports) and
+ * {@link FwdControl} (forwarding).
+ * <p>
+ * To add a command, add one {@link Command#of} entry to {@link #commands()} in the section and place {@code help}
+ * lists it: completion, dispatch and help follow. Its help text is DPDK's, verbatim.
+ */
+public final class TestPmdCommands
+{
+    private final TestPmdConfig config;
+    private final PortControl ports;
+    private final FwdControl fwd;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Runnable quit;
+    private final CommandTable table;
+
+    private TestPmdCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd,
+        final PrintStream out, final PrintStream err, final Runnable quit)
+    {
+        this.config = config;
+        this.ports = ports;
+        this.fwd = fwd;
+        this.out = out;
+        this.err = err;
+        this.quit = quit;
+        this.table = new CommandTable(commands());
+    }
+
+    /**
+     * The command table acting on these objects.
+     *
+     * @param quit stops forwarding and the ports and releases testpmd ({@code quit})
+     */
+    public static CommandTable table(final TestPmdConfig config, final PortControl ports, final FwdControl fwd,
+        final PrintStream out, final PrintStream err, final Runnable quit)
+    {
+        return new TestPmdCommands(config, ports, fwd, out, err, quit).table;
+    }
+
+    private List<Command> commands()
+    {
+        return List.of(
+            Command.of("help [" + HelpSection.choices() + "]", null,
+                "help [" + HelpSection.choices() + "]", "Show the help sections, or one of them.",
+                this::help),
+
+            // ---- Control forwarding
+            Command.of("start", CONTROL,
+                "start", "Start packet forwarding with current configuration.",
+                a -> fwd.start(0)),
+            Command.of("start tx_first [<packets:1..2147483647>]", CONTROL,
+                "start tx_first (packets)",
+                "Start packet forwarding with current config after sending specified number of bursts of packets.",
+                a -> fwd.start(a.has(2) ? (int)a.num("packets") : 1)),
+            Command.of("stop", CONTROL,
+                "stop", "Stop packet forwarding, and display accumulated statistics.",
+                a -> fwd.stop()),
+            Command.of("quit", CONTROL,
+                "quit", "Quit to prompt.",
+                a -> quit.run()),
+
+            // ---- Display
+            Command.of("show port info|stats|summary|xstats <port_id:port|all>", DISPLAY,
+                "show port (info|stats|summary|xstats) (port_id|all)", "Display information for port_id, or all.",
+                this::showPort),
+            Command.of("clear port stats|xstats <port_id:port|all>", DISPLAY,
+                "clear port (stats|xstats) (port_id|all)", "Clear information for port_id, or all.",
+                this::clearPort),
+            Command.of("show config rxtx|cores|fwd", DISPLAY,
+                "show config (rxtx|cores|fwd)", "Display the given configuration.",
+                this::showConfig),
+            Command.of("show fwd stats all", DISPLAY,
+                "show fwd stats all", "Display statistics for all fwd engines.",
+                a -> fwd.showStats()),
+
+            // ---- Configuration
+            Command.of("set fwd " + String.join("|", FwdEngines.NAMES) + " [retry]", CONFIG,
+                "set fwd (" + String.join("|", FwdEngines.NAMES) + ") [retry]", "Set packet forwarding mode.",
+                this::setFwd),
+            Command.of("set nbport|nbcore|burst <value:u16>", CONFIG,
+                "set (nbport|nbcore|burst) (value)", "Set the number of forwarding ports, cores, or packets per burst.",
+                this::setNumber),
+            Command.of("set promisc|allmulti <port_id:port|all> on|off", CONFIG,
+                "set (promisc|allmulti) (port_id|all) (on|off)", "Set the promiscuous / all-multicast mode on port_id, or all.",
+                this::setPromiscAllmulti),
+            Command.of("set link-up port <port_id:port>", CONFIG,
+                "set link-up port (port_id)", "Set link up for a port.",
+                a -> setLink(a.port("port_id"), true)),
+            Command.of("set link-down port <port_id:port>", CONFIG,
+                "set link-down port (port_id)", "Set link down for a port.",
+                a -> setLink(a.port("port_id"), false)),
+            Command.of("mac_addr set <port_id:port> <mac:mac>", CONFIG,
+                "mac_addr set (port_id) (XX:XX:XX:XX:XX:XX)", "Set the default MAC address of a port.",
+                this::setMacAddr),
+
+            // ---- Port Operations
+            Command.of("port start|stop|close|reset <port_id:port|all>", PORTS,
+                "port start|stop|close|reset (port_id|all)", "Start/stop/close/reset all ports or port_id.",
+                this::operatePort),
+            Command.of("port attach <identifier:string>", PORTS,
+                "port attach (ident)", "Attach physical or virtual dev by pci address or virtual device name",
+                a -> ports.attach(a.text("identifier"))),
+            Command.of("port detach <port_id:port>", PORTS,
+                "port detach (port_id)", "Detach physical or virtual dev by port_id",
+                a -> ports.detach(a.port("port_id"))),
+            Command.of("port config mtu <port_id:port> <value:u16>", PORTS,
+                "port config (port_id|all) mtu (value)", "Set the MTU of port_id (port config mtu (port_id) (value)).",
+                this::setMtu),
+            Command.of("port config all rxq|txq|rxd|txd <value:u16>", PORTS,
+                "port config all (rxq|txq|rxd|txd) (value)", "Set number for rxq/txq/rxd/txd.",
+                this::configRxTx));
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private void help(final Args a)
+    {
+        if (!a.has(1))
+        {
+            table.printHelp(out);
+            return;
+        }
+        for (final HelpSection s : HelpSection.values())
+        {
+            if (a.word(1).equals("all") || a.word(1).equals(s.word))
+            {
+                table.printHelp(out, s);
+            }
+        }
+    }
+
+    /** The {@code port_id} argument: an id, or {@link PortControl#ALL}. */
+    private static int portArg(final Args a)
+    {
+        final int p = a.port("port_id");
+        return p == Token.ALL_PORTS ? PortControl.ALL : p;
+    }
+
+    /** port_id_is_invalid(ENABLED_WARN). */
+    private boolean validPort(final int p)
+    {
+        if (ports.isValid(p))
+        {
+            return true;
+        }
+        err.printf("Invalid port %d%n", p);
+        return false;
+    }
+
+    private void showPort(final Args a)
+    {
+        final String what = a.word(2);
+        if (what.equals("summary"))
+        {
+            out.printf("Number of available ports: %d%n", ports.count());
+            out.println("Port MAC Address       Name         Driver         Status   Link");
+        }
+        for (final int p : ports.ids(portArg(a)))
+        {
+            if (!ports.isValid(p))
+            {
+                err.printf("Invalid port %d%n", p);
+                ports.printValidPorts();
+                continue;
+            }
+            final EthDev d = ports.port(p);
+            switch (what)
+            {
+                case "info":
+                    Displays.portInfo(out, d);
+                    break;
+                case "summary":
+                    Displays.portSummaryLine(out, d);
+                    break;
+                case "stats":
+                    ports.showStats(p);
+                    break;
+                default:
+                    out.printf("###### NIC extended statistics for port %-2d%n", p);
+                    for (final Xstat x : d.xstats())
+                    {
+                        out.printf("%s: %d%n", x.name(), x.value());
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void clearPort(final Args a)
+    {
+        for (final int p : ports.ids(portArg(a)))
+        {
+            if (!validPort(p))
+            {
+                continue;
+            }
+            if (a.word(2).equals("stats"))
+            {
+                ports.clearStats(p);
+            }
+            else
+            {
+                ports.port(p).xstatsReset();
+                out.printf("%n  NIC extended statistics for port %d cleared%n", p);
+            }
+        }
+    }
+
+    private void showConfig(final Args a)
+    {
+        switch (a.word(2))
+        {
+            case "rxtx":
+                fwd.showConfigRxtx();
+                break;
+            case "cores":
+                fwd.showConfigCores();
+                break;
+            default:
+                fwd.showConfigFwd();
+                break;
+        }
+    }
+
+    private void setFwd(final Args a)
+    {
+        final boolean retry = a.has(3);
+        config.setFwdMode(a.word(2), retry);
+        out.printf("Set %s packet forwarding mode%s%n", a.word(2), retry ? " with retry" : "");
+    }
+
+    private void setNumber(final Args a)
+    {
+        final int n = (int)a.num("value");
+        switch (a.word(1))
+        {
+            case "nbcore":
+                config.setNbFwdLcores(n);
+                out.printf("Number of forwarding cores set to %d%n", n);
+                fwd.setup();
+                break;
+            case "nbport":
+                config.setNbFwdPorts(n);
+                out.printf("Number of forwarding ports set to %d%n", n);
+                fwd.setup();
+                break;
+            default:
+                out.printf("Number of packets per burst set to %d%n", config.setBurst(n));
+                break;
+        }
+    }
+
+    private void setPromiscAllmulti(final Args a)
+    {
+        final boolean promisc = a.word(1).equals("promisc");
+        final boolean on = a.word(3).equals("on");
+        final String mode = promisc ? "promiscuous" : "all-multicast";
+        final String doing = on ? "enabling" : "disabling";
+        for (final int p : ports.ids(portArg(a)))
+        {
+            if (!ports.isValid(p))
+            {
+                err.printf("Invalid port_id=%d%n", p);
+                err.printf("Error during %s %s mode for port %d: No such device%n", doing, mode, p);
+                continue;
+            }
+            final EthDev d = ports.port(p);
+            try
+            {
+                if (promisc && on)
+                {
+                    d.promiscuousEnable();
+                }
+                else if (promisc)
+                {
+                    d.promiscuousDisable();
+                }
+                else if (on)
+                {
+                    d.allmulticastEnable();
+                }
+                else
+                {
+                    d.allmulticastDisable();
+                }
+            }
+            catch (final EthDevException ex)
+            {
+                err.printf("Error during %s %s mode for port %d: %s%n", doing, mode, p, Displays.strerror(ex));
+            }
+        }
+    }
+
+    private void setLink(final int p, final boolean up)
+    {
+        try
+        {
+            if (!ports.isValid(p))
+            {
+                err.printf("Invalid port_id=%d%n", p);
+            }
+            else if (up)
+            {
+                ports.port(p).setLinkUp();
+                return;
+            }
+            else
+            {
+                ports.port(p).setLinkDown();
+                return;
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // reported below, as DPDK reports any failure
+        }
+        err.printf("%nSet link %s fail.%n", up ? "up" : "down");
+    }
+
+    private void setMacAddr(final Args a)
+    {
+        final int p = a.port("port_id");
+        if (!validPort(p))
+        {
+            return;
+        }
+        try
+        {
+            ports.port(p).setMacAddr(a.mac("mac"));
+        }
+        catch (final EthDevException ex)
+        {
+            err.printf("mac_addr_cmd error: (%s)%n", Displays.strerror(ex));
+        }
+    }
+
+    private void operatePort(final Args a)
+    {
+        final int which = portArg(a);
+        if (which != PortControl.ALL && !ports.isValid(which))
+        {
+            err.printf("Invalid port %d%n", which);
+            return;
+        }
+        switch (a.word(1))
+        {
+            case "start":
+                ports.start(which, false);
+                break;
+            case "stop":
+                ports.stop(which);
+                break;
+            case "close":
+                ports.close(which);
+                break;
+            default:
+                ports.reset(which);
+                break;
+        }
+    }
+
+    private void setMtu(final Args a)
+    {
+        final int p = a.port("port_id");
+        if (!validPort(p))
+        {
+            return;
+        }
+        try
+        {
+            ports.port(p).setMtu((int)a.num("value"));
+        }
+        catch (final EthDevException ex)
+        {
+            err.printf("Set MTU failed. diag=%d%n", ex.diag());
+        }
+    }
+
+    private void configRxTx(final Args a)
+    {
+        final int n = (int)a.num("value");
+        for (final int p : ports.ids())
+        {
+            if (ports.port(p).isStarted())
+            {
+                err.println("Please stop all ports first");
+                return;
+            }
+        }
+        final String what = a.word(3);
+        switch (what)
+        {
+            case "rxq":
+            case "txq":
+            {
+                final boolean rx = what.equals("rxq");
+                if (n == 0)
+                {
+                    err.println("Warning: Either rx or tx queues should be non-zero");
+                }
+                if (ports.checkNbQueues(rx, n) >= 0)
+                {
+                    return;
+                }
+                if (rx)
+                {
+                    config.setNbRxq(n);
+                }
+                else
+                {
+                    config.setNbTxq(n);
+                }
+                break;
+            }
+            case "rxd":
+                config.setNbRxd(n);
+                break;
+            default:
+                config.setNbTxd(n);
+                break;
+        }
+        ports.markAllReconfig();
+        fwd.setup();
+    }
+}
