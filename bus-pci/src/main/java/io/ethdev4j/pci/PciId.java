@@ -1,4 +1,4 @@
-package io.ethdev4j.bus;
+package io.ethdev4j.pci;
 
 /**
  * A PCI vendor/device id pair a driver claims (struct rte_pci_id, without subsystem ids), written {@code 8086:10c9}

@@ -1,14 +1,22 @@
 package io.ethdev4j.eal;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PciId;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevPmdProvider;
+import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.ethdev.EthLink;
+import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.QueueConf;
+import io.ethdev4j.ethdev.RxBurst;
+import io.ethdev4j.ethdev.TxBurst;
+import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pci.FakeSysfs;
 import io.ethdev4j.pci.PciBus;
-import io.ethdev4j.pmd.nullpmd.NullPmdProvider;
+import io.ethdev4j.pci.PciDevice;
+import io.ethdev4j.pci.PciId;
+import io.ethdev4j.pci.PciPmdProvider;
+import io.ethdev4j.pci.VfioPciBus;
 import io.ethdev4j.sys.Errno;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +36,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The EAL's PCI wiring against a fake sysfs tree and a fake (absent or empty) /dev/vfio, redirected with the
- * {@value Eal#SYSFS_PROPERTY} and {@value Eal#VFIO_DEV_PROPERTY} system properties: -a/-b, --no-pci, the scan's
- * choice of devices, and errors that name the device and say what to do.
+ * The EAL's PCI wiring (the PCI bus found through ServiceLoader) against a fake sysfs tree and a fake (absent or
+ * empty) /dev/vfio, redirected with the {@value VfioPciBus#SYSFS_PROPERTY} and {@value VfioPciBus#VFIO_DEV_PROPERTY}
+ * system properties: -a/-b, --no-pci, the scan's choice of devices, and errors that name the device and say what to
+ * do. The vdevs are a test-only driver, {@code net_stub}, so that the bus's tests need no PMD module.
  */
 class EalPciTest
 {
@@ -46,18 +55,12 @@ class EalPciTest
     private Eal eal;
 
     /** Claims the 82576 and I350 ids; records probes (never reached while VFIO is missing). */
-    private final class FakeIgbProvider implements PmdProvider
+    private final class FakeIgbProvider implements PciPmdProvider
     {
         @Override
         public String driverName()
         {
             return "net_fake_igb";
-        }
-
-        @Override
-        public Bus bus()
-        {
-            return Bus.PCI;
         }
 
         @Override
@@ -73,10 +76,81 @@ class EalPciTest
         }
 
         @Override
-        public EthDevOps probe(final ProbeContext ctx)
+        public EthDevOps probe(final ProbeContext ctx, final PciDevice dev)
         {
             probed.add(ctx.devargs().name());
             throw EthDevException.of(Errno.ENOTSUP, "probe", "fake");
+        }
+    }
+
+    /** A vdev driver for the vdev side of these tests: a port that is never started. */
+    private static final class StubVdevProvider implements VdevPmdProvider
+    {
+        @Override
+        public String driverName()
+        {
+            return "net_stub";
+        }
+
+        @Override
+        public Map<String, String> devargs()
+        {
+            return Map.of();
+        }
+
+        @Override
+        public EthDevOps probe(final ProbeContext ctx)
+        {
+            return new EthDevOps()
+            {
+                @Override
+                public void infoGet(final DevInfo info)
+                {
+                }
+
+                @Override
+                public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
+                {
+                    throw EthDevOps.notSupported();
+                }
+
+                @Override
+                public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
+                {
+                    throw EthDevOps.notSupported();
+                }
+
+                @Override
+                public void start()
+                {
+                }
+
+                @Override
+                public void stop()
+                {
+                }
+
+                @Override
+                public void close()
+                {
+                }
+
+                @Override
+                public EthLink linkGet()
+                {
+                    return EthLink.DOWN;
+                }
+
+                @Override
+                public void statsGet(final EthStats stats)
+                {
+                }
+
+                @Override
+                public void statsReset()
+                {
+                }
+            };
         }
     }
 
@@ -92,8 +166,8 @@ class EalPciTest
             .device("0000:03:00.0", 0x8086, 0x10fb, "vfio-pci", 15)   // 82599: no provider here
             .device("0000:04:00.0", 0x8086, 0x1521, null, 16)         // I350, unbound
             .device("0000:00:1f.2", 0x8086, 0x2922, "ahci", -1);      // not a NIC
-        System.setProperty(Eal.SYSFS_PROPERTY, sysfs.toString());
-        System.setProperty(Eal.VFIO_DEV_PROPERTY, vfioDir.toString());
+        System.setProperty(VfioPciBus.SYSFS_PROPERTY, sysfs.toString());
+        System.setProperty(VfioPciBus.VFIO_DEV_PROPERTY, vfioDir.toString());
         Log.output(new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
@@ -105,15 +179,15 @@ class EalPciTest
             eal.close();
         }
         Log.output(System.err);
-        System.clearProperty(Eal.SYSFS_PROPERTY);
-        System.clearProperty(Eal.VFIO_DEV_PROPERTY);
+        System.clearProperty(VfioPciBus.SYSFS_PROPERTY);
+        System.clearProperty(VfioPciBus.VFIO_DEV_PROPERTY);
     }
 
     private Eal init(final String... pciArgs)
     {
         final List<String> argv = new ArrayList<>(List.of("--no-huge", "-m", "16", "-l", "0", "--log-level", "debug"));
         argv.addAll(List.of(pciArgs));
-        eal = Eal.init(EalArgs.parse(argv.toArray(new String[0])), List.of(new FakeIgbProvider(), new NullPmdProvider()));
+        eal = Eal.init(EalArgs.parse(argv.toArray(new String[0])), List.of(new FakeIgbProvider(), new StubVdevProvider()));
         return eal;
     }
 
@@ -189,10 +263,10 @@ class EalPciTest
     void shouldChooseVfioBoundClaimedUnblockedDevicesInAddressOrder()
     {
         final PciBus bus = new PciBus(sysfs);
-        final List<PmdProvider> providers = List.of(new FakeIgbProvider());
-        assertEquals(List.of("0000:01:00.0", "0000:02:00.0"), addresses(Eal.pciProbeList(bus, List.of(), providers)));
-        assertEquals(List.of("0000:02:00.0"), addresses(Eal.pciProbeList(bus, List.of("01:00.0"), providers)));
-        assertEquals(List.of(), addresses(Eal.pciProbeList(bus, List.of(), List.of(new NullPmdProvider()))));
+        final List<PciPmdProvider> providers = List.of(new FakeIgbProvider());
+        assertEquals(List.of("0000:01:00.0", "0000:02:00.0"), addresses(VfioPciBus.probeList(bus, List.of(), providers)));
+        assertEquals(List.of("0000:02:00.0"), addresses(VfioPciBus.probeList(bus, List.of("01:00.0"), providers)));
+        assertEquals(List.of(), addresses(VfioPciBus.probeList(bus, List.of(), List.of(new StubVdevProvider()))));
         final String log = log();
         assertContains(log, "0000:01:00.1 8086:10c9 (net_fake_igb) is bound to igb, not vfio-pci: skipped " +
             "(to use it: tools/dpdk-devbind.sh --bind=vfio-pci 0000:01:00.1)");
@@ -204,9 +278,9 @@ class EalPciTest
     @Test
     void shouldLogEachScannedDeviceThatCannotBeOpenedAndGoOnWithTheVdevs()
     {
-        final Eal e = init("-b", "0000:02:00.0", "--vdev", "net_null0");
+        final Eal e = init("-b", "0000:02:00.0", "--vdev", "net_stub0");
         assertEquals(1, e.portCount(), "only the vdev");
-        assertEquals("net_null0", e.port(0).name());
+        assertEquals("net_stub0", e.port(0).name());
         final String log = log();
         assertContains(log, "Requested device 0000:01:00.0 cannot be used", "modprobe vfio-pci");
         assertFalse(log.contains("Requested device 0000:02:00.0"), "blocked: " + log);
@@ -218,7 +292,7 @@ class EalPciTest
     void shouldNotTouchThePciBusWithNoPci() throws Exception
     {
         Files.createDirectories(vfioDir);
-        final Eal e = init("--no-pci", "--vdev", "net_null0");
+        final Eal e = init("--no-pci", "--vdev", "net_stub0");
         assertEquals(1, e.portCount());
         assertFalse(log().contains("0000:01:00.0"), log());
         final EthDevException hotplug = assertThrows(EthDevException.class, () -> e.attach("0000:01:00.0"));
@@ -234,8 +308,8 @@ class EalPciTest
     @Test
     void shouldSeeNoPciDevicesOnAnEmptySysfs(@TempDir final Path empty)
     {
-        System.setProperty(Eal.SYSFS_PROPERTY, empty.toString());
-        final Eal e = init("--vdev", "net_null0");
+        System.setProperty(VfioPciBus.SYSFS_PROPERTY, empty.toString());
+        final Eal e = init("--vdev", "net_stub0");
         assertEquals(1, e.portCount());
         assertFalse(log().contains("cannot be used"), log());
     }

@@ -1,6 +1,5 @@
 package io.ethdev4j.pci;
 
-import io.ethdev4j.bus.PciId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,5 @@
 package io.ethdev4j.pci;
 
-import io.ethdev4j.bus.PciId;
 import io.ethdev4j.sys.Errno;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The ethdev module's test gate, with {@code io.ethdev4j.testkit.Prerequisites}' rules (ethdev's tests cannot use
- * ethdev-testkit, which depends on ethdev): a missing prerequisite skips the test with the reason, and fails it under
- * {@code CI=true}.
+ * The qemu-nic module's test gate, with {@code io.ethdev4j.testkit.Prerequisites}' rules: a missing prerequisite
+ * skips the test with the reason, and fails it under {@code CI=true}.
  */
 public final class TestPrerequisites
 {

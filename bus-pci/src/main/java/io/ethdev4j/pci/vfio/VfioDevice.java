@@ -6,7 +6,7 @@ import io.ethdev4j.pci.PciBus;
 import io.ethdev4j.pci.PciConfig;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
-import io.ethdev4j.bus.PciId;
+import io.ethdev4j.pci.PciId;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.PosixFile;

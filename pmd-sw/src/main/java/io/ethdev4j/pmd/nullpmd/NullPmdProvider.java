@@ -1,8 +1,7 @@
 package io.ethdev4j.pmd.nullpmd;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevOps;
 
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
  * ({@code copy=1} copies the data both ways, {@code no-rx=1} makes rx return nothing). DPDK's reference for
  * forwarding-engine speed.
  */
-public final class NullPmdProvider implements PmdProvider
+public final class NullPmdProvider implements VdevPmdProvider
 {
     @Override
     public String driverName()
@@ -26,12 +25,6 @@ public final class NullPmdProvider implements PmdProvider
     public List<String> aliases()
     {
         return List.of("eth_null");
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override

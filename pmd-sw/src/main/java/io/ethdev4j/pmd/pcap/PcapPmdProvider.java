@@ -1,9 +1,8 @@
 package io.ethdev4j.pmd.pcap;
 
-import io.ethdev4j.bus.Bus;
 import io.ethdev4j.bus.Devargs;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.MacAddress;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The live-interface keys {@code rx_iface}, {@code rx_iface_in}, {@code tx_iface}, {@code iface} and
  * {@code phy_mac} are recognised and refused with ENOTSUP.
  */
-public final class PcapPmdProvider implements PmdProvider
+public final class PcapPmdProvider implements VdevPmdProvider
 {
     public static final String RX_PCAP = "rx_pcap";
     public static final String TX_PCAP = "tx_pcap";
@@ -53,12 +52,6 @@ public final class PcapPmdProvider implements PmdProvider
     public List<String> aliases()
     {
         return List.of("eth_pcap");
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.ethdev4j.pmd.ring;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PmdProvider;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.bus.ProbeContext;
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
@@ -19,7 +18,7 @@ import java.util.Map;
  * receives. With {@code peer=net_ringN} two ports are wired back to back: what one sends, the other receives.
  * {@code size=N} sets each ring's size (power of two, default 1024), {@code queues=N} the queue limit (16).
  */
-public final class RingPmdProvider implements PmdProvider
+public final class RingPmdProvider implements VdevPmdProvider
 {
     /** RTE_PMD_RING_MAX_RX_RINGS. */
     public static final int MAX_QUEUES = 16;
@@ -34,12 +33,6 @@ public final class RingPmdProvider implements PmdProvider
     public List<String> aliases()
     {
         return List.of("eth_ring");
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override
@@ -65,7 +58,7 @@ public final class RingPmdProvider implements PmdProvider
         if (ctx.devargs().has("peer"))
         {
             final String peerName = ctx.devargs().get("peer", "");
-            final Eal eal = ctx.eal();
+            final EalServices eal = ctx.eal();
             final EthDev p = eal == null ? null : eal.portByName(peerName);
             if (p == null || !(p.ops() instanceof RingEthDev))
             {

@@ -179,6 +179,6 @@ final class PcapTestFiles
     /** Skips the test with the reason when {@code command} is missing; fails it instead under {@code CI=true}. */
     static void requireCommand(final String command)
     {
-        io.ethdev4j.testsupport.TestPrerequisites.requireCommand(command);
+        io.ethdev4j.testkit.Prerequisites.requireCommand(command);
     }
 }

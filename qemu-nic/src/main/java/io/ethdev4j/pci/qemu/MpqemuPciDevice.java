@@ -4,7 +4,7 @@ import io.ethdev4j.pci.PciAddress;
 import io.ethdev4j.pci.PciBar;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
-import io.ethdev4j.bus.PciId;
+import io.ethdev4j.pci.PciId;
 import io.ethdev4j.sys.Errno;
 import org.agrona.UnsafeApi;
 
