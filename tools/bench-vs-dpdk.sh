@@ -60,14 +60,15 @@ build_if_needed() {
     local stale=0
     if [[ ! -f $JAR ]]; then
         stale=1
-    elif [[ -n $(find ethdev/src/main bench/src bench/pom.xml ethdev/pom.xml pom.xml -newer "$JAR" -type f -print -quit) ]]; then
+    elif [[ -n $(find sys/src/main ethdev/src/main bus-pci/src/main qemu-nic/src/main pmd-sw/src/main pmd-igb/src/main \
+            bench/src ./*/pom.xml pom.xml -newer "$JAR" -type f -print -quit) ]]; then
         stale=1
     fi
     if (( stale )); then
         log "building $JAR"
-        # maven.test.skip: the bench jar needs ethdev's main classes only, not its tests compiled.
-        mvn -B -o -q -Dstyle.color=never install -pl ethdev -Dmaven.test.skip=true
-        mvn -B -o -q -Dstyle.color=never package -pl bench
+        # One reactor build of bench and the modules it runs with (nothing installed into ~/.m2); maven.test.skip:
+        # the bench jar needs their main classes only, not their tests compiled.
+        mvn -B -o -q -Dstyle.color=never package -pl bench -am -Dmaven.test.skip=true
     fi
 }
 

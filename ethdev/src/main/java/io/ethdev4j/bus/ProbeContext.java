@@ -1,22 +1,19 @@
 package io.ethdev4j.bus;
 
-import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDevData;
 
-/** What a driver receives when it probes a device. */
+/** What a driver receives when it probes a device (a PCI driver also receives the opened device itself). */
 public final class ProbeContext
 {
     private final Devargs devargs;
     private final EthDevData data;
-    private final Eal eal;
-    private final Object busDevice;
+    private final EalServices eal;
 
-    public ProbeContext(final Devargs devargs, final EthDevData data, final Eal eal, final Object busDevice)
+    public ProbeContext(final Devargs devargs, final EthDevData data, final EalServices eal)
     {
         this.devargs = devargs;
         this.data = data;
         this.eal = eal;
-        this.busDevice = busDevice;
     }
 
     public Devargs devargs()
@@ -40,19 +37,9 @@ public final class ProbeContext
         return data.name();
     }
 
-    /** The runtime: memory, lcores, other ports. */
-    public Eal eal()
+    /** The runtime as drivers see it: memory, pools, lcores, other ports. */
+    public EalServices eal()
     {
         return eal;
-    }
-
-    /**
-     * For PCI drivers: the bus's handle to the device, an {@code io.ethdev4j.pci.PciDevice} opened through VFIO; null
-     * for vdevs. A successful probe takes ownership: the driver closes it in {@code close()}. If probe throws, the bus
-     * closes it.
-     */
-    public Object busDevice()
-    {
-        return busDevice;
     }
 }

@@ -1,29 +1,29 @@
 package io.ethdev4j.eal;
 
 import io.ethdev4j.bus.Bus;
+import io.ethdev4j.bus.BusConfig;
+import io.ethdev4j.bus.BusProvider;
 import io.ethdev4j.bus.Devargs;
+import io.ethdev4j.bus.EalServices;
+import io.ethdev4j.bus.MatchedDevice;
 import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevBus;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
-import io.ethdev4j.pci.PciAddress;
-import io.ethdev4j.pci.PciBus;
-import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pci.vfio.VfioContainer;
-import io.ethdev4j.pci.vfio.VfioDevice;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,26 +31,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The runtime (DPDK's EAL): parsed options, DMA memory, lcores, the PMD providers and the port table.
  * <p>
- * {@link #init(String...)} parses the EAL options, sets up memory and lcores and probes devices the DPDK way:
- * PCI devices first, virtual devices last, so PCI ports get the low ids. PCI: with {@code -a} only the listed
- * devices are probed (in order); otherwise every function bound to vfio-pci in {@code /sys/bus/pci/devices} whose
- * vendor/device id a PCI provider claims, minus the {@code -b} list, in address order (a device that fails to probe
- * during the scan is logged and skipped, an allow-listed one fails {@code init}; a claimed device bound to another
- * driver is skipped with a notice naming tools/dpdk-devbind.sh). Each device is checked (bound to vfio-pci, viable
- * IOMMU group), then opened through kernel VFIO (one container per runtime) and handed to the driver as
- * {@link ProbeContext#busDevice()}. The sysfs
- * root is {@code /sys} unless the system property {@value #SYSFS_PROPERTY} names another (tests).
- * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads and
- * releases memory, in reverse order.
+ * {@link #init(String...)} parses the EAL options, sets up memory and lcores and probes devices the DPDK way, bus
+ * by bus ({@link Bus}): the device buses found with ServiceLoader ({@link BusProvider}; the PCI bus of module
+ * bus-pci, with {@code -a}, {@code -b} and {@code --no-pci}) first, the virtual devices ({@code --vdev},
+ * {@link VdevBus}) last, so PCI ports get the low ids. A device the user named that fails to probe fails
+ * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
+ * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
+ * up the buses and releases memory, in reverse order.
  */
-public final class Eal implements AutoCloseable
+public final class Eal implements AutoCloseable, EalServices
 {
     /** RTE_MAX_ETHPORTS. */
     public static final int MAX_ETHPORTS = 32;
-    /** System property naming the sysfs root scanned for PCI devices (default {@code /sys}). */
-    public static final String SYSFS_PROPERTY = "ethdev4j.sysfs";
-    /** System property naming the directory holding the VFIO nodes (default {@code /dev/vfio}). */
-    public static final String VFIO_DEV_PROPERTY = "ethdev4j.vfio.dev";
 
     private final EalArgs args;
     private final DmaMemory memory;
@@ -62,8 +54,8 @@ public final class Eal implements AutoCloseable
     /** The main thread's CPUs before init pinned it, restored by close. */
     private int[] mainAffinity;
     private final Thread mainThread;
-    private final PciBus pciBus;
-    private VfioContainer vfio;
+    /** Device buses, then the vdev bus: the probe order. */
+    private final List<Bus> buses = new ArrayList<>();
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -72,7 +64,6 @@ public final class Eal implements AutoCloseable
         this.providers = providers;
         this.memory = new DmaMemory(args.noHuge(), args.memoryMb() << 20);
         this.mainThread = Thread.currentThread();
-        this.pciBus = new PciBus(Path.of(System.getProperty(SYSFS_PROPERTY, PciBus.DEFAULT_SYSFS.toString())));
         for (final int c : LibC.allowedCpus())
         {
             cpus.add(c);
@@ -92,8 +83,16 @@ public final class Eal implements AutoCloseable
         return init(args, providers);
     }
 
-    /** For tests and embedders: a runtime with an explicit provider list. */
+    /** For tests and embedders: a runtime with an explicit provider list (buses from ServiceLoader). */
     public static Eal init(final EalArgs args, final List<PmdProvider> providers)
+    {
+        final List<BusProvider> buses = new ArrayList<>();
+        ServiceLoader.load(BusProvider.class).forEach(buses::add);
+        return init(args, buses, providers);
+    }
+
+    /** For tests and embedders: a runtime with explicit device buses (the vdev bus is always there) and providers. */
+    public static Eal init(final EalArgs args, final List<BusProvider> buses, final List<PmdProvider> providers)
     {
         Log.level(args.logLevel());
         final Eal eal = new Eal(args, providers);
@@ -102,6 +101,7 @@ public final class Eal implements AutoCloseable
             Lcore.registerMain(args.mainLcore());
             eal.mainAffinity = LibC.threadAffinity();
             eal.pin(args.mainLcore());
+            eal.openBuses(buses);
             eal.probeAll();
             return eal;
         }
@@ -112,94 +112,46 @@ public final class Eal implements AutoCloseable
         }
     }
 
+    /** Device buses in name order, then the vdev bus (DPDK probes vdevs last). */
+    private void openBuses(final List<BusProvider> providersOfBuses)
+    {
+        final BusConfig config = new BusConfig(args.allow(), args.block(), args.vdevs(),
+            args.noPci() ? Set.of("pci") : Set.of());
+        final List<BusProvider> sorted = new ArrayList<>(providersOfBuses);
+        sorted.sort(Comparator.comparing(BusProvider::name));
+        for (final BusProvider b : sorted)
+        {
+            buses.add(b.open(config, providers));
+        }
+        buses.add(new VdevBus(config, providers));
+    }
+
     private void probeAll()
     {
-        if (args.noPci())
+        if (!args.allow().isEmpty() && buses.size() == 1)
         {
-            if (!args.allow().isEmpty())
+            throw EthDevException.of(Errno.EINVAL, "probe(" + args.allow().get(0) + ")",
+                "no bus takes -a devices (bus-pci is not on the class path)");
+        }
+        for (final Bus bus : buses)
+        {
+            for (final Bus.Candidate c : bus.scan())
             {
-                throw EthDevException.of(Errno.EINVAL, "probe(" + args.allow().get(0) + ")", "-a given together with --no-pci");
+                if (c.requested())
+                {
+                    attach(c.devargs(), bus);
+                    continue;
+                }
+                try
+                {
+                    attach(c.devargs(), bus);
+                }
+                catch (final EthDevException ex)
+                {
+                    Log.err("EAL", "Requested device " + c.devargs() + " cannot be used: " + ex.getMessage());
+                }
             }
         }
-        else if (!args.allow().isEmpty())
-        {
-            for (final String dev : args.allow())
-            {
-                attach(dev, Bus.PCI);
-            }
-        }
-        else
-        {
-            scanPci();
-        }
-        for (final String vdev : args.vdevs())
-        {
-            attach(vdev, Bus.VDEV);
-        }
-    }
-
-    /** rte_pci_scan + probe without an allow list: vfio-pci bound functions a provider claims, minus -b. */
-    private void scanPci()
-    {
-        final List<PciBus.Entry> candidates;
-        try
-        {
-            candidates = pciProbeList(pciBus, args.block(), providers);
-        }
-        catch (final PciException ex)
-        {
-            Log.warn("EAL", "PCI scan of " + pciBus.devicesDir() + " failed: " + ex.getMessage());
-            return;
-        }
-        for (final PciBus.Entry e : candidates)
-        {
-            try
-            {
-                attach(e.address().toString(), Bus.PCI);
-            }
-            catch (final EthDevException ex)
-            {
-                Log.err("EAL", "Requested device " + e.address() + " cannot be used: " + ex.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The PCI functions a scan probes, in address order: bound to vfio-pci, claimed by a PCI provider and not on the
-     * block list. A function a provider claims but that is bound to another driver (or none) is skipped with a notice
-     * saying how to bind it, so that "0 ports" on a machine with a NIC explains itself.
-     */
-    static List<PciBus.Entry> pciProbeList(final PciBus bus, final List<String> block, final List<PmdProvider> providers)
-    {
-        final List<PciAddress> blocked = new ArrayList<>();
-        for (final String b : block)
-        {
-            blocked.add(PciAddress.parse(b.split(",", 2)[0]));
-        }
-        final List<PciBus.Entry> result = new ArrayList<>();
-        for (final PciBus.Entry e : bus.scan())
-        {
-            final PmdProvider p = findPciProvider(providers, e.id());
-            if (p == null)
-            {
-                Log.debug("EAL", "PCI device " + e.address() + " " + e.id() + ": no driver claims it");
-            }
-            else if (!e.isBoundTo(PciBus.VFIO_PCI_DRIVER))
-            {
-                Log.notice("EAL", "PCI device " + e.address() + " " + e.id() + " (" + p.driverName() + ") is " +
-                    (e.driver() == null ? "not bound to any driver" : "bound to " + e.driver()) + ", not vfio-pci: " +
-                    "skipped (to use it: tools/dpdk-devbind.sh --bind=vfio-pci " + e.address() + ")");
-            }
-            else if (blocked.contains(e.address()))
-            {
-                Log.info("EAL", "PCI device " + e.address() + " " + e.id() + " is blocked (-b)");
-            }
-            else
-            {
-                result.add(e);
-            }
-        }
-        return result;
     }
 
     public EalArgs args()
@@ -220,6 +172,18 @@ public final class Eal implements AutoCloseable
     public List<PmdProvider> providers()
     {
         return List.copyOf(providers);
+    }
+
+    /** The buses this runtime probes, in probe order (the vdev bus last). */
+    public List<Bus> buses()
+    {
+        return List.copyOf(buses);
+    }
+
+    @Override
+    public Map<String, String> kniOptions()
+    {
+        return args.kniOptions();
     }
 
     // ------------------------------------------------------------------ lcores
@@ -408,12 +372,22 @@ public final class Eal implements AutoCloseable
         return sb.length() == 0 ? "none" : sb.toString();
     }
 
-    /** Hot-plug (rte_dev_probe): attaches the device named by a devargs string and returns its port. */
+    /**
+     * Hot-plug (rte_dev_probe): attaches the device named by a devargs string and returns its port. The first bus
+     * whose {@link Bus#parse} recognises the name takes it (a PCI address goes to the PCI bus); else the vdev bus.
+     */
     public EthDev attach(final String devargs)
     {
         final Devargs d = Devargs.parse(devargs);
-        final Bus bus = d.name().matches("([0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-1][0-9a-fA-F]\\.[0-7]") ? Bus.PCI : Bus.VDEV;
-        return attach(devargs, bus);
+        for (final Bus bus : buses)
+        {
+            if (bus.parse(d.name()))
+            {
+                return attach(devargs, bus);
+            }
+        }
+        // no bus at all: init failed before it opened them, and closed the runtime
+        throw EthDevException.of(Errno.ENODEV, "probe(" + devargs + ")", "runtime is closed");
     }
 
     private synchronized EthDev attach(final String devargs, final Bus bus)
@@ -429,100 +403,14 @@ public final class Eal implements AutoCloseable
             throw EthDevException.of(Errno.EEXIST, op, "device " + d.name() + " is already attached as port " +
                 portByName(d.name()).portId());
         }
-        final PmdProvider provider;
-        final Object busDevice;
-        String name = d.name();
-        if (bus == Bus.VDEV)
+        final MatchedDevice dev = bus.find(d);
+        final String name = dev.name();
+        if (portByName(name) != null)
         {
-            provider = findVdevProvider(d.name());
-            if (provider == null)
-            {
-                throw EthDevException.of(Errno.EINVAL, op, "no virtual device driver matches '" + d.name() +
-                    "' (known: " + knownDrivers(Bus.VDEV) + ")");
-            }
-            busDevice = null;
+            throw EthDevException.of(Errno.EEXIST, op, "device " + name + " is already attached as port " +
+                portByName(name).portId());
         }
-        else
-        {
-            if (args.noPci())
-            {
-                throw EthDevException.of(Errno.ENODEV, op, "the PCI bus is disabled (--no-pci)");
-            }
-            final PciAddress addr;
-            try
-            {
-                addr = PciAddress.parse(d.name());
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw EthDevException.of(Errno.EINVAL, op, ex.getMessage());
-            }
-            for (final String b : args.block())
-            {
-                if (PciAddress.parse(b.split(",", 2)[0]).equals(addr))
-                {
-                    throw EthDevException.of(Errno.EPERM, op, "PCI device " + addr + " is on the block list (-b)");
-                }
-            }
-            final PciBus.Entry entry;
-            try
-            {
-                entry = pciBus.read(addr);
-            }
-            catch (final PciException ex)
-            {
-                throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
-            }
-            provider = findPciProvider(entry.id());
-            if (provider == null)
-            {
-                throw EthDevException.of(Errno.ENOTSUP, op, "no PCI driver claims " + addr + " (" + entry.id() +
-                    "; PCI drivers known: " + knownDrivers(Bus.PCI) + ")");
-            }
-            d.checkKeys(provider.driverName(), provider.devargs().keySet());
-            name = addr.toString();
-            if (portByName(name) != null)
-            {
-                throw EthDevException.of(Errno.EEXIST, op, "device " + name + " is already attached as port " +
-                    portByName(name).portId());
-            }
-            busDevice = openVfio(op, addr);
-        }
-        try
-        {
-            return register(op, d, name, provider, busDevice);
-        }
-        catch (final RuntimeException ex)
-        {
-            if (busDevice != null)
-            {
-                ((PciDevice)busDevice).close();
-            }
-            throw ex;
-        }
-    }
-
-    private PciDevice openVfio(final String op, final PciAddress addr)
-    {
-        try
-        {
-            VfioDevice.checkBindable(pciBus, addr);
-            if (vfio == null)
-            {
-                vfio = VfioContainer.open(Path.of(System.getProperty(VFIO_DEV_PROPERTY,
-                    VfioContainer.DEFAULT_DEV_DIR.toString())));
-            }
-            return VfioDevice.open(vfio, pciBus, addr);
-        }
-        catch (final PciException ex)
-        {
-            throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
-        }
-    }
-
-    private EthDev register(final String op, final Devargs d, final String name, final PmdProvider provider,
-        final Object busDevice)
-    {
+        final PmdProvider provider = dev.driver();
         d.checkKeys(provider.driverName(), provider.devargs().keySet());
         int portId = -1;
         for (int i = 0; i < MAX_ETHPORTS; i++)
@@ -538,11 +426,11 @@ public final class Eal implements AutoCloseable
             throw EthDevException.of(Errno.ENOSPC, op, "all " + MAX_ETHPORTS + " port ids are in use (RTE_MAX_ETHPORTS)");
         }
         final EthDevData data = EthDev.newData(portId, name);
-        final EthDevOps ops = provider.probe(new ProbeContext(d, data, this, busDevice));
+        final EthDevOps ops = dev.probe(new ProbeContext(d, data, this));
         final int id = portId;
-        final EthDev dev = new EthDev(data, provider.driverName(), ops, () -> released(id));
-        ports[portId] = dev;
-        return dev;
+        final EthDev port = new EthDev(data, provider.driverName(), ops, () -> released(id));
+        ports[portId] = port;
+        return port;
     }
 
     private synchronized void released(final int portId)
@@ -559,67 +447,6 @@ public final class Eal implements AutoCloseable
             throw EthDevException.of(Errno.EBUSY, "detach(port=" + portId + ")", "port is started; stop it first");
         }
         dev.close();
-    }
-
-    /** The first PCI provider claiming {@code id} (rte_pci_match), or null. */
-    private PmdProvider findPciProvider(final io.ethdev4j.bus.PciId id)
-    {
-        return findPciProvider(providers, id);
-    }
-
-    private static PmdProvider findPciProvider(final List<PmdProvider> providers, final io.ethdev4j.bus.PciId id)
-    {
-        for (final PmdProvider p : providers)
-        {
-            if (p.bus() == Bus.PCI && p.pciIds().contains(id))
-            {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The PCI bus this runtime scans (sysfs view). */
-    public PciBus pciBus()
-    {
-        return pciBus;
-    }
-
-    private PmdProvider findVdevProvider(final String name)
-    {
-        PmdProvider best = null;
-        int bestLen = -1;
-        for (final PmdProvider p : providers)
-        {
-            if (p.bus() != Bus.VDEV)
-            {
-                continue;
-            }
-            final List<String> names = new ArrayList<>(p.aliases());
-            names.add(p.driverName());
-            for (final String n : names)
-            {
-                if (name.startsWith(n) && n.length() > bestLen)
-                {
-                    best = p;
-                    bestLen = n.length();
-                }
-            }
-        }
-        return best;
-    }
-
-    private String knownDrivers(final Bus bus)
-    {
-        final List<String> names = new ArrayList<>();
-        for (final PmdProvider p : providers)
-        {
-            if (p.bus() == bus)
-            {
-                names.add(p.driverName());
-            }
-        }
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     public boolean isClosed()
@@ -658,9 +485,9 @@ public final class Eal implements AutoCloseable
             pools.get(i).close();
         }
         pools.clear();
-        if (vfio != null)
+        for (int i = buses.size() - 1; i >= 0; i--)
         {
-            vfio.close();
+            buses.get(i).close();
         }
         memory.close();
         Lcore.unregisterMain(mainThread);

@@ -1,6 +1,6 @@
 package io.ethdev4j.kni;
 
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
@@ -349,7 +349,7 @@ public final class Kni
     /** DPDK's built-in defaults: the change applied to ethdev port {@code portId}; returns 0 or -errno. */
     private int defaultRequest(final int portId, final int reqId, final int on, final byte[] mac)
     {
-        final Eal eal = ctx.eal();
+        final EalServices eal = ctx.eal();
         if (eal == null || !eal.isValidPort(portId))
         {
             Log.err("KNI", "kni " + conf.name() + ": " + KniRequestId.name(reqId) + " default: invalid port_id=" + portId);

@@ -1,6 +1,6 @@
 package io.ethdev4j.kni;
 
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
@@ -61,7 +61,7 @@ public final class KniContext implements AutoCloseable
 
     private static final int MAX_POOL_IDS = 4096;
 
-    private final Eal eal;
+    private final EalServices eal;
     private final DmaMemory memory;
     private final MutableMempoolRegistry registry = new MutableMempoolRegistry();
     /** Pools registered, by pool id: read by transmit paths (plain reads are fine: a miss only re-checks under the lock). */
@@ -71,7 +71,7 @@ public final class KniContext implements AutoCloseable
     private final Map<String, Kni> knis = new LinkedHashMap<>();
     private boolean closed;
 
-    private KniContext(final Eal eal, final DmaMemory memory, final KniModuleParams params)
+    private KniContext(final EalServices eal, final DmaMemory memory, final KniModuleParams params)
     {
         this.eal = eal;
         this.memory = memory;
@@ -84,13 +84,13 @@ public final class KniContext implements AutoCloseable
      *
      * @throws EthDevException EINVAL for a bad {@code --kni-*} option.
      */
-    public static KniContext init(final Eal eal)
+    public static KniContext init(final EalServices eal)
     {
         Objects.requireNonNull(eal, "eal");
         return init(eal, params(eal));
     }
 
-    public static KniContext init(final Eal eal, final KniModuleParams params)
+    public static KniContext init(final EalServices eal, final KniModuleParams params)
     {
         Objects.requireNonNull(eal, "eal");
         return new KniContext(eal, eal.memory(), params);
@@ -103,10 +103,10 @@ public final class KniContext implements AutoCloseable
     }
 
     /** The kernel side's parameters from the runtime's {@code --kni-*} options (EINVAL on a bad one). */
-    public static KniModuleParams params(final Eal eal)
+    public static KniModuleParams params(final EalServices eal)
     {
         final List<String> args = new ArrayList<>();
-        for (final Map.Entry<String, String> e : eal.args().kniOptions().entrySet())
+        for (final Map.Entry<String, String> e : eal.kniOptions().entrySet())
         {
             args.add(e.getKey() + "=" + e.getValue());
         }
@@ -120,7 +120,7 @@ public final class KniContext implements AutoCloseable
         }
     }
 
-    public Eal eal()
+    public EalServices eal()
     {
         return eal;
     }

@@ -1,6 +1,6 @@
 package io.ethdev4j.pmd.igb;
 
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.DescLimits;
 import io.ethdev4j.ethdev.DevInfo;
@@ -91,7 +91,7 @@ public final class IgbEthDev implements EthDevOps
     }
 
     private final EthDevData data;
-    private final Eal eal;
+    private final EalServices eal;
     private final PciDevice dev;
     private final MacType macType;
     private final long linkWaitNs;
@@ -110,7 +110,7 @@ public final class IgbEthDev implements EthDevOps
      *
      * @param owner what to close with the port (the PciDevice, or the QEMU process hosting it)
      */
-    public static IgbEthDev probe(final EthDevData data, final Eal eal, final PciDevice dev, final MacType macType,
+    public static IgbEthDev probe(final EthDevData data, final EalServices eal, final PciDevice dev, final MacType macType,
         final long linkWaitMs, final AutoCloseable owner)
     {
         final IgbEthDev d = new IgbEthDev(data, eal, dev, macType, linkWaitMs, owner);
@@ -131,7 +131,7 @@ public final class IgbEthDev implements EthDevOps
         }
     }
 
-    private IgbEthDev(final EthDevData data, final Eal eal, final PciDevice dev, final MacType macType,
+    private IgbEthDev(final EthDevData data, final EalServices eal, final PciDevice dev, final MacType macType,
         final long linkWaitMs, final AutoCloseable owner)
     {
         this.data = data;

@@ -1,12 +1,11 @@
 package io.ethdev4j.pmd.igb;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PciId;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.pci.PciDevice;
+import io.ethdev4j.pci.PciId;
+import io.ethdev4j.pci.PciPmdProvider;
 import io.ethdev4j.sys.Errno;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.Map;
  * found by the runtime's scan or named with {@code -a 0000:01:00.0[,link_wait_ms=N]}. Device ids from DPDK's
  * {@code pci_id_igb_map} (e1000_hw.h).
  */
-public final class IgbPmdProvider implements PmdProvider
+public final class IgbPmdProvider implements PciPmdProvider
 {
     public static final String DRIVER_NAME = "net_e1000_igb";
 
@@ -64,12 +63,6 @@ public final class IgbPmdProvider implements PmdProvider
     }
 
     @Override
-    public Bus bus()
-    {
-        return Bus.PCI;
-    }
-
-    @Override
     public List<PciId> pciIds()
     {
         return IDS;
@@ -84,13 +77,8 @@ public final class IgbPmdProvider implements PmdProvider
     }
 
     @Override
-    public EthDevOps probe(final ProbeContext ctx)
+    public EthDevOps probe(final ProbeContext ctx, final PciDevice dev)
     {
-        if (!(ctx.busDevice() instanceof PciDevice))
-        {
-            throw EthDevException.of(Errno.EINVAL, "probe(" + ctx.name() + ")", DRIVER_NAME + " needs a PCI device");
-        }
-        final PciDevice dev = (PciDevice)ctx.busDevice();
         final IgbEthDev.MacType type = macType(dev.id());
         if (type == null)
         {

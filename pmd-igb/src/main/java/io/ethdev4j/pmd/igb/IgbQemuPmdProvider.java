@@ -1,9 +1,8 @@
 package io.ethdev4j.pmd.igb;
 
-import io.ethdev4j.bus.Bus;
 import io.ethdev4j.bus.Devargs;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.pci.PciException;
@@ -33,7 +32,7 @@ import java.util.Optional;
  * Closing the port stops QEMU.
  * If QEMU dies, bursts return 0, the link reads down and control calls fail with EIO naming QEMU's exit status.
  */
-public final class IgbQemuPmdProvider implements PmdProvider
+public final class IgbQemuPmdProvider implements VdevPmdProvider
 {
     public static final String DRIVER_NAME = "net_qemu_igb";
 
@@ -41,12 +40,6 @@ public final class IgbQemuPmdProvider implements PmdProvider
     public String driverName()
     {
         return DRIVER_NAME;
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.ethdev4j.pmd.kni;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PmdProvider;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.bus.ProbeContext;
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.kni.KniConf;
@@ -29,13 +28,13 @@ import java.util.Map;
  * the last port closed closes it ({@code rte_kni_close}). Its kernel-side parameters come from the runtime's
  * {@code --kni-*} options.
  */
-public final class KniPmdProvider implements PmdProvider
+public final class KniPmdProvider implements VdevPmdProvider
 {
     public static final String DRIVER_NAME = "net_kni";
     public static final String NO_REQUEST_THREAD = "no_request_thread";
     public static final String NETNS = "netns";
 
-    private static final Map<Eal, Shared> CONTEXTS = new IdentityHashMap<>();
+    private static final Map<EalServices, Shared> CONTEXTS = new IdentityHashMap<>();
 
     private static final class Shared
     {
@@ -52,12 +51,6 @@ public final class KniPmdProvider implements PmdProvider
     public String driverName()
     {
         return DRIVER_NAME;
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override
@@ -106,7 +99,7 @@ public final class KniPmdProvider implements PmdProvider
         }
     }
 
-    private static KniContext acquire(final Eal eal)
+    private static KniContext acquire(final EalServices eal)
     {
         synchronized (CONTEXTS)
         {
@@ -121,7 +114,7 @@ public final class KniPmdProvider implements PmdProvider
         }
     }
 
-    private static void release(final Eal eal)
+    private static void release(final EalServices eal)
     {
         final KniContext toClose;
         synchronized (CONTEXTS)

@@ -1,6 +1,6 @@
 package io.ethdev4j.pmd.igb.sim;
 
-import io.ethdev4j.bus.PciId;
+import io.ethdev4j.pci.PciId;
 import io.ethdev4j.pci.PciAddress;
 import io.ethdev4j.pci.PciBar;
 import io.ethdev4j.pci.PciDevice;

@@ -1,8 +1,7 @@
 package io.ethdev4j.pmd.igb.sim;
 
-import io.ethdev4j.bus.Bus;
-import io.ethdev4j.bus.PmdProvider;
 import io.ethdev4j.bus.ProbeContext;
+import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.pmd.igb.IgbEthDev;
@@ -15,7 +14,7 @@ import java.util.Map;
  * {@code --vdev net_igb_sim0[,mode=instant|loopback|wire]}: the igb PMD over the in-process {@link IgbSimDevice},
  * for benchmarks (instant) and driver tests without QEMU.
  */
-public final class IgbSimPmdProvider implements PmdProvider
+public final class IgbSimPmdProvider implements VdevPmdProvider
 {
     public static final String DRIVER_NAME = "net_igb_sim";
 
@@ -23,12 +22,6 @@ public final class IgbSimPmdProvider implements PmdProvider
     public String driverName()
     {
         return DRIVER_NAME;
-    }
-
-    @Override
-    public Bus bus()
-    {
-        return Bus.VDEV;
     }
 
     @Override
