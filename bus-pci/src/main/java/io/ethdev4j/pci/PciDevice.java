@@ -49,6 +49,17 @@ public interface PciDevice extends AutoCloseable
     void write64(int bar, long offset, long value);
 
     /**
+     * Where BAR {@code bar} is mapped into this process (its register at {@code offset} is at this address plus
+     * {@code offset}), or 0 when its registers are reached some other way (messages to QEMU, an in-process model).
+     * A driver may store to a doorbell there directly instead of calling {@link #write32}: the data-path fast path.
+     * The address is valid until {@link #close()}.
+     */
+    default long mappedBarAddress(final int bar)
+    {
+        return 0;
+    }
+
+    /**
      * Makes {@code lengthBytes} of the runtime's memory at virtual address {@code va} visible to the device at
      * {@code iova}. {@code fd} is the memfd/hugetlbfs file backing the region (needed by the QEMU transport, which
      * maps it into the device model's process; VFIO ignores it), {@code fdOffset} where the region starts in it.

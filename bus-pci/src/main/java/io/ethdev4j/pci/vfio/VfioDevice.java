@@ -308,6 +308,13 @@ public final class VfioDevice implements PciDevice
         UnsafeApi.putIntVolatile(null, mapped("write32", bar, offset, 4), value);
     }
 
+    /** The BAR's mmap of the device fd (0 for an I/O or unmappable BAR, and after {@link #close()}). */
+    @Override
+    public long mappedBarAddress(final int bar)
+    {
+        return bar < 0 || bar >= NUM_BARS ? 0 : barMapping[bar];
+    }
+
     @Override
     public long read64(final int bar, final long offset)
     {

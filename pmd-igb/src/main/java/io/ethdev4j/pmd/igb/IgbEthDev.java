@@ -14,14 +14,16 @@ import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
-import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
-import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
+import io.ethdev4j.pmd.intel.DmaMappings;
+import io.ethdev4j.pmd.intel.HwCounters;
+import io.ethdev4j.pmd.intel.IntelQueueSet;
+import io.ethdev4j.pmd.intel.RingProgrammer;
+import io.ethdev4j.pmd.intel.RssProgrammer;
 import io.ethdev4j.sys.Errno;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -52,6 +54,11 @@ import static io.ethdev4j.pmd.igb.IgbRegs.*;
  * <p>
  * Registers cost a message round trip on the QEMU transport (≈23 µs): the control path batches nothing clever but
  * the data path touches one register per burst (RDT when refilled, TDT when something was queued).
+ * <p>
+ * What is igb's here: the reset and init order, the link (MDIC/PHY, STATUS), the order in which rings, TCTL/RCTL and
+ * tails are enabled, MAC/MTU/promiscuous registers, and which counters make the basic stats. The queues, their ring
+ * programming, DMA mappings, counter accumulation and RSS tables are the Intel layer's ({@code io.ethdev4j.pmd.intel}),
+ * driven by {@link IgbQueueRegisterMap} and {@link IgbHwStats}.
  */
 public final class IgbEthDev implements EthDevOps
 {
@@ -63,16 +70,7 @@ public final class IgbEthDev implements EthDevOps
     public static final int MIN_RING_DESC = 32;
     public static final int MAX_RING_DESC = 4096;
     public static final int RING_DESC_ALIGN = 8;
-    /** Data room (after headroom) a pool must give: SRRCTL.BSIZEPKT counts whole KiB. */
-    public static final int MIN_RX_BUF_SIZE = 1024;
-    public static final int DEFAULT_FREE_THRESH = 32;
-    private static final long RING_BYTES = (long)MAX_RING_DESC * IgbAdvRxDescriptor.LENGTH;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** DPDK's default RSS key (rss_intel_key). */
-    private static final int[] RSS_KEY = {
-        0x6D, 0x5A, 0x56, 0xDA, 0x25, 0x5B, 0x0E, 0xC2, 0x41, 0x67, 0x25, 0x3D, 0x43, 0xA3, 0x8F, 0xB0,
-        0xD0, 0xCA, 0x2B, 0xCB, 0xAE, 0x7B, 0x30, 0xB4, 0x77, 0xCB, 0x2D, 0xA3, 0x80, 0x30, 0xF2, 0x0C,
-        0x6A, 0x42, 0xB7, 0x3B, 0xBE, 0xAC, 0x01, 0xFA};
 
     /** Which MAC generation the device id says. */
     public enum MacType
@@ -96,11 +94,11 @@ public final class IgbEthDev implements EthDevOps
     private final MacType macType;
     private final long linkWaitNs;
     private final AutoCloseable owner;
-    private final List<DmaRegion> mapped = new ArrayList<>();
-    private final long[] hw = new long[(SCVPC - CRCERRS) / 4 + 1];
-    private IgbRxQueue[] rxQueues = new IgbRxQueue[0];
-    private IgbTxQueue[] txQueues = new IgbTxQueue[0];
-    private DmaRegion rings;
+    private final DmaMappings dma;
+    private final IntelQueueSet queues;
+    private final RingProgrammer rings;
+    private final HwCounters hw;
+    private final RssProgrammer rss = new RssProgrammer(RSSRK, RETA, RETA_ENTRIES);
     private boolean started;
     private boolean adminDown;
     private boolean closed;
@@ -140,6 +138,10 @@ public final class IgbEthDev implements EthDevOps
         this.macType = macType;
         this.linkWaitNs = linkWaitMs * MS;
         this.owner = owner;
+        this.dma = new DmaMappings(dev, "IGB", data.portId());
+        this.queues = new IntelQueueSet(dev, IgbQueueRegisterMap.INSTANCE, dma, data.portId(), MAX_RING_DESC);
+        this.rings = new RingProgrammer(dev, IgbQueueRegisterMap.INSTANCE);
+        this.hw = new HwCounters(dev, IgbHwStats.LIST);
     }
 
     public PciDevice device()
@@ -226,8 +228,7 @@ public final class IgbEthDev implements EthDevOps
         }
         wr(CTRL, (rd(CTRL) | CTRL_SLU) & ~(CTRL_FRCSPD | CTRL_FRCDPX));
         phyWrite(PHY_BMCR, BMCR_ANENABLE | BMCR_ANRESTART);
-        readHwStats(); // clear on read
-        java.util.Arrays.fill(hw, 0);
+        hw.clear(); // clear on read
     }
 
     private void phyWrite(final int reg, final int value)
@@ -260,61 +261,6 @@ public final class IgbEthDev implements EthDevOps
         wr(RAH(0), rah);
     }
 
-    // ------------------------------------------------------------------ DMA mappings
-
-    /** Makes {@code region} visible to the device once; EEXIST means a sibling port mapped it (shared container). */
-    private boolean ensureMapped(final DmaRegion region, final boolean required)
-    {
-        if (mapped.contains(region))
-        {
-            return true;
-        }
-        try
-        {
-            dev.mapDma(region.address(), region.iova(), region.length(), region.fd(), 0);
-            mapped.add(region);
-            return true;
-        }
-        catch (final PciException ex)
-        {
-            if (ex.errno() == Errno.EEXIST)
-            {
-                return true;
-            }
-            if (required)
-            {
-                throw new EthDevException(ex.errno(), "mapDma(port=" + data.portId() + ", " + region + ") failed: " +
-                    ex.getMessage(), ex);
-            }
-            Log.warn("IGB", "port " + data.portId() + ": " + region + " stays invisible to the device: " + ex.getMessage());
-            return false;
-        }
-    }
-
-    private void unmap(final DmaRegion region)
-    {
-        mapped.remove(region);
-        try
-        {
-            dev.unmapDma(region.iova(), region.length());
-        }
-        catch (final RuntimeException ex)
-        {
-            Log.debug("IGB", "port " + data.portId() + ": unmap of " + region + ": " + ex.getMessage());
-        }
-    }
-
-    private void pruneClosedMappings()
-    {
-        for (final DmaRegion r : new ArrayList<>(mapped))
-        {
-            if (r.isClosed())
-            {
-                unmap(r);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ EthDevOps
 
     @Override
@@ -323,12 +269,12 @@ public final class IgbEthDev implements EthDevOps
         info.minMtu = DevInfo.ETHER_MIN_MTU;
         info.maxRxPktLen = MAX_RX_PKTLEN;
         info.maxMtu = MAX_RX_PKTLEN - ETH_OVERHEAD;
-        info.minRxBufSize = MIN_RX_BUF_SIZE;
+        info.minRxBufSize = IntelQueueSet.MIN_RX_BUF_SIZE;
         info.maxRxQueues = macType.maxRxQueues;
         info.maxTxQueues = macType.maxTxQueues;
         info.maxMacAddrs = 1;
         info.retaSize = RETA_ENTRIES;
-        info.hashKeySize = RSS_KEY.length;
+        info.hashKeySize = RssProgrammer.KEY_BYTES;
         info.rxDescLim = new DescLimits(MAX_RING_DESC, MIN_RING_DESC, RING_DESC_ALIGN);
         info.txDescLim = new DescLimits(MAX_RING_DESC, MIN_RING_DESC, RING_DESC_ALIGN);
         info.speedCapa = 0x2 | 0x4 | 0x8 | 0x10 | 0x20; // 10M/100M half and full, 1G (RTE_ETH_LINK_SPEED_*)
@@ -342,120 +288,51 @@ public final class IgbEthDev implements EthDevOps
     public void configure()
     {
         final int nrx = data.nbRxQueues();
-        final int ntx = data.nbTxQueues();
-        final long need = (long)(nrx + ntx) * RING_BYTES;
-        if (rings == null || rings.length() < need)
-        {
-            releaseRings();
-            if (need > 0)
-            {
-                rings = eal.memory().allocate("igb-rings:" + data.name(), need);
-                ensureMapped(rings, true);
-            }
-        }
-        rxQueues = new IgbRxQueue[nrx];
-        txQueues = new IgbTxQueue[ntx];
-        final EthConf conf = data.conf();
-        if (conf.rxMqMode == EthConf.MQ_RX_RSS && nrx > 1)
+        queues.configure(eal.memory(), "igb-rings:" + data.name(), nrx, data.nbTxQueues());
+        if (data.conf().rxMqMode == EthConf.MQ_RX_RSS && nrx > 1)
         {
             Log.debug("IGB", "port " + data.portId() + ": RSS over " + nrx + " queues");
         }
     }
 
-    private void releaseRings()
-    {
-        if (rings != null)
-        {
-            unmap(rings);
-            rings.close();
-            rings = null;
-        }
-    }
-
-    private static int threshold(final int requested, final int nbDesc)
-    {
-        final int t = requested > 0 ? requested : DEFAULT_FREE_THRESH;
-        return Math.max(1, Math.min(t, nbDesc / 4));
-    }
-
     @Override
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
-        final String op = "rxQueueSetup(port=" + data.portId() + ", queue=" + queueId + ")";
-        final int room = pool.dataRoomSize() - MbufDescriptor.HEADROOM;
-        final int bufSize = Math.min(room & ~0x3FF, SRRCTL_BSIZEPKT_MASK << 10);
-        if (bufSize < MIN_RX_BUF_SIZE)
-        {
-            throw EthDevException.of(Errno.EINVAL, op, pool.name() + " leaves " + room +
-                " bytes after the headroom; igb needs at least " + MIN_RX_BUF_SIZE);
-        }
-        ensureMapped(pool.region(), true);
-        final long off = (long)queueId * RING_BYTES;
-        final IgbRxQueue q = new IgbRxQueue(dev, queueId, data.portId(), rings.address() + off, rings.iovaOf(
-            rings.address() + off), nbDesc, pool, threshold(conf == null ? 0 : conf.freeThresh, nbDesc), bufSize);
-        rxQueues[queueId] = q;
-        return q;
+        return queues.setupRx(queueId, nbDesc, pool, conf);
     }
 
     @Override
     public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
     {
-        final long off = (long)(rxQueues.length + queueId) * RING_BYTES;
-        final int rs = threshold(conf == null ? 0 : conf.rsThresh, nbDesc);
-        final int free = Math.max(rs, threshold(conf == null ? 0 : conf.freeThresh, nbDesc));
-        final IgbTxQueue q = new IgbTxQueue(dev, queueId, rings.address() + off, rings.iovaOf(rings.address() + off),
-            nbDesc, rs, free);
-        txQueues[queueId] = q;
-        return q;
+        return queues.setupTx(queueId, nbDesc, conf);
     }
 
     @Override
     public void rxQueueRelease(final int queueId)
     {
-        if (queueId < rxQueues.length && rxQueues[queueId] != null)
-        {
-            rxQueues[queueId].release();
-            rxQueues[queueId] = null;
-        }
+        queues.releaseRx(queueId);
     }
 
     @Override
     public void txQueueRelease(final int queueId)
     {
-        if (queueId < txQueues.length && txQueues[queueId] != null)
-        {
-            txQueues[queueId].reset();
-            txQueues[queueId] = null;
-        }
+        queues.releaseTx(queueId);
     }
 
+    /**
+     * eth_igb_start: TX rings programmed and enabled (eth_igb_tx_init), TCTL.EN; RCTL.EN off while the rx rings are
+     * filled, programmed and enabled (eth_igb_rx_init), RSS and the MTU, RCTL.EN on, and only then the rx tails.
+     */
     @Override
     public void start()
     {
         final String op = "start(port=" + data.portId() + ")";
-        pruneClosedMappings();
-        for (final DmaRegion r : eal.memory().regions())
-        {
-            if (r.name().startsWith("mempool:"))
-            {
-                ensureMapped(r, false); // so that mbufs of any pool can be transmitted
-            }
-        }
-        // TX (eth_igb_tx_init)
-        final int txThresh = (8 << PTHRESH_SHIFT) | (1 << HTHRESH_SHIFT) |
-            ((macType == MacType.E82576 ? 1 : 16) << WTHRESH_SHIFT);
-        for (final IgbTxQueue q : txQueues)
-        {
-            final int id = q.queueId();
-            q.reset();
-            wr(TXDCTL(id), 0);
-            wr(TDLEN(id), q.nbDesc() * IgbAdvTxDescriptor.LENGTH);
-            wr(TDBAH(id), (int)(q.ringIova() >>> 32));
-            wr(TDBAL(id), (int)q.ringIova());
-            wr(TDH(id), 0);
-            wr(TDT(id), 0);
-            wr(TXDCTL(id), txThresh | XDCTL_QUEUE_ENABLE);
-        }
+        dma.pruneClosed();
+        dma.ensureMempoolsMapped(eal.memory()); // so that mbufs of any pool can be transmitted
+        // TX (eth_igb_tx_init); 82576 erratum #26: WTHRESH 1
+        rings.programTxRings(queues);
+        rings.enableTxQueues(queues, (8 << PTHRESH_SHIFT) | (1 << HTHRESH_SHIFT) |
+            ((macType == MacType.E82576 ? 1 : 16) << WTHRESH_SHIFT), 0, op);
         if (adminDown)
         {
             phyWrite(PHY_BMCR, BMCR_ANENABLE);
@@ -466,35 +343,16 @@ public final class IgbEthDev implements EthDevOps
         // RX (eth_igb_rx_init)
         int rctl = rd(RCTL);
         wr(RCTL, rctl & ~RCTL_EN);
-        final int rxThresh = (8 << PTHRESH_SHIFT) | (8 << HTHRESH_SHIFT) |
-            ((macType == MacType.E82576 ? 1 : 4) << WTHRESH_SHIFT);
-        for (final IgbRxQueue q : rxQueues)
-        {
-            final int id = q.queueId();
-            if (!q.fill())
-            {
-                releaseAllMbufs();
-                throw EthDevException.of(Errno.ENOMEM, op, "rx queue " + id + ": " + q.pool().name() +
-                    " cannot supply " + q.nbDesc() + " mbufs to fill the ring");
-            }
-            wr(RXDCTL(id), 0);
-            wr(RDLEN(id), q.nbDesc() * IgbAdvRxDescriptor.LENGTH);
-            wr(RDBAH(id), (int)(q.ringIova() >>> 32));
-            wr(RDBAL(id), (int)q.ringIova());
-            wr(SRRCTL(id), SRRCTL_DESCTYPE_ADV_ONEBUF | (q.bufSize() >>> 10));
-            wr(RXDCTL(id), rxThresh | XDCTL_QUEUE_ENABLE);
-        }
+        rings.programRxRings(queues, op);
+        rings.enableRxQueues(queues, (8 << PTHRESH_SHIFT) | (8 << HTHRESH_SHIFT) |
+            ((macType == MacType.E82576 ? 1 : 4) << WTHRESH_SHIFT), 0, op);
         configureRss();
         applyMtu(data.mtu());
         rctl = (rctl & ~(RCTL_UPE | RCTL_MPE | RCTL_LPE | RCTL_MO_MASK)) | RCTL_EN | RCTL_BAM | RCTL_SECRC |
             (data.promiscuous() ? RCTL_UPE | RCTL_MPE : 0) | (data.allMulticast() ? RCTL_MPE : 0) |
             (data.mtu() + ETH_OVERHEAD > 1518 ? RCTL_LPE : 0);
         wr(RCTL, rctl);
-        for (final IgbRxQueue q : rxQueues)
-        {
-            wr(RDH(q.queueId()), 0);
-            wr(RDT(q.queueId()), q.nbDesc() - 1);
-        }
+        rings.armRxTails(queues); // after RCTL.EN, as eth_igb_rx_init
         started = true;
         awaitLink();
     }
@@ -514,28 +372,15 @@ public final class IgbEthDev implements EthDevOps
 
     private void configureRss()
     {
-        final EthConf conf = data.conf();
-        final int nrx = rxQueues.length;
-        if (conf.rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
+        final int nrx = queues.nbRxQueues();
+        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
         {
             wr(MRQC, 0);
             wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
             return;
         }
-        for (int i = 0; i < RSSRK_COUNT; i++)
-        {
-            wr(RSSRK + 4 * i, RSS_KEY[4 * i] | RSS_KEY[4 * i + 1] << 8 | RSS_KEY[4 * i + 2] << 16 |
-                RSS_KEY[4 * i + 3] << 24);
-        }
-        for (int i = 0; i < RETA_ENTRIES; i += 4)
-        {
-            int reta = 0;
-            for (int k = 0; k < 4; k++)
-            {
-                reta |= ((i + k) % nrx) << (8 * k);
-            }
-            wr(RETA + i, reta);
-        }
+        rss.writeDefaultKey(dev);
+        rss.writeReta(dev, nrx);
         wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
         wr(MRQC, MRQC_ENABLE_RSS | MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
             MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP);
@@ -547,24 +392,6 @@ public final class IgbEthDev implements EthDevOps
         wr(RLPML, frame);
     }
 
-    private void releaseAllMbufs()
-    {
-        for (final IgbRxQueue q : rxQueues)
-        {
-            if (q != null)
-            {
-                q.release();
-            }
-        }
-        for (final IgbTxQueue q : txQueues)
-        {
-            if (q != null)
-            {
-                q.reset();
-            }
-        }
-    }
-
     @Override
     public void stop()
     {
@@ -573,26 +400,13 @@ public final class IgbEthDev implements EthDevOps
         {
             wr(RCTL, rd(RCTL) & ~RCTL_EN);
             wr(TCTL, rd(TCTL) & ~TCTL_EN);
-            for (final IgbRxQueue q : rxQueues)
-            {
-                if (q != null)
-                {
-                    wr(RXDCTL(q.queueId()), 0);
-                }
-            }
-            for (final IgbTxQueue q : txQueues)
-            {
-                if (q != null)
-                {
-                    wr(TXDCTL(q.queueId()), 0);
-                }
-            }
+            rings.disableQueues(queues);
         }
         catch (final PciException ex)
         {
             Log.warn("IGB", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
         }
-        releaseAllMbufs();
+        queues.releaseAllMbufs();
     }
 
     @Override
@@ -607,7 +421,7 @@ public final class IgbEthDev implements EthDevOps
         {
             stop();
         }
-        releaseAllMbufs();
+        queues.releaseAllMbufs();
         try
         {
             wr(CTRL_EXT, rd(CTRL_EXT) & ~CTRL_EXT_DRV_LOAD);
@@ -616,14 +430,8 @@ public final class IgbEthDev implements EthDevOps
         {
             // the device may be gone
         }
-        for (final DmaRegion r : new ArrayList<>(mapped))
-        {
-            if (r != rings)
-            {
-                unmap(r);
-            }
-        }
-        releaseRings();
+        queues.close();
+        dma.unmapAll();
         try
         {
             owner.close();
@@ -644,29 +452,10 @@ public final class IgbEthDev implements EthDevOps
 
     // ------------------------------------------------------------------ link
 
-    private boolean deviceFailed()
-    {
-        for (final IgbRxQueue q : rxQueues)
-        {
-            if (q != null && q.deviceFailed())
-            {
-                return true;
-            }
-        }
-        for (final IgbTxQueue q : txQueues)
-        {
-            if (q != null && q.deviceFailed())
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public EthLink linkGet()
     {
-        if (!started || adminDown || closed || deviceFailed())
+        if (!started || adminDown || closed || queues.deviceFailed())
         {
             return EthLink.DOWN;
         }
@@ -692,7 +481,7 @@ public final class IgbEthDev implements EthDevOps
     /**
      * eth_igb_dev_set_link_up: powers the PHY up (autonegotiation keeps its result if the link never dropped); on a
      * started port also enables the transmitter and receiver again and rewrites every tx queue's TDT, so that what
-     * was queued while the link was down goes out now (see {@link IgbTxQueue#kick}).
+     * was queued while the link was down goes out now (IntelTxQueue.kick).
      */
     @Override
     public void setLinkUp()
@@ -705,10 +494,7 @@ public final class IgbEthDev implements EthDevOps
             // the MAC was stopped with the link (setLinkDown): enable it, send what was queued meanwhile
             wr(RCTL, rd(RCTL) | RCTL_EN);
             wr(TCTL, rd(TCTL) | TCTL_EN);
-            for (final IgbTxQueue q : txQueues)
-            {
-                q.kick();
-            }
+            queues.kickTx();
             awaitLink();   // autonegotiation restarts with the PHY: as start, wait up to link_wait_ms
         }
     }
@@ -776,110 +562,38 @@ public final class IgbEthDev implements EthDevOps
 
     // ------------------------------------------------------------------ stats
 
-    private static int idx(final int reg)
-    {
-        return (reg - CRCERRS) >>> 2;
-    }
-
-    /** Reads every counter the driver reports (clear on read) and accumulates it. */
-    private void readHwStats()
-    {
-        for (final int reg : IgbHwStats.REGS)
-        {
-            readCounter(reg);
-        }
-        for (final int reg : IgbHwStats.BASIC_REGS)
-        {
-            readCounter(reg);
-        }
-    }
-
-    private void readCounter(final int reg)
-    {
-        if (IgbHwStats.is64(reg))
-        {
-            final long lo = rd(reg) & 0xFFFF_FFFFL;
-            final long hi = rd(reg + 4) & 0xFFFF_FFFFL;
-            hw[idx(reg)] += lo | hi << 32;
-        }
-        else
-        {
-            hw[idx(reg)] += rd(reg) & 0xFFFF_FFFFL;
-        }
-    }
-
+    /** e1000 counts octets with the CRC: the basic stats' bytes are without it, as DPDK's eth_igb_stats_get. */
     @Override
     public void statsGet(final EthStats stats)
     {
-        readHwStats();
-        stats.ipackets = hw[idx(GPRC)];
-        stats.opackets = hw[idx(GPTC)];
-        stats.ibytes = Math.max(0, hw[idx(GORCL)] - 4 * hw[idx(GPRC)]);
-        stats.obytes = Math.max(0, hw[idx(GOTCL)] - 4 * hw[idx(GPTC)]);
-        stats.imissed = hw[idx(MPC)];
-        stats.ierrors = hw[idx(CRCERRS)] + hw[idx(RLEC)] + hw[idx(RXERRC)] + hw[idx(ALGNERRC)] + hw[idx(CEXTERR)];
-        stats.oerrors = hw[idx(ECOL)] + hw[idx(LATECOL)];
-        for (int q = 0; q < rxQueues.length; q++)
-        {
-            if (rxQueues[q] != null)
-            {
-                final long errors = rxQueues[q].counters.errors();
-                stats.ierrors += errors;
-                stats.rxNombuf += rxQueues[q].counters.nombuf();
-                if (q < EthStats.QUEUE_STAT_CNTRS)
-                {
-                    stats.qIpackets[q] = rxQueues[q].counters.packets();
-                    stats.qIbytes[q] = rxQueues[q].counters.bytes();
-                    stats.qErrors[q] = errors;
-                }
-            }
-        }
-        for (int q = 0; q < txQueues.length && q < EthStats.QUEUE_STAT_CNTRS; q++)
-        {
-            if (txQueues[q] != null)
-            {
-                stats.qOpackets[q] = txQueues[q].counters.packets();
-                stats.qObytes[q] = txQueues[q].counters.bytes();
-            }
-        }
+        hw.update();
+        stats.ipackets = hw.get(GPRC);
+        stats.opackets = hw.get(GPTC);
+        stats.ibytes = Math.max(0, hw.get(GORCL) - 4 * hw.get(GPRC));
+        stats.obytes = Math.max(0, hw.get(GOTCL) - 4 * hw.get(GPTC));
+        stats.imissed = hw.get(MPC);
+        stats.ierrors = hw.get(CRCERRS) + hw.get(RLEC) + hw.get(RXERRC) + hw.get(ALGNERRC) + hw.get(CEXTERR);
+        stats.oerrors = hw.get(ECOL) + hw.get(LATECOL);
+        queues.addStats(stats);
     }
 
     @Override
     public void statsReset()
     {
-        readHwStats();
-        java.util.Arrays.fill(hw, 0);
-        for (final IgbRxQueue q : rxQueues)
-        {
-            if (q != null)
-            {
-                q.counters.reset();
-            }
-        }
-        for (final IgbTxQueue q : txQueues)
-        {
-            if (q != null)
-            {
-                q.counters.reset();
-            }
-        }
+        hw.clear();
+        queues.resetStats();
     }
 
     @Override
     public List<String> xstatsNames()
     {
-        return IgbHwStats.NAMES;
+        return IgbHwStats.LIST.xstatNames();
     }
 
     @Override
     public void xstatsGet(final long[] values)
     {
-        readHwStats();
-        final int[] regs = IgbHwStats.REGS;
-        for (int i = 0; i < regs.length && i < values.length; i++)
-        {
-            values[i] = hw[idx(regs[i])];
-        }
+        hw.xstatsGet(values);
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.ethdev4j.pci.PciBar;
 import io.ethdev4j.pci.PciConfig;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pmd.igb.IgbAdvRxDescriptor;
-import io.ethdev4j.pmd.igb.IgbAdvTxDescriptor;
+import io.ethdev4j.pmd.intel.AdvRxDescriptor;
+import io.ethdev4j.pmd.intel.AdvTxDescriptor;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.testkit.Await;
 import io.ethdev4j.testkit.MemfdRegion;
@@ -149,9 +149,9 @@ class QemuIgbDeviceTest
     @Test
     void shouldResetDeviceRegistersButKeepBarPlacement()
     {
-        dev.write32(BAR0, TDLEN(0), RING_SIZE * IgbAdvTxDescriptor.LENGTH);
+        dev.write32(BAR0, TDLEN(0), RING_SIZE * AdvTxDescriptor.LENGTH);
         dev.write32(BAR0, RAL(1), 0x1234_5678);
-        assertEquals(RING_SIZE * IgbAdvTxDescriptor.LENGTH, dev.read32(BAR0, TDLEN(0)));
+        assertEquals(RING_SIZE * AdvTxDescriptor.LENGTH, dev.read32(BAR0, TDLEN(0)));
 
         dev.reset();
 
@@ -170,7 +170,7 @@ class QemuIgbDeviceTest
         dev.write32(BAR0, TXDCTL(0), 0);
         dev.write32(BAR0, TDBAL(0), (int)ring);
         dev.write32(BAR0, TDBAH(0), (int)(ring >>> 32));
-        dev.write32(BAR0, TDLEN(0), RING_SIZE * IgbAdvTxDescriptor.LENGTH);
+        dev.write32(BAR0, TDLEN(0), RING_SIZE * AdvTxDescriptor.LENGTH);
         dev.write32(BAR0, TDH(0), 0);
         dev.write32(BAR0, TDT(0), 0);
         dev.write32(BAR0, TXDCTL(0), XDCTL_QUEUE_ENABLE);
@@ -178,11 +178,11 @@ class QemuIgbDeviceTest
 
         final byte[] frame = frame(macBytes("02:00:00:00:00:02"), macBytes(MAC), 71);
         putBytes(buf, frame);
-        UnsafeApi.putLong(ring + IgbAdvTxDescriptor.BUFFER_ADDR_OFFSET, buf);
-        UnsafeApi.putInt(ring + IgbAdvTxDescriptor.CMD_TYPE_LEN_OFFSET, frame.length | IgbAdvTxDescriptor.DTYP_DATA |
-            IgbAdvTxDescriptor.DCMD_DEXT | IgbAdvTxDescriptor.DCMD_EOP | IgbAdvTxDescriptor.DCMD_IFCS |
-            IgbAdvTxDescriptor.DCMD_RS);
-        UnsafeApi.putInt(ring + IgbAdvTxDescriptor.OLINFO_STATUS_OFFSET, frame.length << IgbAdvTxDescriptor.PAYLEN_SHIFT);
+        UnsafeApi.putLong(ring + AdvTxDescriptor.BUFFER_ADDR_OFFSET, buf);
+        UnsafeApi.putInt(ring + AdvTxDescriptor.CMD_TYPE_LEN_OFFSET, frame.length | AdvTxDescriptor.DTYP_DATA |
+            AdvTxDescriptor.DCMD_DEXT | AdvTxDescriptor.DCMD_EOP | AdvTxDescriptor.DCMD_IFCS |
+            AdvTxDescriptor.DCMD_RS);
+        UnsafeApi.putInt(ring + AdvTxDescriptor.OLINFO_STATUS_OFFSET, frame.length << AdvTxDescriptor.PAYLEN_SHIFT);
         final int gptcBefore = dev.read32(BAR0, GPTC);
 
         final long t0 = System.nanoTime();
@@ -194,8 +194,8 @@ class QemuIgbDeviceTest
 
         assertArrayEquals(frame, Arrays.copyOf(got, p.getLength()));
         assertEquals(qemuPort, p.getPort());
-        Await.until(() -> (UnsafeApi.getIntVolatile(null, ring + IgbAdvTxDescriptor.WB_STATUS_OFFSET) &
-            IgbAdvTxDescriptor.STATUS_DD) != 0, Duration.ofSeconds(5), "TX write-back DD");
+        Await.until(() -> (UnsafeApi.getIntVolatile(null, ring + AdvTxDescriptor.WB_STATUS_OFFSET) &
+            AdvTxDescriptor.STATUS_DD) != 0, Duration.ofSeconds(5), "TX write-back DD");
         assertEquals(1, dev.read32(BAR0, TDH(0)));
         assertEquals(gptcBefore + 1, dev.read32(BAR0, GPTC));
         System.out.printf("TX: frame of %d bytes at the peer %.3f ms after the TDT write%n", frame.length,
@@ -207,18 +207,18 @@ class QemuIgbDeviceTest
     {
         resetAndLinkUp();
         final long ring = dma.address() + RX_RING;
-        UnsafeApi.setMemory(ring, RING_SIZE * IgbAdvRxDescriptor.LENGTH, (byte)0);
+        UnsafeApi.setMemory(ring, RING_SIZE * AdvRxDescriptor.LENGTH, (byte)0);
         UnsafeApi.setMemory(dma.address() + RX_BUF, (long)RING_SIZE * RX_BUF_SIZE, (byte)0);
         for (int i = 0; i < RING_SIZE; i++)
         {
-            final long d = ring + (long)i * IgbAdvRxDescriptor.LENGTH;
-            UnsafeApi.putLong(d + IgbAdvRxDescriptor.PKT_ADDR_OFFSET, dma.address() + RX_BUF + (long)i * RX_BUF_SIZE);
-            UnsafeApi.putLong(d + IgbAdvRxDescriptor.HDR_ADDR_OFFSET, 0);
+            final long d = ring + (long)i * AdvRxDescriptor.LENGTH;
+            UnsafeApi.putLong(d + AdvRxDescriptor.PKT_ADDR_OFFSET, dma.address() + RX_BUF + (long)i * RX_BUF_SIZE);
+            UnsafeApi.putLong(d + AdvRxDescriptor.HDR_ADDR_OFFSET, 0);
         }
         dev.write32(BAR0, RXDCTL(0), 0);
         dev.write32(BAR0, RDBAL(0), (int)ring);
         dev.write32(BAR0, RDBAH(0), (int)(ring >>> 32));
-        dev.write32(BAR0, RDLEN(0), RING_SIZE * IgbAdvRxDescriptor.LENGTH);
+        dev.write32(BAR0, RDLEN(0), RING_SIZE * AdvRxDescriptor.LENGTH);
         dev.write32(BAR0, SRRCTL(0), SRRCTL_DESCTYPE_ADV_ONEBUF | (RX_BUF_SIZE / 1024));
         dev.write32(BAR0, RDH(0), 0);
         dev.write32(BAR0, RXDCTL(0), XDCTL_QUEUE_ENABLE);
@@ -229,13 +229,13 @@ class QemuIgbDeviceTest
         final byte[] frame = frame(macBytes(MAC), macBytes("02:00:00:00:00:02"), 94);
         final long t0 = System.nanoTime();
         peer.send(new DatagramPacket(frame, frame.length, InetAddress.getLoopbackAddress(), qemuPort));
-        Await.until(() -> (UnsafeApi.getIntVolatile(null, ring + IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET) &
-            IgbAdvRxDescriptor.STATUS_DD) != 0, Duration.ofSeconds(5), "RX write-back DD");
+        Await.until(() -> (UnsafeApi.getIntVolatile(null, ring + AdvRxDescriptor.WB_STATUS_ERROR_OFFSET) &
+            AdvRxDescriptor.STATUS_DD) != 0, Duration.ofSeconds(5), "RX write-back DD");
         final long doneNs = System.nanoTime() - t0;
 
-        final int status = UnsafeApi.getInt(ring + IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET);
-        final int length = UnsafeApi.getShort(ring + IgbAdvRxDescriptor.WB_LENGTH_OFFSET) & 0xFFFF;
-        assertEquals(IgbAdvRxDescriptor.STATUS_DD | IgbAdvRxDescriptor.STATUS_EOP, status & 0x3);
+        final int status = UnsafeApi.getInt(ring + AdvRxDescriptor.WB_STATUS_ERROR_OFFSET);
+        final int length = UnsafeApi.getShort(ring + AdvRxDescriptor.WB_LENGTH_OFFSET) & 0xFFFF;
+        assertEquals(AdvRxDescriptor.STATUS_DD | AdvRxDescriptor.STATUS_EOP, status & 0x3);
         assertEquals(0, status >>> 20, "no error bits");
         assertEquals(frame.length, length);
         assertArrayEquals(frame, getBytes(dma.address() + RX_BUF, length));

@@ -4,34 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Descriptor offsets and register addresses against the 82576 datasheet (§7.1.5, §7.2.2.3, §8). */
+/** Register addresses against the 82576 datasheet (§8), and the queue register map the shared ring code uses. */
 class IgbLayoutTest
 {
-    @Test
-    void shouldMatchTheAdvancedTxDescriptorLayout()
-    {
-        assertEquals(0, IgbAdvTxDescriptor.BUFFER_ADDR_OFFSET);
-        assertEquals(8, IgbAdvTxDescriptor.CMD_TYPE_LEN_OFFSET);
-        assertEquals(12, IgbAdvTxDescriptor.OLINFO_STATUS_OFFSET);
-        assertEquals(12, IgbAdvTxDescriptor.WB_STATUS_OFFSET);
-        assertEquals(16, IgbAdvTxDescriptor.LENGTH);
-        assertEquals(0x2B30_0000, IgbAdvTxDescriptor.DTYP_DATA | IgbAdvTxDescriptor.DCMD_DEXT |
-            IgbAdvTxDescriptor.DCMD_EOP | IgbAdvTxDescriptor.DCMD_IFCS | IgbAdvTxDescriptor.DCMD_RS);
-    }
-
-    @Test
-    void shouldMatchTheAdvancedRxDescriptorLayout()
-    {
-        assertEquals(0, IgbAdvRxDescriptor.PKT_ADDR_OFFSET);
-        assertEquals(8, IgbAdvRxDescriptor.HDR_ADDR_OFFSET);
-        assertEquals(0, IgbAdvRxDescriptor.WB_PKT_INFO_OFFSET);
-        assertEquals(4, IgbAdvRxDescriptor.WB_RSS_HASH_OFFSET);
-        assertEquals(8, IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET);
-        assertEquals(12, IgbAdvRxDescriptor.WB_LENGTH_OFFSET);
-        assertEquals(14, IgbAdvRxDescriptor.WB_VLAN_OFFSET);
-        assertEquals(16, IgbAdvRxDescriptor.LENGTH);
-    }
-
     @Test
     void shouldPlaceQueueRegistersAsThe82576Datasheet()
     {
@@ -42,5 +17,29 @@ class IgbLayoutTest
         assertEquals(0x5400, IgbRegs.RAL(0));
         assertEquals(0x5404, IgbRegs.RAH(0));
         assertEquals(0x0420_1340, IgbRegs.mdicWrite(IgbRegs.PHY_BMCR, 0x1340));
+    }
+
+    @Test
+    void shouldMapEveryQueueRegisterToItsDatasheetName()
+    {
+        final IgbQueueRegisterMap map = IgbQueueRegisterMap.INSTANCE;
+        for (int q = 0; q < 16; q++)
+        {
+            assertEquals(IgbRegs.RDBAL(q), map.RDBAL(q));
+            assertEquals(IgbRegs.RDBAH(q), map.RDBAH(q));
+            assertEquals(IgbRegs.RDLEN(q), map.RDLEN(q));
+            assertEquals(IgbRegs.SRRCTL(q), map.SRRCTL(q));
+            assertEquals(IgbRegs.RDH(q), map.RDH(q));
+            assertEquals(IgbRegs.RDT(q), map.RDT(q));
+            assertEquals(IgbRegs.RXDCTL(q), map.RXDCTL(q));
+            assertEquals(IgbRegs.TDBAL(q), map.TDBAL(q));
+            assertEquals(IgbRegs.TDBAH(q), map.TDBAH(q));
+            assertEquals(IgbRegs.TDLEN(q), map.TDLEN(q));
+            assertEquals(IgbRegs.TDH(q), map.TDH(q));
+            assertEquals(IgbRegs.TDT(q), map.TDT(q));
+            assertEquals(IgbRegs.TXDCTL(q), map.TXDCTL(q));
+        }
+        assertEquals(IgbRegs.SRRCTL_DROP_EN, map.srrctlDropEn());
+        assertEquals(IgbRegs.SRRCTL_BSIZEPKT_MASK, map.srrctlBsizePktMask());
     }
 }

@@ -8,7 +8,7 @@ import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
-import io.ethdev4j.pmd.igb.IgbRxQueue;
+import io.ethdev4j.pmd.intel.IntelRxQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * <li>receive: {@code igb_write_to_rx_buffers} ignores the result of {@code pci_dma_write}, then writes the
  *     descriptor back as a good frame (DD, EOP, the frame's length) and counts it in GPRC. A real NIC's buffer write
  *     is a posted PCIe write: the IOMMU drops it and the NIC never learns. So no device counter shows the loss; the
- *     driver's debug check {@code -Dethdev4j.igb.checkRxDma=true} (a marker in every armed buffer that a completed
+ *     driver's debug check {@code -Dethdev4j.intel.checkRxDma=true} (a marker in every armed buffer that a completed
  *     frame must have overwritten) turns it into an rx error. That half runs in a child JVM started with the check
  *     on ({@link VfioChildMain} rx-fault), as the check is a {@code static final} flag.</li>
  * <li>transmit: {@code net_tx_pkt_add_raw_fragment_pci} maps the buffer with {@code pci_dma_map}; for an address
@@ -63,11 +63,12 @@ class IommuFaultGuestTest
     {
         final String marker = KernelLog.mark("IommuFaultGuestTest rx");
         final List<String> cmd = Guest.javaCommand(VfioChildMain.class.getName(), "rx-fault", pair[0], pair[1]);
-        cmd.add(1, "-D" + IgbRxQueue.CHECK_RX_DMA_PROPERTY + "=true");
+        cmd.add(1, "-D" + IntelRxQueue.CHECK_RX_DMA_PROPERTY + "=true");
         final String out = GuestProcess.runOk(cmd);
         final Map<String, String> facts = facts(out);
         assertEquals("true", facts.get("check_rx_dma"), out);
         assertEquals("ok 1", facts.get("before_fault"), "traffic before the fault\n" + out);
+        assertEquals("true", facts.get("rx_tail_mapped"), "the RDT doorbell is a store into the mapped BAR\n" + out);
 
         // (a) the NIC's write never reached the process's memory
         assertEquals("0", facts.get("sentinel_changed_bytes"), "bytes of the sentinel the NIC changed\n" + out);

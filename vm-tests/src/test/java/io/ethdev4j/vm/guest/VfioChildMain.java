@@ -9,10 +9,10 @@ import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pmd.igb.IgbAdvRxDescriptor;
 import io.ethdev4j.pmd.igb.IgbEthDev;
 import io.ethdev4j.pmd.igb.IgbRegs;
-import io.ethdev4j.pmd.igb.IgbRxQueue;
+import io.ethdev4j.pmd.intel.AdvRxDescriptor;
+import io.ethdev4j.pmd.intel.IntelRxQueue;
 import io.ethdev4j.sys.LibC;
 import org.agrona.UnsafeApi;
 
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * VFIO, moves frames between them and prints one {@code key=value} line per fact for the test to check.
  * <pre>
  *   traffic P0 P1 N   N frames P0 -> P1, then N frames P1 -> P0, byte-exact (NonRootGuestTest runs it as nobody)
- *   rx-fault P0 P1    IommuFaultGuestTest's receive half, with -Dethdev4j.igb.checkRxDma=true: the rx descriptor P1
+ *   rx-fault P0 P1    IommuFaultGuestTest's receive half, with -Dethdev4j.intel.checkRxDma=true: the rx descriptor P1
  *                     fills next gets the address of a buffer that was never mapped for DMA, P0 sends one frame,
  *                     then traffic goes on, and on again after P1 is restarted
  * </pre>
@@ -93,7 +93,7 @@ public final class VfioChildMain
 
     private static int rxFault(final String p0, final String p1)
     {
-        fact("check_rx_dma", Boolean.getBoolean(IgbRxQueue.CHECK_RX_DMA_PROPERTY));
+        fact("check_rx_dma", Boolean.getBoolean(IntelRxQueue.CHECK_RX_DMA_PROPERTY));
         try (Eal eal = openPair(p0, p1))
         {
             final MbufPool pool = eal.createPktmbufPool("rxfault", 1023, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
@@ -102,6 +102,7 @@ public final class VfioChildMain
             start(tx, pool);
             start(rx, pool);
             fact("before_fault", exchange(tx, rx, pool, 0, 1));
+            fact("rx_tail_mapped", ((IntelRxQueue)rx.rxQueue(0)).isTailMapped());
 
             // the sentinel: two pages of this process that no VFIO_IOMMU_MAP_DMA ever covered
             final long sentinel = LibC.mmapChecked(0, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
@@ -118,8 +119,8 @@ public final class VfioChildMain
                 final int head = dev.read32(0, IgbRegs.RDH(0));
                 final long ring = (dev.read32(0, IgbRegs.RDBAH(0)) & 0xFFFF_FFFFL) << 32 |
                     (dev.read32(0, IgbRegs.RDBAL(0)) & 0xFFFF_FFFFL);
-                UnsafeApi.putLongVolatile(null, ring + (long)head * IgbAdvRxDescriptor.LENGTH +
-                    IgbAdvRxDescriptor.PKT_ADDR_OFFSET, sentinel + MbufDescriptor.HEADROOM);
+                UnsafeApi.putLongVolatile(null, ring + (long)head * AdvRxDescriptor.LENGTH +
+                    AdvRxDescriptor.PKT_ADDR_OFFSET, sentinel + MbufDescriptor.HEADROOM);
                 fact("fault_slot", head);
                 fact("fault_addr", "0x" + Long.toHexString(sentinel + MbufDescriptor.HEADROOM));
 

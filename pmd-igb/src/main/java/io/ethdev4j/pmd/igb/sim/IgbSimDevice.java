@@ -5,56 +5,45 @@ import io.ethdev4j.pci.PciAddress;
 import io.ethdev4j.pci.PciBar;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pmd.igb.IgbAdvRxDescriptor;
-import io.ethdev4j.pmd.igb.IgbAdvTxDescriptor;
+import io.ethdev4j.pmd.intel.AdvRxDescriptor;
+import io.ethdev4j.pmd.intel.AdvTxDescriptor;
+import io.ethdev4j.pmd.intel.sim.SimDescriptorEngine;
+import io.ethdev4j.pmd.intel.sim.SimMode;
+import io.ethdev4j.pmd.intel.sim.SimRegisterFile;
 import io.ethdev4j.sys.Errno;
-import org.agrona.UnsafeApi;
-
-import java.util.ArrayDeque;
 
 import static io.ethdev4j.pmd.igb.IgbRegs.*;
 
 /**
- * An in-process 82576 that completes descriptors the moment a doorbell is written: a register file, the ring
- * registers' semantics (RDH/RDT, TDH/TDT, QUEUE_ENABLE, RCTL.EN/TCTL.EN, SRRCTL buffer size), self-clearing CTRL.RST,
- * an always-ready MDIC, link up at 1 Gb/s full duplex, clear-on-read GPRC/GPTC/GORC/GOTC/TPR/TPT/MPC, and DMA at
- * IOVA = VA (same process). No interrupts, no filtering, no RSS.
- * <ul>
- * <li>{@link Mode#INSTANT}: a TDT write completes every new tx descriptor (DD on RS descriptors) and drops the frames;
- * an RDT write completes every descriptor handed over as a received {@link #instantFrameBytes}-byte frame (DD|EOP,
- * the buffer left as it is). For benchmarks: the PMD's own cost per packet.</li>
- * <li>{@link Mode#LOOPBACK}: transmitted frames are received on the rx queue of the same index (scattered over as
- * many descriptors as SRRCTL's buffer size needs).</li>
- * <li>{@link Mode#WIRE}: transmitted frames are kept for {@link #pollTransmitted()}; frames arrive only through
- * {@link #inject}.</li>
- * </ul>
+ * An in-process 82576 that completes descriptors the moment a doorbell is written: the 82576's register file
+ * (self-clearing CTRL.RST, an always-ready MDIC, link up at 1 Gb/s full duplex, clear-on-read statistics with
+ * GPRC/GPTC/GORC/GOTC/TPT/MPC/RNBC counted, the queue registers and their enables RCTL.EN/TCTL.EN/QUEUE_ENABLE and
+ * SRRCTL's buffer size) in front of the shared {@link SimDescriptorEngine}, which an RDT or TDT write drives in the
+ * {@link SimMode} asked for: INSTANT (a TDT write completes and drops, an RDT write completes every descriptor handed
+ * over as a received {@link #instantFrameBytes}-byte frame: the PMD's own cost per packet), LOOPBACK (tx queue q to
+ * rx queue q, scattered over as many descriptors as SRRCTL's buffer size needs) or WIRE ({@link #pollTransmitted()},
+ * {@link #inject}). DMA at IOVA = VA (same process). No interrupts, no filtering, no RSS.
+ * <p>
  * {@link #writeBack} fabricates arbitrary write-backs (bad lengths, impossible status) for driver robustness tests.
  * Single-threaded: doorbells and test calls come from one thread at a time.
  */
 public final class IgbSimDevice implements PciDevice
 {
-    public enum Mode
-    {
-        INSTANT,
-        LOOPBACK,
-        WIRE
-    }
-
     public static final int BAR0_SIZE = 128 * 1024;
     private static final int QUEUES = 16;
 
-    private final Mode mode;
+    /** The longest frame the 82576 receives (RLPML is 14 bits). */
+    private static final int MAX_FRAME_BYTES = 0x3FFF;
+
     private final PciId id;
     private final int[] regs = new int[BAR0_SIZE / 4];
-    private final ArrayDeque<byte[]> transmitted = new ArrayDeque<>();
-    private final byte[] frame = new byte[16 * 1024];
-    private int instantFrameBytes = 60;
+    private final SimDescriptorEngine engine;
     private int dmaRegions;
     private boolean closed;
 
-    public IgbSimDevice(final Mode mode)
+    public IgbSimDevice(final SimMode mode)
     {
-        this.mode = mode;
+        this.engine = new SimDescriptorEngine(mode, new Rings(), MAX_FRAME_BYTES);
         this.id = new PciId(PciId.VENDOR_INTEL, 0x10C9);
         resetRegisters();
     }
@@ -69,15 +58,15 @@ public final class IgbSimDevice implements PciDevice
         regs[EECD >> 2] = EECD_AUTO_RD;
     }
 
-    public Mode mode()
+    public SimMode mode()
     {
-        return mode;
+        return engine.mode();
     }
 
     /** INSTANT mode: the length every instantly received frame has. */
     public void instantFrameBytes(final int n)
     {
-        this.instantFrameBytes = n;
+        engine.instantFrameBytes(n);
     }
 
     @Override
@@ -95,7 +84,7 @@ public final class IgbSimDevice implements PciDevice
     @Override
     public String describe()
     {
-        return address() + " " + id + " via the in-process igb simulator (" + mode + ")";
+        return address() + " " + id + " via the in-process igb simulator (" + engine.mode() + ")";
     }
 
     @Override
@@ -183,11 +172,11 @@ public final class IgbSimDevice implements PciDevice
         regs[reg >> 2] = value;
         if (reg >= 0xC000 && reg < 0xC000 + 0x40 * QUEUES && (reg & 0x3F) == 0x18)
         {
-            rdtWritten((reg - 0xC000) / 0x40);
+            engine.rxTailWritten((reg - 0xC000) / 0x40);
         }
         else if (reg >= 0xE000 && reg < 0xE000 + 0x40 * QUEUES && (reg & 0x3F) == 0x18)
         {
-            tdtWritten((reg - 0xE000) / 0x40);
+            engine.txTailWritten((reg - 0xE000) / 0x40);
         }
     }
 
@@ -244,171 +233,134 @@ public final class IgbSimDevice implements PciDevice
         closed = true;
     }
 
-    // ------------------------------------------------------------------ rings
+    // ------------------------------------------------------------------ rings: the shared engine over these registers
 
     private int reg(final int r)
     {
         return regs[r >> 2];
     }
 
-    private long rxRing(final int q)
+    /** The 82576's queue registers as {@link SimDescriptorEngine} sees them. */
+    private final class Rings implements SimRegisterFile
     {
-        return (reg(RDBAL(q)) & 0xFFFF_FFFFL) | (long)reg(RDBAH(q)) << 32;
-    }
-
-    private int rxCount(final int q)
-    {
-        return reg(RDLEN(q)) / IgbAdvRxDescriptor.LENGTH;
-    }
-
-    private boolean rxEnabled(final int q)
-    {
-        return (reg(RCTL) & RCTL_EN) != 0 && (reg(RXDCTL(q)) & XDCTL_QUEUE_ENABLE) != 0 && rxCount(q) > 0;
-    }
-
-    private int rxBufSize(final int q)
-    {
-        final int kb = reg(SRRCTL(q)) & SRRCTL_BSIZEPKT_MASK;
-        return kb == 0 ? 2048 : kb << 10;
-    }
-
-    private void rdtWritten(final int q)
-    {
-        if (mode == Mode.INSTANT && rxEnabled(q))
+        @Override
+        public long rxRingAddress(final int q)
         {
-            final long ring = rxRing(q);
-            final int n = rxCount(q);
-            int h = reg(RDH(q));
-            final int t = reg(RDT(q));
-            int done = 0;
-            while (h != t)
-            {
-                final long d = ring + (long)h * IgbAdvRxDescriptor.LENGTH;
-                UnsafeApi.putLong(d, 0);
-                UnsafeApi.putShort(d + IgbAdvRxDescriptor.WB_LENGTH_OFFSET, (short)instantFrameBytes);
-                UnsafeApi.putShort(d + IgbAdvRxDescriptor.WB_VLAN_OFFSET, (short)0);
-                UnsafeApi.putIntRelease(null, d + IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET,
-                    IgbAdvRxDescriptor.STATUS_DD | IgbAdvRxDescriptor.STATUS_EOP);
-                if (++h == n)
-                {
-                    h = 0;
-                }
-                done++;
-            }
-            regs[RDH(q) >> 2] = h;
-            regs[GPRC >> 2] += done;
-            regs[GORCL >> 2] += done * (instantFrameBytes + 4);
+            return (reg(RDBAL(q)) & 0xFFFF_FFFFL) | (long)reg(RDBAH(q)) << 32;
         }
-    }
 
-    private void tdtWritten(final int q)
-    {
-        if ((reg(TCTL) & TCTL_EN) == 0 || (reg(TXDCTL(q)) & XDCTL_QUEUE_ENABLE) == 0)
+        @Override
+        public int rxRingDescriptors(final int q)
         {
-            return;
+            return reg(RDLEN(q)) / AdvRxDescriptor.LENGTH;
         }
-        final long ring = (reg(TDBAL(q)) & 0xFFFF_FFFFL) | (long)reg(TDBAH(q)) << 32;
-        final int n = reg(TDLEN(q)) / IgbAdvTxDescriptor.LENGTH;
-        if (n == 0)
+
+        @Override
+        public int rxHead(final int q)
         {
-            return;
+            return reg(RDH(q));
         }
-        int h = reg(TDH(q));
-        final int t = reg(TDT(q));
-        int len = 0;
-        while (h != t)
+
+        @Override
+        public void rxHead(final int q, final int head)
         {
-            final long d = ring + (long)h * IgbAdvTxDescriptor.LENGTH;
-            final int cmd = UnsafeApi.getInt(d + IgbAdvTxDescriptor.CMD_TYPE_LEN_OFFSET);
-            final int seg = cmd & 0xFFFF;
-            if (mode != Mode.INSTANT)
+            regs[RDH(q) >> 2] = head;
+        }
+
+        @Override
+        public int rxTail(final int q)
+        {
+            return reg(RDT(q));
+        }
+
+        @Override
+        public boolean rxEnabled(final int q)
+        {
+            return (reg(RCTL) & RCTL_EN) != 0 && (reg(RXDCTL(q)) & XDCTL_QUEUE_ENABLE) != 0 && rxRingDescriptors(q) > 0;
+        }
+
+        @Override
+        public int rxBufferBytes(final int q)
+        {
+            final int kb = reg(SRRCTL(q)) & SRRCTL_BSIZEPKT_MASK;
+            return kb == 0 ? 2048 : kb << 10;
+        }
+
+        @Override
+        public long txRingAddress(final int q)
+        {
+            return (reg(TDBAL(q)) & 0xFFFF_FFFFL) | (long)reg(TDBAH(q)) << 32;
+        }
+
+        @Override
+        public int txRingDescriptors(final int q)
+        {
+            return reg(TDLEN(q)) / AdvTxDescriptor.LENGTH;
+        }
+
+        @Override
+        public int txHead(final int q)
+        {
+            return reg(TDH(q));
+        }
+
+        @Override
+        public void txHead(final int q, final int head)
+        {
+            regs[TDH(q) >> 2] = head;
+        }
+
+        @Override
+        public int txTail(final int q)
+        {
+            return reg(TDT(q));
+        }
+
+        @Override
+        public boolean txEnabled(final int q)
+        {
+            return (reg(TCTL) & TCTL_EN) != 0 && (reg(TXDCTL(q)) & XDCTL_QUEUE_ENABLE) != 0;
+        }
+
+        /** GPRC and GORC (which counts the 4 CRC bytes, §8.19). */
+        @Override
+        public void countRx(final int frames, final long bytes)
+        {
+            regs[GPRC >> 2] += frames;
+            regs[GORCL >> 2] += (int)(bytes + 4L * frames);
+        }
+
+        /** GPTC, TPT and GOTC (CRC included). */
+        @Override
+        public void countTx(final int frames, final long bytes)
+        {
+            regs[GPTC >> 2] += frames;
+            regs[TPT >> 2] += frames;
+            regs[GOTCL >> 2] += (int)(bytes + 4L * frames);
+        }
+
+        /** MPC, and RNBC when the ring had too few descriptors. */
+        @Override
+        public void countMissed(final boolean noDescriptor)
+        {
+            regs[MPC >> 2]++;
+            if (noDescriptor)
             {
-                final long buf = UnsafeApi.getLong(d + IgbAdvTxDescriptor.BUFFER_ADDR_OFFSET);
-                final int copy = Math.max(0, Math.min(seg, frame.length - len));
-                UnsafeApi.copyMemory(null, buf, frame, UnsafeApi.arrayBaseOffset(byte[].class) + len, copy);
-            }
-            len += seg;
-            if ((cmd & IgbAdvTxDescriptor.DCMD_EOP) != 0)
-            {
-                regs[GPTC >> 2]++;
-                regs[TPT >> 2]++;
-                regs[GOTCL >> 2] += len + 4;
-                if (mode == Mode.LOOPBACK)
-                {
-                    deliver(q, frame, Math.min(len, frame.length));
-                }
-                else if (mode == Mode.WIRE)
-                {
-                    transmitted.add(java.util.Arrays.copyOf(frame, Math.min(len, frame.length)));
-                }
-                len = 0;
-            }
-            if ((cmd & IgbAdvTxDescriptor.DCMD_RS) != 0)
-            {
-                UnsafeApi.putIntRelease(null, d + IgbAdvTxDescriptor.WB_STATUS_OFFSET, IgbAdvTxDescriptor.STATUS_DD);
-            }
-            if (++h == n)
-            {
-                h = 0;
+                regs[RNBC >> 2]++;
             }
         }
-        regs[TDH(q) >> 2] = h;
     }
 
     /** WIRE mode: the oldest frame the driver transmitted, or null. */
     public byte[] pollTransmitted()
     {
-        return transmitted.poll();
+        return engine.pollTransmitted();
     }
 
     /** Receives {@code data} on rx queue {@code q}: false (and MPC counted) if the queue has too few descriptors. */
     public boolean inject(final int q, final byte[] data)
     {
-        return deliver(q, data, data.length);
-    }
-
-    private boolean deliver(final int q, final byte[] data, final int length)
-    {
-        if (!rxEnabled(q) || length > 0x3FFF)
-        {
-            regs[MPC >> 2]++;
-            return false;
-        }
-        final int bufSize = rxBufSize(q);
-        final int need = Math.max(1, (length + bufSize - 1) / bufSize);
-        final int n = rxCount(q);
-        int h = reg(RDH(q));
-        final int t = reg(RDT(q));
-        final int free = (t - h + n) % n;
-        if (free < need)
-        {
-            regs[MPC >> 2]++;
-            regs[RNBC >> 2]++;
-            return false;
-        }
-        final long ring = rxRing(q);
-        int done = 0;
-        for (int s = 0; s < need; s++)
-        {
-            final long d = ring + (long)h * IgbAdvRxDescriptor.LENGTH;
-            final long buf = UnsafeApi.getLong(d + IgbAdvRxDescriptor.PKT_ADDR_OFFSET);
-            final int chunk = Math.min(bufSize, length - done);
-            UnsafeApi.copyMemory(data, UnsafeApi.arrayBaseOffset(byte[].class) + done, null, buf, chunk);
-            done += chunk;
-            UnsafeApi.putLong(d, 0);
-            UnsafeApi.putShort(d + IgbAdvRxDescriptor.WB_LENGTH_OFFSET, (short)chunk);
-            UnsafeApi.putShort(d + IgbAdvRxDescriptor.WB_VLAN_OFFSET, (short)0);
-            UnsafeApi.putIntRelease(null, d + IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET, IgbAdvRxDescriptor.STATUS_DD |
-                (s == need - 1 ? IgbAdvRxDescriptor.STATUS_EOP : 0));
-            if (++h == n)
-            {
-                h = 0;
-            }
-        }
-        regs[RDH(q) >> 2] = h;
-        regs[GPRC >> 2]++;
-        regs[GORCL >> 2] += length + 4;
-        return true;
+        return engine.inject(q, data);
     }
 
     /**
@@ -417,29 +369,13 @@ public final class IgbSimDevice implements PciDevice
      */
     public boolean writeBack(final int q, final int length, final int statusError)
     {
-        final int n = rxCount(q);
-        int h = reg(RDH(q));
-        if (n == 0 || h == reg(RDT(q)))
-        {
-            return false;
-        }
-        final long d = rxRing(q) + (long)h * IgbAdvRxDescriptor.LENGTH;
-        UnsafeApi.putLong(d, 0);
-        UnsafeApi.putShort(d + IgbAdvRxDescriptor.WB_LENGTH_OFFSET, (short)length);
-        UnsafeApi.putIntRelease(null, d + IgbAdvRxDescriptor.WB_STATUS_ERROR_OFFSET, statusError);
-        if (++h == n)
-        {
-            h = 0;
-        }
-        regs[RDH(q) >> 2] = h;
-        return true;
+        return engine.writeBack(q, length, statusError);
     }
 
     /** Descriptors the device owns on rx queue {@code q} (RDT − RDH). */
     public int rxOwned(final int q)
     {
-        final int n = rxCount(q);
-        return n == 0 ? 0 : (reg(RDT(q)) - reg(RDH(q)) + n) % n;
+        return engine.rxOwned(q);
     }
 
     /** A register as the device holds it (no clear-on-read side effect). */

@@ -5,6 +5,7 @@ import io.ethdev4j.bus.VdevPmdProvider;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.pmd.igb.IgbEthDev;
+import io.ethdev4j.pmd.intel.sim.SimMode;
 import io.ethdev4j.sys.Errno;
 
 import java.util.Locale;
@@ -34,10 +35,10 @@ public final class IgbSimPmdProvider implements VdevPmdProvider
     public EthDevOps probe(final ProbeContext ctx)
     {
         final String m = ctx.devargs().get("mode", "instant");
-        final IgbSimDevice.Mode mode;
+        final SimMode mode;
         try
         {
-            mode = IgbSimDevice.Mode.valueOf(m.toUpperCase(Locale.ROOT));
+            mode = SimMode.valueOf(m.toUpperCase(Locale.ROOT));
         }
         catch (final IllegalArgumentException ex)
         {

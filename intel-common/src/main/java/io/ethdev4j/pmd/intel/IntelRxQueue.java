@@ -1,22 +1,24 @@
-package io.ethdev4j.pmd.igb;
+package io.ethdev4j.pmd.intel;
 
 import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
-import io.ethdev4j.pci.PciDevice;
 import org.agrona.UnsafeApi;
 
-import static io.ethdev4j.pmd.igb.IgbAdvRxDescriptor.*;
+import static io.ethdev4j.pmd.intel.AdvRxDescriptor.*;
 
 /**
- * One receive queue: a ring of {@link IgbAdvRxDescriptor advanced one-buffer descriptors} in DMA memory and the mbuf
- * behind each slot (DPDK's {@code igb_rx_queue} + {@code eth_igb_recv_scattered_pkts}).
+ * One receive queue of an Intel NIC (igb, ixgbe): a ring of {@link AdvRxDescriptor advanced one-buffer descriptors}
+ * in DMA memory and the mbuf behind each slot (DPDK's {@code igb_rx_queue} + {@code eth_igb_recv_scattered_pkts};
+ * ixgbe's scattered rx reads the same write-backs). The NIC's only part is its {@link TailRegister RDT}, resolved at
+ * setup from its {@link QueueRegisterMap}.
  * <p>
  * Hot path: {@link #rxBurst} reads only DMA memory (the DD bit of each write-back), chains the segments of frames
  * longer than one buffer (scattered rx, no EOP = more to come), and refills consumed slots in batches of
- * {@code freeThresh} mbufs with one bulk allocation, writing RDT once per burst and only when it refilled. A failed
+ * {@code freeThresh} mbufs with one bulk allocation, writing RDT once per burst and only when it refilled (the last
+ * armed slot: the NIC owns [RDH, RDT), so RDT = RDH means it owns nothing). A failed
  * bulk allocation counts {@code freeThresh} in rx_nombuf (as DPDK's bulk-alloc rx) and leaves the slots empty until
  * a later burst succeeds; the device sees fewer free descriptors meanwhile and drops (RNBC/MPC).
  * <p>
@@ -36,18 +38,17 @@ import static io.ethdev4j.pmd.igb.IgbAdvRxDescriptor.*;
  * <p>
  * Single consumer: one lcore polls a queue. Writer of {@link #counters}: that lcore.
  */
-public final class IgbRxQueue implements RxBurst
+public final class IntelRxQueue implements RxBurst
 {
     /** Largest segment count accepted for one frame (16 KiB frames in 1 KiB buffers). */
     public static final int MAX_SEGS = 64;
-    /** System property turning on the check for blocked DMA writes ({@code -Dethdev4j.igb.checkRxDma=true}). */
-    public static final String CHECK_RX_DMA_PROPERTY = "ethdev4j.igb.checkRxDma";
+    /** System property turning on the check for blocked DMA writes ({@code -Dethdev4j.intel.checkRxDma=true}). */
+    public static final String CHECK_RX_DMA_PROPERTY = "ethdev4j.intel.checkRxDma";
     /** What the check writes at the start of every armed buffer (a multicast destination MAC and 2 more bytes). */
     public static final long UNWRITTEN_MARKER = 0x5AA5_F00D_DEAD_BEEFL;
     static final boolean CHECK_RX_DMA = Boolean.getBoolean(CHECK_RX_DMA_PROPERTY);
 
-    private final PciDevice dev;
-    private final int rdtOffset;
+    private final TailRegister rdt;
     private final int queueId;
     private final int portId;
     private final long ring;
@@ -59,7 +60,9 @@ public final class IgbRxQueue implements RxBurst
     private final int freeThresh;
     /** Bytes the device may write per descriptor (SRRCTL.BSIZEPKT, a multiple of 1 KiB). */
     private final int bufSize;
-    final QueueCounters counters = new QueueCounters();
+    /** SRRCTL.DROP_EN asked for at setup (QueueConf.dropEn): the NIC drops rather than waits when the ring is empty. */
+    private final boolean dropEn;
+    private final QueueCounters counters = new QueueCounters();
 
     private int rxTail;
     /** Next slot to refill; slots rxRefill .. rxTail-1 (mod nbDesc) are empty. */
@@ -71,13 +74,12 @@ public final class IgbRxQueue implements RxBurst
     private boolean discarding;
     private volatile boolean deviceFailed;
 
-    IgbRxQueue(final PciDevice dev, final int queueId, final int portId, final long ring, final long ringIova,
-        final int nbDesc, final MbufPool pool, final int freeThresh, final int bufSize)
+    IntelRxQueue(final TailRegister rdt, final int queueId, final int portId, final long ring, final long ringIova,
+        final int nbDesc, final MbufPool pool, final int freeThresh, final int bufSize, final boolean dropEn)
     {
-        this.dev = dev;
+        this.rdt = rdt;
         this.queueId = queueId;
         this.portId = portId;
-        this.rdtOffset = IgbRegs.RDT(queueId);
         this.ring = ring;
         this.ringIova = ringIova;
         this.nbDesc = nbDesc;
@@ -86,6 +88,7 @@ public final class IgbRxQueue implements RxBurst
         this.freeThresh = freeThresh;
         this.allocBuf = new Mbuf[freeThresh];
         this.bufSize = bufSize;
+        this.dropEn = dropEn;
     }
 
     public int queueId()
@@ -108,9 +111,31 @@ public final class IgbRxQueue implements RxBurst
         return bufSize;
     }
 
+    public boolean dropEn()
+    {
+        return dropEn;
+    }
+
     long ringIova()
     {
         return ringIova;
+    }
+
+    /** Writer: the polling lcore; read by the control path for stats. */
+    QueueCounters counters()
+    {
+        return counters;
+    }
+
+    TailRegister tail()
+    {
+        return rdt;
+    }
+
+    /** Whether this queue's doorbell is a store into the mapped BAR (VFIO) rather than a call into the device. */
+    public boolean isTailMapped()
+    {
+        return rdt.isMapped();
     }
 
     /** Control path (start): every slot gets an mbuf; false (nothing held) if the pool cannot supply them. */
@@ -326,16 +351,9 @@ public final class IgbRxQueue implements RxBurst
             armed = true;
         }
         rxRefill = slot;
-        if (armed)
+        if (armed && !rdt.write(slot == 0 ? nbDesc - 1 : slot - 1))
         {
-            try
-            {
-                dev.write32(0, rdtOffset, slot == 0 ? nbDesc - 1 : slot - 1);
-            }
-            catch (final RuntimeException ex)
-            {
-                deviceFailed = true;
-            }
+            deviceFailed = true;
         }
     }
 }

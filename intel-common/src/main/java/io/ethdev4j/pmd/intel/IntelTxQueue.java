@@ -1,16 +1,16 @@
-package io.ethdev4j.pmd.igb;
+package io.ethdev4j.pmd.intel;
 
 import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
-import io.ethdev4j.pci.PciDevice;
 import org.agrona.UnsafeApi;
 
-import static io.ethdev4j.pmd.igb.IgbAdvTxDescriptor.*;
+import static io.ethdev4j.pmd.intel.AdvTxDescriptor.*;
 
 /**
- * One transmit queue: a ring of {@link IgbAdvTxDescriptor advanced data descriptors}, one per mbuf segment, so
- * chained mbufs go out as one frame (EOP on the last segment's descriptor).
+ * One transmit queue of an Intel NIC (igb, ixgbe): a ring of {@link AdvTxDescriptor advanced data descriptors}, one
+ * per mbuf segment, so chained mbufs go out as one frame (EOP on the last segment's descriptor). The NIC's only part
+ * is its {@link TailRegister TDT}, resolved at setup from its {@link QueueRegisterMap}.
  * <p>
  * Completion is reported in batches, as DPDK's ixgbe/igb full-featured tx path does: RS is set on a packet's last
  * descriptor once at least {@code rsThresh} descriptors were used since the previous RS, and the index of each RS
@@ -20,12 +20,11 @@ import static io.ethdev4j.pmd.igb.IgbAdvTxDescriptor.*;
  * <p>
  * Single producer: one lcore per queue. Writer of {@link #counters}: that lcore.
  */
-public final class IgbTxQueue implements TxBurst
+public final class IntelTxQueue implements TxBurst
 {
     private static final int CMD_BASE = DTYP_DATA | DCMD_DEXT | DCMD_IFCS;
 
-    private final PciDevice dev;
-    private final int tdtOffset;
+    private final TailRegister tdt;
     private final int queueId;
     private final long ring;
     private final long ringIova;
@@ -36,7 +35,7 @@ public final class IgbTxQueue implements TxBurst
     /** FIFO of descriptor indices carrying RS, oldest at rsHead. */
     private final int[] rsRing;
     private final Mbuf[] freeBuf;
-    final QueueCounters counters = new QueueCounters();
+    private final QueueCounters counters = new QueueCounters();
 
     private int tail;
     /** Oldest descriptor not yet cleaned. */
@@ -47,12 +46,11 @@ public final class IgbTxQueue implements TxBurst
     private int rsCount;
     private volatile boolean deviceFailed;
 
-    IgbTxQueue(final PciDevice dev, final int queueId, final long ring, final long ringIova, final int nbDesc,
+    IntelTxQueue(final TailRegister tdt, final int queueId, final long ring, final long ringIova, final int nbDesc,
         final int rsThresh, final int freeThresh)
     {
-        this.dev = dev;
+        this.tdt = tdt;
         this.queueId = queueId;
-        this.tdtOffset = IgbRegs.TDT(queueId);
         this.ring = ring;
         this.ringIova = ringIova;
         this.nbDesc = nbDesc;
@@ -77,6 +75,23 @@ public final class IgbTxQueue implements TxBurst
     long ringIova()
     {
         return ringIova;
+    }
+
+    /** Writer: the transmitting lcore; read by the control path for stats. */
+    QueueCounters counters()
+    {
+        return counters;
+    }
+
+    TailRegister tail()
+    {
+        return tdt;
+    }
+
+    /** Whether this queue's doorbell is a store into the mapped BAR (VFIO) rather than a call into the device. */
+    public boolean isTailMapped()
+    {
+        return tdt.isMapped();
     }
 
     /** Control path: empties the ring (descriptors zeroed, indices at 0) after freeing every held segment. */
@@ -108,17 +123,13 @@ public final class IgbTxQueue implements TxBurst
 
     /**
      * Control path (set link up): writes TDT again with the tail already written. Real hardware resumes on its own
-     * when TCTL.EN is set again, but QEMU's model looks at a tx ring only when TDT is written (igb_set_tdt), so
-     * descriptors queued while the transmitter was off would wait for the next burst. Must not race a txBurst on
-     * this queue, like every control call.
+     * when the transmitter is enabled again (igb's TCTL.EN), but QEMU's model looks at a tx ring only when TDT is
+     * written (igb_set_tdt), so descriptors queued while the transmitter was off would wait for the next burst. Must
+     * not race a txBurst on this queue, like every control call.
      */
     void kick()
     {
-        try
-        {
-            dev.write32(0, tdtOffset, tail);
-        }
-        catch (final RuntimeException ex)
+        if (!tdt.write(tail))
         {
             deviceFailed = true;
         }
@@ -248,12 +259,7 @@ public final class IgbTxQueue implements TxBurst
             return 0;
         }
         tail = t;
-        UnsafeApi.storeFence(); // descriptors visible before the doorbell
-        try
-        {
-            dev.write32(0, tdtOffset, t);
-        }
-        catch (final RuntimeException ex)
+        if (!tdt.write(t)) // after the descriptors, as TailRegister.write orders it
         {
             deviceFailed = true;
         }

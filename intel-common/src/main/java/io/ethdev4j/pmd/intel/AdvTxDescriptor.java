@@ -1,7 +1,9 @@
-package io.ethdev4j.pmd.igb;
+package io.ethdev4j.pmd.intel;
 
 /**
- * 82576 advanced transmit data descriptor (16 bytes), datasheet §7.2.2.3 (DPDK {@code union e1000_adv_tx_desc}).
+ * Advanced transmit data descriptor (16 bytes), as the 82576/I350 (datasheet §7.2.2.3, DPDK
+ * {@code union e1000_adv_tx_desc}) and the 82599/X540 (datasheet §7.2.3.2, DPDK {@code union ixgbe_adv_tx_desc})
+ * share it.
  * <pre>
  * read (driver -> NIC):
  *   0                                 8                         12                        16
@@ -12,8 +14,9 @@ package io.ethdev4j.pmd.igb;
  *   olinfo_status: 31:14 PAYLEN
  * write-back (NIC -> driver): 12 status (u32), bit 0 DD
  * </pre>
+ * Who writes: the driver writes the read format; the NIC writes DD into the status word of descriptors with RS.
  */
-public final class IgbAdvTxDescriptor
+public final class AdvTxDescriptor
 {
     public static final int BUFFER_ADDR_OFFSET = 0;
     public static final int CMD_TYPE_LEN_OFFSET = 8;
@@ -21,6 +24,7 @@ public final class IgbAdvTxDescriptor
     public static final int WB_STATUS_OFFSET = 12;
     public static final int LENGTH = 16;
 
+    public static final int DTALEN_MASK = 0xFFFF;
     public static final int DTYP_DATA = 0x0030_0000;
     public static final int DCMD_EOP = 0x0100_0000;
     public static final int DCMD_IFCS = 0x0200_0000;
@@ -29,7 +33,7 @@ public final class IgbAdvTxDescriptor
     public static final int PAYLEN_SHIFT = 14;
     public static final int STATUS_DD = 0x1;
 
-    private IgbAdvTxDescriptor()
+    private AdvTxDescriptor()
     {
     }
 }
