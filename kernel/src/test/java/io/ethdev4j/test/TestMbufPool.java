@@ -1,6 +1,6 @@
 package io.ethdev4j.test;
 
-import io.ethdev4j.kni.kernel.MempoolRange;
+import io.ethdev4j.kni.abi.MempoolRange;
 import org.agrona.UnsafeApi;
 
 import java.util.ArrayDeque;

@@ -5,16 +5,17 @@ import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.abi.KniRequest;
 import io.ethdev4j.kni.abi.KniRequestId;
-import io.ethdev4j.kni.kernel.KniDeviceStats;
-import io.ethdev4j.kni.kernel.KniNetDevice;
+import io.ethdev4j.kni.control.KniControl;
+import io.ethdev4j.kni.control.KniControlException;
+import io.ethdev4j.kni.control.KniDeviceStatus;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.sys.Errno;
-import io.ethdev4j.sys.SysException;
 
 /**
  * One KNI (DPDK's {@code struct rte_kni}): a Linux interface and the shared-memory FIFOs that connect it to the
@@ -29,6 +30,9 @@ import io.ethdev4j.sys.SysException;
  *   (refill) ─► alloc_q ──────────────────────────► (empty mbufs to read into)
  *   handleRequest ◄── req_q / resp_q ──► sync area ◄── ip link set ... (MTU, up/down, MAC, promisc, allmulti)
  * </pre>
+ *
+ * The kernel side is reached through the context's {@link KniControl} by this KNI's handle (state, counters, carrier,
+ * the application's own MTU/MAC/rx-mode changes) and through the FIFOs above; nothing else is shared.
  *
  * <h2>Threads (as DPDK)</h2>
  * {@link #txBurst} is called by one thread at a time (it produces rx_q and consumes free_q), {@link #rxBurst} by one
@@ -53,7 +57,10 @@ public final class Kni
     private final KniConf conf;
     private final MbufPool pool;
     private final DmaRegion[] zones;
-    private final KniNetDevice dev;
+    private final KniControl control;
+    /** The kernel side's name for this KNI ({@link KniControl#create}). */
+    private final int handle;
+    private final int ifIndex;
     private final long syncAddr;
 
     private final KniFifo txQ = new KniFifo();
@@ -82,14 +89,16 @@ public final class Kni
     private volatile boolean released;
 
     Kni(final KniContext ctx, final KniConf conf, final KniOps ops, final MbufPool pool, final DmaRegion[] zones,
-        final KniNetDevice dev)
+        final int handle, final int ifIndex)
     {
         this.ctx = ctx;
         this.conf = conf;
         this.ops = ops;
         this.pool = pool;
         this.zones = zones;
-        this.dev = dev;
+        this.control = ctx.control();
+        this.handle = handle;
+        this.ifIndex = ifIndex;
         this.syncAddr = zones[SYNC].address();
         txQ.attach(zones[TX].address());
         rxQ.attach(zones[RX].address());
@@ -116,16 +125,50 @@ public final class Kni
         return pool;
     }
 
-    /** The kernel side of this KNI: counters ({@link KniNetDevice#stats()}), faults, the interface itself. */
-    public KniNetDevice netDevice()
+    int handle()
     {
-        return dev;
+        return handle;
     }
 
-    /** False once the interface was deleted (or moved out of its namespace) from outside. */
+    /** The interface's ifindex (in its network namespace). */
+    public int ifIndex()
+    {
+        return ifIndex;
+    }
+
+    /**
+     * The kernel side's view of this KNI now: presence, carrier, requests sent and refused, the last refusal, the last
+     * TAP error.
+     *
+     * @throws EthDevException ENODEV once released.
+     */
+    public KniDeviceStatus status()
+    {
+        try
+        {
+            return control.status(handle);
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), "kniStatus(kni=" + conf.name() + ") failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** False once the interface was deleted (or moved out of its namespace) from outside, or the KNI released. */
     public boolean present()
     {
-        return dev.present();
+        if (released)
+        {
+            return false;
+        }
+        try
+        {
+            return control.status(handle).present();
+        }
+        catch (final KniControlException ex)
+        {
+            return false; // released meanwhile
+        }
     }
 
     public boolean isReleased()
@@ -139,10 +182,22 @@ public final class Kni
         return allocFailures;
     }
 
-    /** A kernel-side counter ({@link KniDeviceStats} index). */
-    public long kernelStat(final int counter)
+    /**
+     * The kernel side's counters of this KNI into {@code values[0 .. KniCounter.COUNT)} ({@link KniCounter} indices).
+     *
+     * @throws EthDevException ENODEV once released; EINVAL for an array shorter than {@link KniCounter#COUNT}.
+     */
+    public void readKernelCounters(final long[] values)
     {
-        return dev.stats().get(counter);
+        try
+        {
+            control.readCounters(handle, values);
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), "kniReadCounters(kni=" + conf.name() + ") failed: " + ex.getMessage(),
+                ex);
+        }
     }
 
     // ------------------------------------------------------------------ data path
@@ -446,12 +501,69 @@ public final class Kni
         }
         try
         {
-            return dev.updateLink(up);
+            return control.updateLink(handle, up);
         }
-        catch (final SysException ex)
+        catch (final KniControlException ex)
         {
-            throw new EthDevException(ex.errno(), "kniUpdateLink(kni=" + conf.name() + ", up=" + up + ") failed: " +
-                Errno.name(ex.errno()) + " - " + ex.getMessage(), ex);
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
+        }
+    }
+
+    // ------------------------------------------------------------------ the application's own changes (beyond DPDK)
+
+    /**
+     * Sets the interface's MTU from the application's side; no CHANGE_MTU request comes back for it.
+     *
+     * @throws EthDevException with the kernel side's errno (ENODEV once the interface was deleted).
+     */
+    public void setMtu(final int mtu)
+    {
+        try
+        {
+            control.setMtu(handle, mtu);
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
+        }
+    }
+
+    /** As {@link #setMtu}, for the MAC address (no CHANGE_MAC_ADDR request). */
+    public void setMacAddr(final MacAddress mac)
+    {
+        try
+        {
+            control.setMacAddr(handle, mac.toBytes());
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
+        }
+    }
+
+    /** As {@link #setMtu}, for IFF_PROMISC (no CHANGE_PROMISC request). */
+    public void setPromiscuous(final boolean on)
+    {
+        try
+        {
+            control.setPromiscuous(handle, on);
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
+        }
+    }
+
+    /** As {@link #setMtu}, for IFF_ALLMULTI (no CHANGE_ALLMULTI request). */
+    public void setAllmulticast(final boolean on)
+    {
+        try
+        {
+            control.setAllmulticast(handle, on);
+        }
+        catch (final KniControlException ex)
+        {
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
         }
     }
 

@@ -6,17 +6,14 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.abi.KniFifoDescriptor;
-import io.ethdev4j.kni.kernel.KniKernel;
-import io.ethdev4j.kni.kernel.KniModuleParams;
-import io.ethdev4j.kni.kernel.KniNetDevice;
-import io.ethdev4j.kni.kernel.MempoolRange;
-import io.ethdev4j.kni.kernel.MutableMempoolRegistry;
+import io.ethdev4j.kni.abi.MempoolRange;
+import io.ethdev4j.kni.control.KniControl;
+import io.ethdev4j.kni.control.KniControlException;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.sys.Errno;
-import io.ethdev4j.sys.SysException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +22,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The KNI library's context: what {@code rte_kni_init} set up (the open {@code /dev/kni}, here the {@link KniKernel}
- * playing rte_kni.ko) and the list of KNIs (DPDK's "RTE_KNI" tailq). One per application; {@link #close()} is
+ * The KNI library's context: what {@code rte_kni_init} set up (the open {@code /dev/kni}, here a {@link KniControl}
+ * channel to the kernel side) and the list of KNIs (DPDK's "RTE_KNI" tailq). One per application; {@link #close()} is
  * {@code rte_kni_close} and releases every KNI still allocated.
+ * <p>
+ * The library reaches the kernel side only through that channel (handles and values) and the shared memory it owns
+ * ({@link io.ethdev4j.kni.abi}: FIFOs, sync area, mbufs), never through the kernel side's objects: the kernel side may
+ * as well be another process.
  * <pre>
  *   try (KniContext ctx = KniContext.init(eal))                      // rte_kni_init
  *   {
@@ -43,8 +44,8 @@ import java.util.Objects;
  * interface, no memory) this throws {@link EthDevException} with the errno and the operation.
  *
  * <h2>Memory</h2>
- * The kernel side only follows addresses inside registered mempools ({@link MutableMempoolRegistry}). {@link #alloc}
- * registers the KNI's pool; a KNI's transmit path registers any other pool on the first mbuf it sees from it, so mbufs
+ * The kernel side only follows addresses inside registered mempools ({@link KniControl#registerMempool}).
+ * {@link #alloc} registers the KNI's pool; a KNI's transmit path registers any other pool on the first mbuf it sees from it, so mbufs
  * forwarded from another port's pool work too. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
  * with {@code iova_mode=1}).
  * <p>
@@ -63,61 +64,57 @@ public final class KniContext implements AutoCloseable
 
     private final EalServices eal;
     private final DmaMemory memory;
-    private final MutableMempoolRegistry registry = new MutableMempoolRegistry();
     /** Pools registered, by pool id: read by transmit paths (plain reads are fine: a miss only re-checks under the lock). */
     private final boolean[] registered = new boolean[MAX_POOL_IDS];
     private final List<MbufPool> pools = new ArrayList<>();
-    private final KniKernel kernel;
+    private final KniControl control;
     private final Map<String, Kni> knis = new LinkedHashMap<>();
     private boolean closed;
 
-    private KniContext(final EalServices eal, final DmaMemory memory, final KniModuleParams params)
+    private KniContext(final EalServices eal, final DmaMemory memory, final KniControl control)
     {
         this.eal = eal;
         this.memory = memory;
-        this.kernel = new KniKernel(params, registry);
+        this.control = control;
     }
 
     /**
-     * rte_kni_init on a runtime: the kernel side's parameters come from the runtime's {@code --kni-*} options, FIFO
-     * memory from its DMA memory; the runtime's ports serve {@link KniOps}' built-in defaults.
+     * rte_kni_init on a runtime: opens the {@value KniControl#LOCAL} kernel side with the runtime's {@code --kni-*}
+     * options as its module parameters; FIFO memory comes from the runtime's DMA memory, and the runtime's ports serve
+     * {@link KniOps}' built-in defaults.
      *
-     * @throws EthDevException EINVAL for a bad {@code --kni-*} option.
+     * @throws EthDevException EINVAL for a bad {@code --kni-*} option, or the errno of what failed.
      */
     public static KniContext init(final EalServices eal)
     {
         Objects.requireNonNull(eal, "eal");
-        return init(eal, params(eal));
-    }
-
-    public static KniContext init(final EalServices eal, final KniModuleParams params)
-    {
-        Objects.requireNonNull(eal, "eal");
-        return new KniContext(eal, eal.memory(), params);
-    }
-
-    /** Without a runtime (tools, tests): FIFO memory from {@code memory}; ops defaults have no ports to act on. */
-    public static KniContext init(final DmaMemory memory, final KniModuleParams params)
-    {
-        return new KniContext(null, Objects.requireNonNull(memory, "memory"), params);
-    }
-
-    /** The kernel side's parameters from the runtime's {@code --kni-*} options (EINVAL on a bad one). */
-    public static KniModuleParams params(final EalServices eal)
-    {
-        final List<String> args = new ArrayList<>();
-        for (final Map.Entry<String, String> e : eal.kniOptions().entrySet())
-        {
-            args.add(e.getKey() + "=" + e.getValue());
-        }
+        final KniControl control;
         try
         {
-            return KniModuleParams.parse(args.toArray(new String[0]));
+            control = KniControl.open(KniControl.LOCAL, eal.kniOptions());
         }
-        catch (final IllegalArgumentException ex)
+        catch (final KniControlException ex)
         {
-            throw new EthDevException(Errno.EINVAL, "kniInit() failed: EINVAL - " + ex.getMessage(), ex);
+            throw new EthDevException(ex.errno(), ex.getMessage(), ex);
         }
+        return init(eal, control);
+    }
+
+    /** rte_kni_init over a channel the caller opened; the context closes it. */
+    public static KniContext init(final EalServices eal, final KniControl control)
+    {
+        Objects.requireNonNull(eal, "eal");
+        return new KniContext(eal, eal.memory(), Objects.requireNonNull(control, "control"));
+    }
+
+    /**
+     * Without a runtime (tools, tests): FIFO memory from {@code memory}; ops defaults have no ports to act on. The
+     * context closes {@code control}.
+     */
+    public static KniContext init(final DmaMemory memory, final KniControl control)
+    {
+        return new KniContext(null, Objects.requireNonNull(memory, "memory"),
+            Objects.requireNonNull(control, "control"));
     }
 
     public EalServices eal()
@@ -125,20 +122,19 @@ public final class KniContext implements AutoCloseable
         return eal;
     }
 
-    public KniModuleParams params()
+    /** The channel to the kernel side (for {@link Kni}: handles and values only). */
+    KniControl control()
     {
-        return kernel.params();
-    }
-
-    /** The kernel side (for its counters and faults: {@link KniKernel#get}). */
-    public KniKernel kernel()
-    {
-        return kernel;
+        return control;
     }
 
     // ------------------------------------------------------------------ pools
 
-    /** Lets the kernel side follow mbufs of {@code pool}. Idempotent; called by alloc and by transmit paths. */
+    /**
+     * Lets the kernel side follow mbufs of {@code pool}. Idempotent; called by alloc and by transmit paths.
+     *
+     * @throws EthDevException the kernel side's errno (EINVAL: the pool's memory overlaps a registered one).
+     */
     public void registerPool(final MbufPool pool)
     {
         synchronized (registered)
@@ -148,8 +144,16 @@ public final class KniContext implements AutoCloseable
             {
                 return;
             }
-            registry.register(new MempoolRange(id, pool.baseAddress(), pool.elementSize(), pool.size(),
-                MbufDescriptor.HEADER_LENGTH + pool.privSize()));
+            try
+            {
+                control.registerMempool(new MempoolRange(id, pool.baseAddress(), pool.elementSize(), pool.size(),
+                    MbufDescriptor.HEADER_LENGTH + pool.privSize()));
+            }
+            catch (final KniControlException ex)
+            {
+                throw new EthDevException(ex.errno(), "kniRegisterPool(pool=" + pool.name() + ") failed: " +
+                    ex.getMessage(), ex);
+            }
             pools.add(pool);
             registered[id] = true;
         }
@@ -199,6 +203,7 @@ public final class KniContext implements AutoCloseable
         registerPool(pool);
         final DmaRegion[] zones = new DmaRegion[Kni.ZONE_COUNT];
         Kni kni = null;
+        int handle = 0;
         try
         {
             for (int z = 0; z < zones.length; z++)
@@ -222,27 +227,18 @@ public final class KniContext implements AutoCloseable
             {
                 info.netns(c.netns());
             }
-            final KniNetDevice dev = kernel.create(info);
-            kni = new Kni(this, c, ops == null ? new KniOps() : ops.copy(), pool, zones, dev);
+            handle = control.create(info);
+            kni = new Kni(this, c, ops == null ? new KniOps() : ops.copy(), pool, zones, handle,
+                control.status(handle).ifIndex());
         }
-        catch (final IllegalArgumentException ex)
+        catch (final KniControlException ex)
         {
-            closeAll(zones);
-            throw new EthDevException(errnoOf(ex.getMessage(), Errno.EINVAL), op + " failed: " + ex.getMessage(), ex);
-        }
-        catch (final SysException ex)
-        {
-            closeAll(zones);
-            throw new EthDevException(ex.errno(), op + " failed: " + Errno.name(ex.errno()) + " - " + ex.getMessage(), ex);
-        }
-        catch (final IllegalStateException ex)
-        {
-            closeAll(zones);
-            throw new EthDevException(Errno.ENODEV, op + " failed: ENODEV - " + ex.getMessage(), ex);
+            undoAlloc(handle, zones);
+            throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
         }
         catch (final RuntimeException ex)
         {
-            closeAll(zones);
+            undoAlloc(handle, zones);
             throw ex;
         }
         knis.put(c.name(), kni);
@@ -250,9 +246,14 @@ public final class KniContext implements AutoCloseable
         return kni;
     }
 
-    private static int errnoOf(final String message, final int dflt)
+    /** The kernel side lets go of the zones first (if the interface was created), then they are freed. */
+    private void undoAlloc(final int handle, final DmaRegion[] zones)
     {
-        return message != null && message.contains("EEXIST") ? Errno.EEXIST : dflt;
+        if (handle != 0)
+        {
+            control.release(handle);
+        }
+        closeAll(zones);
     }
 
     private static void closeAll(final DmaRegion[] zones)
@@ -297,7 +298,7 @@ public final class KniContext implements AutoCloseable
         knis.remove(kni.name());
         try
         {
-            kernel.release(kni.name());
+            control.release(kni.handle());
         }
         finally
         {
@@ -330,7 +331,7 @@ public final class KniContext implements AutoCloseable
         }
         try
         {
-            kernel.close();
+            control.close();
         }
         catch (final RuntimeException ex)
         {

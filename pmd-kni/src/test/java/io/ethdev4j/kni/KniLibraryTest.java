@@ -315,8 +315,8 @@ class KniLibraryTest
             Await.until("change_mtu(1400)", 5_000, () -> asked.get() == 1400 && ifMtu() == 1400);
             ip("link", "set", NAME, "mtu", "1300");
             Await.until("change_mtu(1300) refused and reverted", 5_000, () -> asked.get() == 1300 && ifMtu() == 1400);
-            assertTrue(kni.netDevice().refusals() >= 1);
-            assertTrue(kni.netDevice().lastRefusal().contains("mtu 1300"), kni.netDevice().lastRefusal());
+            assertTrue(kni.status().refusals() >= 1);
+            assertTrue(kni.status().lastRefusal().contains("mtu 1300"), kni.status().lastRefusal());
         }
         finally
         {

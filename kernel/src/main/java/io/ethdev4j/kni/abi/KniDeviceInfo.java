@@ -25,6 +25,8 @@ public final class KniDeviceInfo
 {
     /** RTE_KNI_NAMESIZE; Linux IFNAMSIZ is the same, so at most 15 characters. */
     public static final int RTE_KNI_NAMESIZE = 16;
+    /** ETH_MIN_MTU (linux/if_ether.h): the netdev's min_mtu when {@code min_mtu} is 0. */
+    public static final int ETH_MIN_MTU = 68;
 
     private String name;
     private long txQ;

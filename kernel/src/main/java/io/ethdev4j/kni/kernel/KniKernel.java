@@ -1,7 +1,13 @@
 package io.ethdev4j.kni.kernel;
 
 import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.kni.control.KniControlException;
+import io.ethdev4j.kni.kernel.datapath.KniKthread;
+import io.ethdev4j.kni.kernel.datapath.MbufValidator;
+import io.ethdev4j.kni.kernel.datapath.MempoolRegistry;
+import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
+import io.ethdev4j.sys.SysException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,23 +19,25 @@ import java.util.Map;
  * application: create and release KNI interfaces, and the KNI threads that serve them.
  * <p>
  * One instance per application (the module allowed one open per network namespace). {@link #close()} releases every
- * interface, as closing /dev/kni did.
+ * interface, as closing /dev/kni did. Applications reach it only through {@link LocalKniControl} (plain values); this
+ * class hands out the {@link KniDevice} objects, for the kernel side's own tests and diagnostics.
  *
  * <pre>
  *   try (KniKernel kernel = new KniKernel(KniModuleParams.parse(args), registry))
  *   {
- *       KniNetDevice kni0 = kernel.create(info);   // rte_kni_alloc → ioctl(RTE_KNI_IOCTL_CREATE)
+ *       KniDevice kni0 = kernel.create(info);      // rte_kni_alloc → ioctl(RTE_KNI_IOCTL_CREATE)
  *       ...
  *       kernel.release("kni0");                     // rte_kni_release → ioctl(RTE_KNI_IOCTL_RELEASE)
  *   }
  * </pre>
+ * Errors carry their errno ({@link KniControlException#errno()}), as the ioctls returned it.
  */
 public final class KniKernel implements AutoCloseable
 {
     private final KniModuleParams params;
     private final MempoolRegistry registry;
-    private final Map<String, KniNetDevice> devices = new LinkedHashMap<>();
-    private final Map<KniNetDevice, KniKthread> servedBy = new LinkedHashMap<>();
+    private final Map<String, KniDevice> devices = new LinkedHashMap<>();
+    private final Map<KniDevice, KniKthread> servedBy = new LinkedHashMap<>();
     private KniKthread single;
     private boolean closed;
 
@@ -48,46 +56,70 @@ public final class KniKernel implements AutoCloseable
      * Creates the interface (a TAP named {@code info.name()}, carrier off, MAC and MTU from {@code info}) and starts
      * serving its FIFOs, which the application has initialised.
      *
-     * @throws IllegalArgumentException EINVAL: bad info, FIFO header, name taken, core not usable.
-     * @throws io.ethdev4j.sys.SysException when a system call fails (e.g. EPERM without CAP_NET_ADMIN, EBUSY when the
-     *     name exists as another interface).
+     * @throws KniControlException EINVAL: bad info, FIFO header or MTU, name taken, core not usable; ENODEV: closed;
+     *     a system call's errno (e.g. EPERM without CAP_NET_ADMIN, EBUSY when the name exists as another interface).
      */
-    public synchronized KniNetDevice create(final KniDeviceInfo info)
+    public synchronized KniDevice create(final KniDeviceInfo info)
     {
+        final String op = "kni create(name=" + info.name() + ")";
         if (closed)
         {
-            throw new IllegalStateException("kni create(name=" + info.name() + ") failed: kernel side closed");
+            throw KniControlException.of(Errno.ENODEV, op, "kernel side closed");
         }
-        info.validate();
+        try
+        {
+            info.validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new KniControlException(Errno.EINVAL, ex.getMessage(), ex);
+        }
         if (devices.containsKey(info.name()))
         {
-            throw new IllegalArgumentException("kni create(name=" + info.name() + ") failed: EINVAL - already exists");
+            throw KniControlException.of(Errno.EINVAL, op, "already exists");
         }
         if (info.forceBind() && !isAllowedCpu(info.coreId()))
         {
-            throw new IllegalArgumentException("kni create(name=" + info.name() + ", core_id=" + info.coreId() +
-                ") failed: EINVAL - core not online/allowed");
+            throw KniControlException.of(Errno.EINVAL,
+                "kni create(name=" + info.name() + ", core_id=" + info.coreId() + ")", "core not online/allowed");
         }
-        final KniNetDevice dev = new KniNetDevice(info, params);
+        final KniDevice dev;
+        try
+        {
+            dev = new KniDevice(info, params);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // the ABI's and the netdev's checks: all EINVAL
+            throw new KniControlException(Errno.EINVAL, ex.getMessage(), ex);
+        }
+        catch (final SysException ex)
+        {
+            throw KniControlException.of(ex.errno(), op, ex.getMessage(), ex);
+        }
         KniKthread thread = null;
         try
         {
             dev.startWatcher();
             if (params.kthreadMode() == KniModuleParams.KthreadMode.MULTIPLE)
             {
-                thread = new KniKthread("kni_" + info.name(), info.forceBind() ? info.coreId() : -1, params, registry);
-                thread.add(dev);
+                thread = newThread("kni_" + info.name(), info.forceBind() ? info.coreId() : -1);
+                thread.add(dev.dataPath());
                 thread.start();
             }
             else
             {
                 if (single == null)
                 {
-                    single = new KniKthread("kni_single", -1, params, registry);
+                    single = newThread("kni_single", -1);
                     single.start();
                 }
+                if (!single.add(dev.dataPath()))
+                {
+                    throw KniControlException.of(Errno.ENOSPC, op, "kni_single serves at most " +
+                        KniKthread.MAX_DEVICES + " interfaces (kthread_mode=multiple has no limit)");
+                }
                 thread = single;
-                thread.add(dev);
             }
         }
         catch (final RuntimeException ex)
@@ -96,7 +128,11 @@ public final class KniKernel implements AutoCloseable
             {
                 thread.stop();
             }
-            dev.closeResources();
+            dev.close();
+            if (ex instanceof SysException)
+            {
+                throw KniControlException.of(((SysException)ex).errno(), op, ex.getMessage(), ex);
+            }
             throw ex;
         }
         devices.put(info.name(), dev);
@@ -104,12 +140,18 @@ public final class KniKernel implements AutoCloseable
         return dev;
     }
 
-    public synchronized KniNetDevice get(final String name)
+    private KniKthread newThread(final String name, final int bindCore)
+    {
+        return new KniKthread(name, bindCore, params.minSchedulingIntervalUs(), params.maxSchedulingIntervalUs(),
+            registry);
+    }
+
+    public synchronized KniDevice get(final String name)
     {
         return name == null ? null : devices.get(name);
     }
 
-    public synchronized List<KniNetDevice> devices()
+    public synchronized List<KniDevice> devices()
     {
         return new ArrayList<>(devices.values());
     }
@@ -122,13 +164,13 @@ public final class KniKernel implements AutoCloseable
      */
     public synchronized boolean release(final String name)
     {
-        final KniNetDevice dev = devices.remove(name);
+        final KniDevice dev = devices.remove(name);
         if (dev == null)
         {
             return false;
         }
         final KniKthread thread = servedBy.remove(dev);
-        thread.remove(dev);
+        thread.remove(dev.dataPath());
         if (thread != single)
         {
             thread.stop();
@@ -136,11 +178,11 @@ public final class KniKernel implements AutoCloseable
         // no thread touches dev any more: hand back what the application still owns, then remove the netdev
         try
         {
-            dev.returnMbufs(new MbufValidator(registry));
+            dev.dataPath().returnMbufs(new MbufValidator(registry));
         }
         finally
         {
-            dev.closeResources();
+            dev.close();
         }
         return true;
     }

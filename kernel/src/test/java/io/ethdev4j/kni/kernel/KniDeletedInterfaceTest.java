@@ -1,5 +1,7 @@
 package io.ethdev4j.kni.kernel;
 
+import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.kernel.datapath.MutableMempoolRegistry;
 import io.ethdev4j.test.Await;
 import io.ethdev4j.test.NetAdmin;
 import io.ethdev4j.test.TestKniApp;
@@ -86,8 +88,8 @@ class KniDeletedInterfaceTest
     {
         app0.refill();
         app1.refill();
-        final KniNetDevice dead = kernel.create(app0.info("kni0").netns(ns.path()));
-        final KniNetDevice alive = kernel.create(app1.info("kni1").netns(ns.path()));
+        final KniDevice dead = kernel.create(app0.info("kni0").netns(ns.path()));
+        final KniDevice alive = kernel.create(app1.info("kni1").netns(ns.path()));
         app1.startRequestThread();
         ns.exec("ip", "link", "set", "kni1", "up");
         final Thread kthread = kniThread("kni_single");
@@ -109,12 +111,12 @@ class KniDeletedInterfaceTest
         System.out.printf("kni thread CPU over 2 s: %.1f%% with both interfaces, %.1f%% after kni0 was deleted " +
             "(lastIoErrno=%d, stats %s)%n", before * 100, after * 100, dead.lastIoErrno(), dead.stats());
         assertTrue(after < MAX_IDLE_CPU_SHARE, "the KNI thread spins on the dead TAP: " + after * 100 + "% of a core");
-        assertTrue(dead.stats().get(KniDeviceStats.RX_DROPPED) >= burst.length, dead.stats().toString());
+        assertTrue(dead.stats().get(KniCounter.RX_DROPPED) >= burst.length, dead.stats().toString());
 
         // the other interface is still served: a frame from the application reaches kni1
         final long m = pool.allocFrame(new byte[60]);
         assertEquals(1, app1.txBurst(new long[] {m}, 1));
-        Await.until("frame written to kni1", 5_000, () -> alive.stats().get(KniDeviceStats.RX_PACKETS) == 1 &&
+        Await.until("frame written to kni1", 5_000, () -> alive.stats().get(KniCounter.RX_PACKETS) == 1 &&
             app1.drainFree() >= 0 && app1.rxQ.count() == 0);
 
         assertTrue(kernel.release("kni0"), "releasing a deleted interface");
@@ -125,7 +127,7 @@ class KniDeletedInterfaceTest
     }
 
     /** One mbuf may be held by the TAP reader for its next read. */
-    private static int held(final KniNetDevice d)
+    private static int held(final KniDevice d)
     {
         return d.heldMbufs();
     }

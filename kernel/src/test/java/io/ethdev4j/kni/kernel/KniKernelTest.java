@@ -1,6 +1,9 @@
 package io.ethdev4j.kni.kernel;
 
+import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniRequestId;
+import io.ethdev4j.kni.control.KniControlException;
+import io.ethdev4j.kni.kernel.datapath.MutableMempoolRegistry;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Mac;
@@ -98,12 +101,13 @@ class KniKernelTest
         final KniKernel kernel = kernel(KniModuleParams.defaults());
         final TestKniApp app = app();
         app.refill();
-        final KniNetDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).mtu(2034).netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).mtu(2034).netns(ns.path()));
         assertSame(dev, kernel.get("kni0"));
         final String link = link("kni0");
         assertTrue(link.contains("mtu 2034") && link.contains("02:00:00:00:00:10") && link.contains("state DOWN"), link);
-        final IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
+        final KniControlException dup = assertThrows(KniControlException.class,
             () -> kernel.create(app.info("kni0").netns(ns.path())));
+        assertEquals(Errno.EINVAL, dup.errno(), "the module's -EINVAL for a name in use");
         assertTrue(dup.getMessage().contains("name=kni0") && dup.getMessage().contains("already exists"), dup.getMessage());
 
         assertTrue(kernel.release("kni0"));
@@ -119,7 +123,7 @@ class KniKernelTest
         final KniKernel kernel = kernel(KniModuleParams.defaults().carrier(true));
         final TestKniApp app = app();
         app.startRequestThread();
-        final KniNetDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).netns(ns.path()));
 
         ns.exec("ip", "link", "set", "kni0", "up");
         awaitRequest(app, KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 1);
@@ -150,7 +154,7 @@ class KniKernelTest
         app.handler(s -> s.reqId == KniRequestId.RTE_KNI_REQ_CHANGE_MTU || s.reqId == KniRequestId.RTE_KNI_REQ_CHANGE_PROMISC ?
             -Errno.EINVAL : 0);
         app.startRequestThread();
-        final KniNetDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).mtu(2034).netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).mtu(2034).netns(ns.path()));
         ns.exec("ip", "link", "set", "kni0", "up");
         awaitRequest(app, KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 1);
 
@@ -180,7 +184,7 @@ class KniKernelTest
     {
         final KniKernel kernel = kernel(KniModuleParams.defaults());
         final TestKniApp app = app();
-        final KniNetDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
         final long start = System.nanoTime();
         ns.exec("ip", "link", "set", "kni0", "up");
         Await.until("refusal by timeout", 10_000, () -> dev.refusals() == 1);
@@ -214,7 +218,7 @@ class KniKernelTest
         final TestKniApp app = app();
         app.startRequestThread();
         app.refill();
-        final KniNetDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).netns(ns.path()));
         ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
         ns.exec("ip", "link", "set", "kni0", "up");
         ns.exec("ip", "neigh", "add", "198.18.0.2", "lladdr", Mac.format(PEER_MAC), "dev", "kni0");
@@ -251,7 +255,7 @@ class KniKernelTest
         Await.until("all mbufs back on free_q", 5_000, () ->
         {
             app.drainFree();
-            return dev.stats().get(KniDeviceStats.RX_PACKETS) == count;
+            return dev.stats().get(KniCounter.RX_PACKETS) == count;
         });
 
         // kernel → application: datagrams sent in the namespace to 198.18.0.2 come out on tx_q
@@ -285,9 +289,9 @@ class KniKernelTest
         {
             assertEquals("to-app-" + i, seen.get(i));
         }
-        assertEquals(0, dev.stats().get(KniDeviceStats.BAD_ADDRESS) + dev.stats().get(KniDeviceStats.BAD_BUFFER) +
-            dev.stats().get(KniDeviceStats.BAD_CHAIN));
-        assertTrue(dev.stats().get(KniDeviceStats.TX_PACKETS) >= count);
+        assertEquals(0, dev.stats().get(KniCounter.BAD_ADDRESS) + dev.stats().get(KniCounter.BAD_BUFFER) +
+            dev.stats().get(KniCounter.BAD_CHAIN));
+        assertTrue(dev.stats().get(KniCounter.TX_PACKETS) >= count);
 
         kernel.release("kni0");
         app.releaseAll();
@@ -352,7 +356,7 @@ class KniKernelTest
         final KniKernel kernel = kernel(KniModuleParams.defaults().loMode(mode));
         final TestKniApp app = app();
         app.refill();
-        final KniNetDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
         final int count = 500;
         final long[] one = new long[1];
         final long[] out = new long[32];
@@ -383,8 +387,8 @@ class KniKernelTest
             assertEquals(60 + (i * 7) % 1400, back.get(i).length, "frame " + i);
             assertEquals((byte)i, back.get(i)[back.get(i).length - 1]);
         }
-        assertEquals(count, dev.stats().get(KniDeviceStats.RX_PACKETS));
-        assertEquals(count, dev.stats().get(KniDeviceStats.TX_PACKETS));
+        assertEquals(count, dev.stats().get(KniCounter.RX_PACKETS));
+        assertEquals(count, dev.stats().get(KniCounter.TX_PACKETS));
         kernel.release("kni0");
         app.releaseAll();
         assertEquals(pool.count(), pool.available(), "mbufs leaked");
@@ -398,7 +402,7 @@ class KniKernelTest
         // wild entries on alloc_q first: the TAP reader takes an mbuf before each read and meets them at once
         app.allocQ.put(new long[] {0x1234_5678L, pool.base() + 16}, 0, 2);
         app.refill();
-        final KniNetDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
         final long loop = pool.allocFrame(new byte[100]);
         UnsafeApi.putLong(loop + NEXT_OFFSET, loop);
         UnsafeApi.putShort(loop + NB_SEGS_OFFSET, (short)2);
@@ -410,8 +414,8 @@ class KniKernelTest
         assertEquals(wild.length, app.txBurst(wild, wild.length));
         assertEquals(2, app.txBurst(new long[] {loop, huge}, 2));
         Await.until("hostile entries counted", 5_000, () ->
-            dev.stats().get(KniDeviceStats.BAD_ADDRESS) == wild.length + 2 &&
-            dev.stats().get(KniDeviceStats.BAD_CHAIN) + dev.stats().get(KniDeviceStats.BAD_BUFFER) == 2);
+            dev.stats().get(KniCounter.BAD_ADDRESS) == wild.length + 2 &&
+            dev.stats().get(KniCounter.BAD_CHAIN) + dev.stats().get(KniCounter.BAD_BUFFER) == 2);
         // a good frame still goes through, using an alloc_q entry after the two wild ones
         final long good = pool.allocFrame(new byte[64]);
         assertEquals(1, app.txBurst(new long[] {good}, 1));
@@ -427,7 +431,7 @@ class KniKernelTest
             got[0] += k;
             return got[0] == 1;
         });
-        assertTrue(dev.stats().get(KniDeviceStats.BAD_ADDRESS) >= wild.length + 2, dev.stats().toString());
+        assertTrue(dev.stats().get(KniCounter.BAD_ADDRESS) >= wild.length + 2, dev.stats().toString());
         Await.until("loop and huge mbufs returned on free_q", 5_000, () ->
         {
             app.drainFree();
@@ -463,8 +467,9 @@ class KniKernelTest
             Await.until("looped on its own thread", 5_000, () -> app.rxBurst(out, 1) == 1);
             pool.free(out[0]);
         }
-        final IllegalArgumentException badCore = assertThrows(IllegalArgumentException.class,
+        final KniControlException badCore = assertThrows(KniControlException.class,
             () -> kernel.create(app0.info("kni2").coreId(4096).forceBind(true).netns(ns.path())));
+        assertEquals(Errno.EINVAL, badCore.errno());
         assertTrue(badCore.getMessage().contains("core_id=4096"), badCore.getMessage());
         kernel.close();
         assertNull(threadCpus("kni_kni0"));

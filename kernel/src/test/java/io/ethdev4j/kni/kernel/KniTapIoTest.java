@@ -1,5 +1,7 @@
 package io.ethdev4j.kni.kernel;
 
+import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.kernel.datapath.MutableMempoolRegistry;
 import io.ethdev4j.sys.IoUring;
 import io.ethdev4j.test.Await;
 import io.ethdev4j.test.NetAdmin;
@@ -70,7 +72,7 @@ class KniTapIoTest
         kernel = new KniKernel(KniModuleParams.defaults().tapIo(tapIo), registry);
         app = new TestKniApp(memory, pool);
         app.refill();
-        final KniNetDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
+        final KniDevice dev = kernel.create(app.info("kni0").netns(ns.path()));
         assertEquals(tapIo == KniModuleParams.TapIo.IO_URING && IoUring.isAvailable(), dev.usesIoUring());
         app.startRequestThread();
         ns.exec("ip", "link", "set", "kni0", "up");
@@ -101,9 +103,9 @@ class KniTapIoTest
         }
         final long expectedBytes = bytes;
         Await.until(FRAMES + " frames written", 5_000, () ->
-            dev.stats().get(KniDeviceStats.RX_PACKETS) == FRAMES && app.drainFree() >= 0 && app.rxQ.count() == 0);
-        assertEquals(expectedBytes, dev.stats().get(KniDeviceStats.RX_BYTES));
-        assertEquals(0, dev.stats().get(KniDeviceStats.RX_WRITE_ERRORS), dev.stats().toString());
+            dev.stats().get(KniCounter.RX_PACKETS) == FRAMES && app.drainFree() >= 0 && app.rxQ.count() == 0);
+        assertEquals(expectedBytes, dev.stats().get(KniCounter.RX_BYTES));
+        assertEquals(0, dev.stats().get(KniCounter.RX_WRITE_ERRORS), dev.stats().toString());
         assertEquals(FRAMES, rxPackets() - before, "the netdev's rx_packets");
 
         assertTrue(kernel.release("kni0"));

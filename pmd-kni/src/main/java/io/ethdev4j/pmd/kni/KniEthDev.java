@@ -14,12 +14,11 @@ import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.kni.Kni;
 import io.ethdev4j.kni.KniConf;
 import io.ethdev4j.kni.KniContext;
-import io.ethdev4j.kni.kernel.KniDeviceStats;
-import io.ethdev4j.kni.kernel.KniNetDevice;
+import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.abi.KniDeviceInfo;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Errno;
-import io.ethdev4j.sys.SysException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,9 @@ public final class KniEthDev implements EthDevOps
     public static final long REQUEST_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private static final int[] XSTAT_COUNTERS = {
-        KniDeviceStats.RX_PACKETS, KniDeviceStats.RX_BYTES, KniDeviceStats.RX_DROPPED, KniDeviceStats.TX_PACKETS,
-        KniDeviceStats.TX_BYTES, KniDeviceStats.TX_DROPPED, KniDeviceStats.BAD_ADDRESS, KniDeviceStats.BAD_BUFFER,
-        KniDeviceStats.BAD_CHAIN, KniDeviceStats.TX_TOO_BIG, KniDeviceStats.RX_WRITE_ERRORS};
+        KniCounter.RX_PACKETS, KniCounter.RX_BYTES, KniCounter.RX_DROPPED, KniCounter.TX_PACKETS,
+        KniCounter.TX_BYTES, KniCounter.TX_DROPPED, KniCounter.BAD_ADDRESS, KniCounter.BAD_BUFFER,
+        KniCounter.BAD_CHAIN, KniCounter.TX_TOO_BIG, KniCounter.RX_WRITE_ERRORS};
 
     private final EthDevData data;
     private final KniContext ctx;
@@ -71,7 +70,7 @@ public final class KniEthDev implements EthDevOps
     private final Runnable onClose;
     private final KniRxQueue[] rxq = new KniRxQueue[1];
     private final KniTxQueue[] txq = new KniTxQueue[1];
-    private final long[] kernelBase = new long[KniDeviceStats.COUNT];
+    private final long[] kernelBase = new long[KniCounter.COUNT];
     private long nombufBase;
 
     private volatile Kni kni;
@@ -126,18 +125,18 @@ public final class KniEthDev implements EthDevOps
         info.maxRxQueues = 1;
         info.maxTxQueues = 1;
         info.minRxBufSize = 0;
-        info.minMtu = KniNetDevice.ETH_MIN_MTU;
+        info.minMtu = KniDeviceInfo.ETH_MIN_MTU;
         final Kni k = kni;
         final int mbufSize = k != null ? k.conf().mbufSize() : data.rxPool(0) != null ?
             data.rxPool(0).dataRoomSize() - MbufDescriptor.HEADROOM : 0;
-        if (mbufSize > ETHER_HDR_LEN + KniNetDevice.ETH_MIN_MTU)
+        if (mbufSize > ETHER_HDR_LEN + KniDeviceInfo.ETH_MIN_MTU)
         {
             info.maxMtu = Math.min(0xFFFF, mbufSize - ETHER_HDR_LEN);
             info.maxRxPktLen = mbufSize;
         }
         if (k != null)
         {
-            info.ifIndex = k.netDevice().ifIndex();
+            info.ifIndex = k.ifIndex();
         }
     }
 
@@ -190,7 +189,7 @@ public final class KniEthDev implements EthDevOps
                 mtu = maxMtu;
             }
             final KniConf conf = new KniConf().name(ifName).groupId(data.portId()).mbufSize(mbufSize).mtu(mtu)
-                .minMtu(KniNetDevice.ETH_MIN_MTU).maxMtu(maxMtu).macAddr(data.macAddr()).netns(netns);
+                .minMtu(KniDeviceInfo.ETH_MIN_MTU).maxMtu(maxMtu).macAddr(data.macAddr()).netns(netns);
             k = ctx.alloc(pool, conf, null);
             kni = k;
         }
@@ -318,16 +317,24 @@ public final class KniEthDev implements EthDevOps
         final Kni k = kni;
         if (k != null)
         {
-            stats.imissed += kernel(k, KniDeviceStats.TX_DROPPED);
-            stats.oerrors += kernel(k, KniDeviceStats.RX_DROPPED) + kernel(k, KniDeviceStats.BAD_ADDRESS) +
-                kernel(k, KniDeviceStats.BAD_BUFFER) + kernel(k, KniDeviceStats.BAD_CHAIN);
+            final long[] c = kernelCounters(k);
+            stats.imissed += c[KniCounter.TX_DROPPED];
+            stats.oerrors += c[KniCounter.RX_DROPPED] + c[KniCounter.BAD_ADDRESS] + c[KniCounter.BAD_BUFFER] +
+                c[KniCounter.BAD_CHAIN];
             stats.rxNombuf += k.allocFailures() - nombufBase;
         }
     }
 
-    private long kernel(final Kni k, final int counter)
+    /** The kernel side's counters since the last reset (one read through the control channel). */
+    private long[] kernelCounters(final Kni k)
     {
-        return k.kernelStat(counter) - kernelBase[counter];
+        final long[] c = new long[KniCounter.COUNT];
+        k.readKernelCounters(c);
+        for (int i = 0; i < c.length; i++)
+        {
+            c[i] -= kernelBase[i];
+        }
+        return c;
     }
 
     @Override
@@ -344,10 +351,7 @@ public final class KniEthDev implements EthDevOps
         final Kni k = kni;
         if (k != null)
         {
-            for (int c = 0; c < KniDeviceStats.COUNT; c++)
-            {
-                kernelBase[c] = k.kernelStat(c);
-            }
+            k.readKernelCounters(kernelBase);
             nombufBase = k.allocFailures();
         }
     }
@@ -358,7 +362,7 @@ public final class KniEthDev implements EthDevOps
         final List<String> names = new ArrayList<>(XSTAT_COUNTERS.length);
         for (final int c : XSTAT_COUNTERS)
         {
-            names.add("kni_" + KniDeviceStats.name(c));
+            names.add("kni_" + KniCounter.name(c));
         }
         return names;
     }
@@ -367,9 +371,10 @@ public final class KniEthDev implements EthDevOps
     public void xstatsGet(final long[] values)
     {
         final Kni k = kni;
+        final long[] c = k == null ? null : kernelCounters(k);
         for (int i = 0; i < XSTAT_COUNTERS.length && i < values.length; i++)
         {
-            values[i] = k == null ? 0 : kernel(k, XSTAT_COUNTERS[i]);
+            values[i] = c == null ? 0 : c[XSTAT_COUNTERS[i]];
         }
     }
 
@@ -381,13 +386,7 @@ public final class KniEthDev implements EthDevOps
 
     // ------------------------------------------------------------------ MTU, MAC, rx modes (beyond DPDK)
 
-    private KniNetDevice netDevice()
-    {
-        final Kni k = kni;
-        return k == null ? null : k.netDevice();
-    }
-
-    private EthDevException failed(final String op, final SysException ex)
+    private EthDevException failed(final String op, final EthDevException ex)
     {
         return new EthDevException(ex.errno(), op + " failed: " + Errno.name(ex.errno()) + " - interface " + ifName + ": " +
             ex.getMessage(), ex);
@@ -396,17 +395,17 @@ public final class KniEthDev implements EthDevOps
     @Override
     public void mtuSet(final int mtu)
     {
-        final KniNetDevice d = netDevice();
-        if (d == null)
+        final Kni k = kni;
+        if (k == null)
         {
             pendingMtu = mtu;
             return;
         }
         try
         {
-            d.setMtu(mtu);
+            k.setMtu(mtu);
         }
-        catch (final SysException ex)
+        catch (final EthDevException ex)
         {
             throw failed("setMtu(port=" + data.portId() + ", mtu=" + mtu + ")", ex);
         }
@@ -415,16 +414,16 @@ public final class KniEthDev implements EthDevOps
     @Override
     public void macAddrSet(final MacAddress mac)
     {
-        final KniNetDevice d = netDevice();
-        if (d == null)
+        final Kni k = kni;
+        if (k == null)
         {
             return; // the interface is created with data.macAddr()
         }
         try
         {
-            d.setMacAddr(mac.toBytes());
+            k.setMacAddr(mac);
         }
-        catch (final SysException ex)
+        catch (final EthDevException ex)
         {
             throw failed("setMacAddr(port=" + data.portId() + ", mac=" + mac + ")", ex);
         }
@@ -432,8 +431,8 @@ public final class KniEthDev implements EthDevOps
 
     private void rxMode(final String op, final boolean promisc, final boolean on)
     {
-        final KniNetDevice d = netDevice();
-        if (d == null)
+        final Kni k = kni;
+        if (k == null)
         {
             return; // applied by the ethdev layer's restore at start
         }
@@ -441,14 +440,14 @@ public final class KniEthDev implements EthDevOps
         {
             if (promisc)
             {
-                d.setPromiscuous(on);
+                k.setPromiscuous(on);
             }
             else
             {
-                d.setAllmulticast(on);
+                k.setAllmulticast(on);
             }
         }
-        catch (final SysException ex)
+        catch (final EthDevException ex)
         {
             throw failed(op + "(port=" + data.portId() + ")", ex);
         }

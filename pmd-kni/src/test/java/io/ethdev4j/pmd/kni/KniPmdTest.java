@@ -145,18 +145,18 @@ class KniPmdTest
         final EthDev port = open("net_kni3");
         setUpAndStart(port, pool);
         final KniEthDev dev = (KniEthDev)port.ops();
-        final long before = dev.kni().netDevice().requests();
+        final long before = dev.kni().status().requests();
         ns.exec("ip", "link", "set", "kni3", "up");
         ns.exec("ip", "link", "set", "kni3", "mtu", "1400");
         // ip returns at once (a TAP takes every change); the kernel side then asks the application. Changes made
         // while a request is pending coalesce into the newest state, so wait until both were asked.
-        Await.until("CFG_NETWORK_IF and CHANGE_MTU sent", 5_000, () -> dev.kni().netDevice().requests() >= before + 2);
+        Await.until("CFG_NETWORK_IF and CHANGE_MTU sent", 5_000, () -> dev.kni().status().requests() >= before + 2);
         Await.until("up and MTU 1400", 5_000, () -> link("kni3").contains(",UP") && mtuOf(link("kni3")) == 1400);
         // above the mbuf limit: refused before any request and reverted
         ns.exec("ip", "link", "set", "kni3", "mtu", "3000");
         Await.until("MTU 3000 reverted", 5_000, () -> mtuOf(link("kni3")) == 1400 &&
-            dev.kni().netDevice().lastRefusal() != null);
-        assertTrue(dev.kni().netDevice().lastRefusal().contains("mtu 3000"), dev.kni().netDevice().lastRefusal());
+            dev.kni().status().lastRefusal() != null);
+        assertTrue(dev.kni().status().lastRefusal().contains("mtu 3000"), dev.kni().status().lastRefusal());
         ns.exec("ip", "link", "set", "kni3", "down");
         Await.until("down", 5_000, () -> !link("kni3").contains(",UP"));
         assertTrue(link("kni3").contains(",UP") == false);
@@ -169,7 +169,7 @@ class KniPmdTest
         setUpAndStart(port, pool);
         ns.exec("ip", "link", "set", "kni0", "up");
         Await.until("up refused after the 3 s request timeout", 8_000, () -> !link("kni0").contains(",UP"));
-        final String why = ((KniEthDev)port.ops()).kni().netDevice().lastRefusal();
+        final String why = ((KniEthDev)port.ops()).kni().status().lastRefusal();
         assertTrue(why != null && why.contains("ETIME"), why);
     }
 
@@ -199,7 +199,7 @@ class KniPmdTest
         ns.exec("ip", "link", "set", "kni0", "up");
         Await.until("up", 5_000, () -> link("kni0").contains(",UP"));
         assertEquals(1400, mtuOf(link("kni0")));
-        assertEquals(0, ((KniEthDev)port.ops()).kni().netDevice().refusals());
+        assertEquals(0, ((KniEthDev)port.ops()).kni().status().refusals());
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.ethdev4j.kni.kernel.bench;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.ethdev4j.kni.kernel.KniDeviceStats;
+import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.kernel.KniDevice;
 import io.ethdev4j.kni.kernel.KniKernel;
 import io.ethdev4j.kni.kernel.KniModuleParams;
-import io.ethdev4j.kni.kernel.KniNetDevice;
-import io.ethdev4j.kni.kernel.MutableMempoolRegistry;
+import io.ethdev4j.kni.kernel.datapath.MutableMempoolRegistry;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Netns;
 import io.ethdev4j.sys.Tun;
@@ -113,7 +113,7 @@ public final class TapWriteBench
             try (KniKernel kernel = new KniKernel(params, registry); TestKniApp app = new TestKniApp(memory, pool))
             {
                 app.startRequestThread();
-                final KniNetDevice dev = kernel.create(app.info("bench1").coreId(1).forceBind(true).netns(ns.path()));
+                final KniDevice dev = kernel.create(app.info("bench1").coreId(1).forceBind(true).netns(ns.path()));
                 ns.exec("ip", "link", "set", "bench1", "up");
                 final byte[] f = frame(size);
                 final long[] ring = new long[2048];
@@ -154,14 +154,14 @@ public final class TapWriteBench
                 {
                     Thread.onSpinWait();
                 }
-                final long p0 = dev.stats().get(KniDeviceStats.RX_PACKETS);
+                final long p0 = dev.stats().get(KniCounter.RX_PACKETS);
                 final long t0 = System.nanoTime();
                 final long measureEnd = t0 + seconds * 1_000_000_000L;
                 while (System.nanoTime() < measureEnd)
                 {
                     java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
                 }
-                final long p1 = dev.stats().get(KniDeviceStats.RX_PACKETS);
+                final long p1 = dev.stats().get(KniCounter.RX_PACKETS);
                 final long t1 = System.nanoTime();
                 producer.join();
                 final double mpps = (p1 - p0) / ((t1 - t0) / 1e9) / 1e6;

@@ -1,9 +1,13 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.abi;
 
 /**
  * One mempool's memory as the kernel side may touch it: {@code elementCount} mbufs of {@code elementSize} bytes each,
  * the first mbuf header at {@code baseAddress}, and each mbuf's buffer starting {@code bufferOffset} bytes after its
  * header (128 for the header plus the private area). Immutable.
+ * <p>
+ * The application registers one per pool through {@code KniControl.registerMempool} before its mbufs go on a FIFO
+ * (rte_kni.ko needed no such step: it could read any memory of the process that opened /dev/kni). A bad value throws
+ * {@link IllegalArgumentException} (EINVAL), as every check in this package does.
  */
 public final class MempoolRange
 {

@@ -1,6 +1,7 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.kernel.request;
 
 import io.ethdev4j.kni.abi.KniRequestId;
+import io.ethdev4j.kni.kernel.netdev.KniNetdev;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.Mac;
 import io.ethdev4j.sys.NetDev;
@@ -13,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns changes of one KNI interface, as rtnetlink reports them, into KNI requests — the role of the module's
- * net_device_ops (ndo_open/stop/change_mtu/set_mac_address/change_rx_flags).
+ * Turns changes of one KNI interface, as rtnetlink reports them, into KNI requests on its {@link KniRequestChannel}
+ * and reverts what the application refuses — the role of the module's net_device_ops
+ * (ndo_open/stop/change_mtu/set_mac_address/change_rx_flags). One thread per interface ({@code kni_req_<name>}).
  *
  * <h2>After the fact</h2>
  * rte_kni.ko was asked <em>before</em> a change took effect: ndo_change_mtu, ndo_open and ndo_set_mac_address could
@@ -38,15 +40,15 @@ import java.util.List;
  * promisc on}); a packet socket's promiscuity (tcpdump) is not reported by rtnetlink and sends nothing — the module
  * sent a request for it. Unlike the module, a refused promiscuous/allmulticast change is reverted too.
  */
-final class KniLinkWatcher implements Runnable, AutoCloseable
+public final class KniLinkWatcher implements Runnable, AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger("io.ethdev4j.kni.kernel");
     private static final long POLL_NS = 50_000_000L;
 
-    private final KniNetDevice dev;
-    private final KniModuleParams params;
-    private final NetDev netDev;
-    private final RtNetlink netlink;
+    private final KniNetdev dev;
+    private final KniRequestChannel channel;
+    private final boolean carrier;
+    private final boolean enableBifurcated;
     private final String name;
     private final Thread thread;
     private final Poll poll = new Poll(1);
@@ -65,49 +67,58 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
     private boolean allmulti;
     private byte[] mac;
 
-    KniLinkWatcher(final KniNetDevice dev, final KniModuleParams params)
+    /**
+     * @param carrier          the module's {@code carrier=on}: the carrier goes on when the application accepts up.
+     * @param enableBifurcated the module's {@code enable_bifurcated=on}: going down is sent asynchronously.
+     */
+    public KniLinkWatcher(final KniNetdev dev, final KniRequestChannel channel, final boolean carrier,
+        final boolean enableBifurcated)
     {
         this.dev = dev;
-        this.params = params;
-        this.netDev = dev.netDev();
-        this.netlink = dev.netlink();
+        this.channel = channel;
+        this.carrier = carrier;
+        this.enableBifurcated = enableBifurcated;
         this.name = dev.name();
-        poll.set(new int[] {netlink.fd()}, 1);
+        poll.set(new int[] {dev.netlinkFd()}, 1);
         readState();
         thread = new Thread(this, "kni_req_" + name);
         thread.setDaemon(true);
     }
 
-    void start()
+    public void start()
     {
         thread.start();
     }
 
-    boolean present()
+    /** False once rtnetlink reported the interface deleted or moved out of its namespace. */
+    public boolean present()
     {
         return present;
     }
 
-    long refusals()
+    /** Refusals seen so far (requests the application failed, or MTUs outside [min, max]); each was reverted. */
+    public long refusals()
     {
         return refusals;
     }
 
-    long requests()
+    /** Requests sent to the application so far (each change acted on; the application's own changes send none). */
+    public long requests()
     {
         return requests;
     }
 
-    String lastRefusal()
+    /** The log line of the last refusal, or null. */
+    public String lastRefusal()
     {
         return lastRefusal;
     }
 
     private void readState()
     {
-        final int flags = netDev.flags(name);
-        mtu = netDev.mtu(name);
-        mac = netDev.hwAddr(name);
+        final int flags = dev.flags();
+        mtu = dev.mtu();
+        mac = dev.macAddr();
         up = (flags & NetDev.IFF_UP) != 0;
         promisc = (flags & NetDev.IFF_PROMISC) != 0;
         allmulti = (flags & NetDev.IFF_ALLMULTI) != 0;
@@ -138,11 +149,11 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
     {
         poll.poll(POLL_NS);
         messages.clear();
-        final int rc = netlink.receive(messages);
+        final int rc = dev.receiveLinkMessages(messages);
         if (rc == -Errno.ENOBUFS)
         {
             LOG.log(System.Logger.Level.WARNING, "kni " + name + ": rtnetlink overrun, re-reading state");
-            applyCurrent(netDev.flags(name), netDev.mtu(name), netDev.hwAddr(name));
+            applyCurrent(dev.flags(), dev.mtu(), dev.macAddr());
             return;
         }
         RtNetlink.LinkMessage last = null;
@@ -183,7 +194,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
             else
             {
                 refuse("address " + Mac.format(curMac), "address " + Mac.format(mac), r);
-                netDev.hwAddr(name, mac);
+                dev.restoreMacAddr(mac);
             }
         }
         if (curMtu != mtu && dev.takeAppMtu(curMtu))
@@ -195,7 +206,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
             if (curMtu < dev.minMtu() || curMtu > dev.maxMtu())
             {
                 refuse("mtu " + curMtu, "mtu " + mtu, "EINVAL - outside [" + dev.minMtu() + ", " + dev.maxMtu() + "]");
-                netDev.mtu(name, mtu);
+                dev.restoreMtu(mtu);
             }
             else
             {
@@ -207,7 +218,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 else
                 {
                     refuse("mtu " + curMtu, "mtu " + mtu, r);
-                    netDev.mtu(name, mtu);
+                    dev.restoreMtu(mtu);
                 }
             }
         }
@@ -220,7 +231,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 if (r == 0)
                 {
                     up = true;
-                    if (params.carrier())
+                    if (carrier)
                     {
                         dev.updateLink(true);
                     }
@@ -228,14 +239,14 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 else
                 {
                     refuse("up", "down", r);
-                    netDev.flags(name, NetDev.IFF_UP, false);
+                    dev.restoreFlag(NetDev.IFF_UP, false);
                 }
             }
             else
             {
                 up = false;
                 dev.updateLink(false);
-                final int r = request(KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 0, null, params.enableBifurcated());
+                final int r = request(KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 0, null, enableBifurcated);
                 if (r != 0)
                 {
                     LOG.log(System.Logger.Level.WARNING, "kni " + name + ": down: application returned " + reason(r) +
@@ -264,7 +275,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 else
                 {
                     refuse("promisc " + onOff(curPromisc), "promisc " + onOff(promisc), r);
-                    netDev.flags(name, NetDev.IFF_PROMISC, promisc);
+                    dev.restoreFlag(NetDev.IFF_PROMISC, promisc);
                 }
             }
         }
@@ -289,7 +300,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
                 else
                 {
                     refuse("allmulticast " + onOff(curAllmulti), "allmulticast " + onOff(allmulti), r);
-                    netDev.flags(name, NetDev.IFF_ALLMULTI, allmulti);
+                    dev.restoreFlag(NetDev.IFF_ALLMULTI, allmulti);
                 }
             }
         }
@@ -298,7 +309,7 @@ final class KniLinkWatcher implements Runnable, AutoCloseable
     private int request(final int reqId, final int value, final byte[] macAddr, final boolean async)
     {
         requests++;
-        return dev.request(reqId, value, macAddr, async);
+        return channel.request(reqId, value, macAddr, async);
     }
 
     private void refuse(final String change, final String restored, final int result)

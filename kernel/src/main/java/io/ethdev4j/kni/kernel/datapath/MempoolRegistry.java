@@ -1,4 +1,6 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.kernel.datapath;
+
+import io.ethdev4j.kni.abi.MempoolRange;
 
 /**
  * The only thing the kernel side needs from the application's memory: where its mbufs are. Every address read from

@@ -1,5 +1,6 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.kernel.datapath;
 
+import io.ethdev4j.kni.abi.MempoolRange;
 import org.agrona.UnsafeApi;
 
 import static io.ethdev4j.kni.abi.KniMbufDescriptor.BUF_ADDR_OFFSET;
@@ -24,7 +25,7 @@ import static io.ethdev4j.kni.abi.KniMbufDescriptor.PKT_LEN_OFFSET;
  */
 public final class MbufValidator
 {
-    /** Result codes (negative) — each has a counter in {@link KniDeviceStats}. */
+    /** Result codes (negative) — each has a counter ({@link io.ethdev4j.kni.abi.KniCounter}). */
     public static final int BAD_ADDRESS = -1;
     public static final int BAD_BUFFER = -2;
     public static final int BAD_CHAIN = -3;

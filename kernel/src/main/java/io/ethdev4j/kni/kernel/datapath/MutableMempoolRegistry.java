@@ -1,4 +1,7 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.kernel.datapath;
+
+import io.ethdev4j.kni.abi.MempoolRange;
+import io.ethdev4j.sys.Errno;
 
 import java.util.Arrays;
 
@@ -12,23 +15,29 @@ public final class MutableMempoolRegistry implements MempoolRegistry
         return ranges;
     }
 
-    /** Adds a pool; its memory must not overlap a registered one. */
-    public synchronized void register(final MempoolRange range)
+    /**
+     * Adds a pool; its memory must not overlap a registered one.
+     *
+     * @return 0, {@code -EEXIST} when a pool with that id is registered, or {@code -EINVAL} when the memory overlaps a
+     *     registered pool's.
+     */
+    public synchronized int register(final MempoolRange range)
     {
         for (final MempoolRange r : ranges)
         {
             if (r.poolId() == range.poolId())
             {
-                throw new IllegalArgumentException("register(pool=" + range.poolId() + ") failed: EEXIST - already registered");
+                return -Errno.EEXIST;
             }
             if (range.baseAddress() < r.endAddress() && r.baseAddress() < range.endAddress())
             {
-                throw new IllegalArgumentException("register(" + range + ") failed: EINVAL - overlaps " + r);
+                return -Errno.EINVAL;
             }
         }
         final MempoolRange[] next = Arrays.copyOf(ranges, ranges.length + 1);
         next[next.length - 1] = range;
         ranges = next;
+        return 0;
     }
 
     /** Removes a pool; only once no KNI uses its mbufs any more. */

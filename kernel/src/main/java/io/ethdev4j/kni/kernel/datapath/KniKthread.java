@@ -1,4 +1,4 @@
-package io.ethdev4j.kni.kernel;
+package io.ethdev4j.kni.kernel.datapath;
 
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Poll;
@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A KNI thread ({@code kni_single} or {@code kni_<name>}): passes over its interfaces moving frames both ways.
+ * A KNI thread ({@code kni_single} or {@code kni_<name>}): passes over its interfaces' {@link KniDataPath data paths}
+ * moving frames both ways.
  *
  * <h2>Duty cycle (differs from the module, on purpose)</h2>
  * The module ran 1000 passes back to back and then slept {@code usleep_range(min, max)}. Its passes were a few
@@ -21,74 +22,88 @@ import java.util.concurrent.TimeUnit;
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
  * per pass.
  */
-final class KniKthread implements Runnable
+public final class KniKthread implements Runnable
 {
-    private static final int MAX_FDS = 256;
+    /** Interfaces one thread serves at most (one poll slot each). */
+    public static final int MAX_DEVICES = 256;
 
     private final String name;
     private final int bindCore;
     private final long minNs;
     private final long maxNs;
     private final MbufValidator validator;
-    private final Poll poll = new Poll(MAX_FDS);
-    private final int[] fds = new int[MAX_FDS];
+    private final Poll poll = new Poll(MAX_DEVICES);
+    private final int[] fds = new int[MAX_DEVICES];
     private final Thread thread;
 
     /** Writer: control thread (add/remove); reader: this thread. */
-    private volatile KniNetDevice[] devices = new KniNetDevice[0];
+    private volatile KniDataPath[] devices = new KniDataPath[0];
     private volatile boolean running = true;
     /** Writer: this thread, after every pass; control thread waits on it to know a removed device is no longer used. */
     private volatile long passes;
     private volatile Throwable failure;
-    private KniNetDevice[] polled;
+    private KniDataPath[] polled;
     private int polledDetached;
 
-    KniKthread(final String name, final int bindCore, final KniModuleParams params, final MempoolRegistry registry)
+    /**
+     * @param bindCore                 CPU to run on (kthread_mode=multiple with force_bind), or -1.
+     * @param minSchedulingIntervalUs  the module's min_scheduling_interval.
+     * @param maxSchedulingIntervalUs  the module's max_scheduling_interval.
+     * @param registry                 the mempools whose mbufs may be followed.
+     */
+    public KniKthread(final String name, final int bindCore, final int minSchedulingIntervalUs,
+        final int maxSchedulingIntervalUs, final MempoolRegistry registry)
     {
         this.name = name;
         this.bindCore = bindCore;
-        this.minNs = TimeUnit.MICROSECONDS.toNanos(params.minSchedulingIntervalUs());
-        this.maxNs = TimeUnit.MICROSECONDS.toNanos(params.maxSchedulingIntervalUs());
+        this.minNs = TimeUnit.MICROSECONDS.toNanos(minSchedulingIntervalUs);
+        this.maxNs = TimeUnit.MICROSECONDS.toNanos(maxSchedulingIntervalUs);
         this.validator = new MbufValidator(registry);
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
 
-    void start()
+    public void start()
     {
         thread.start();
     }
 
-    String name()
+    public String name()
     {
         return name;
     }
 
-    Thread thread()
+    public Thread thread()
     {
         return thread;
     }
 
-    synchronized void add(final KniNetDevice dev)
+    /**
+     * Starts serving {@code dev} with the next pass.
+     *
+     * @return false when this thread already serves {@link #MAX_DEVICES} interfaces (nothing changed).
+     */
+    public synchronized boolean add(final KniDataPath dev)
     {
-        final KniNetDevice[] cur = devices;
-        if (cur.length == MAX_FDS)
+        final KniDataPath[] cur = devices;
+        if (cur.length == MAX_DEVICES)
         {
-            throw new IllegalStateException("kni thread " + name + ": at most " + MAX_FDS + " interfaces");
+            return false;
         }
-        final KniNetDevice[] next = Arrays.copyOf(cur, cur.length + 1);
+        final KniDataPath[] next = Arrays.copyOf(cur, cur.length + 1);
         next[cur.length] = dev;
         devices = next;
+        return true;
     }
 
     /** Removes a device and returns once this thread no longer touches it (or has stopped). */
-    synchronized void remove(final KniNetDevice dev)
+    public synchronized void remove(final KniDataPath dev)
     {
-        devices = Arrays.stream(devices).filter(d -> d != dev).toArray(KniNetDevice[]::new);
+        devices = Arrays.stream(devices).filter(d -> d != dev).toArray(KniDataPath[]::new);
         awaitPasses(2);
     }
 
-    int size()
+    public int size()
     {
         return devices.length;
     }
@@ -103,7 +118,7 @@ final class KniKthread implements Runnable
         }
     }
 
-    void stop()
+    public void stop()
     {
         running = false;
         if (thread.isAlive() && thread != Thread.currentThread())
@@ -123,7 +138,7 @@ final class KniKthread implements Runnable
         }
     }
 
-    Throwable failure()
+    public Throwable failure()
     {
         return failure;
     }
@@ -140,9 +155,9 @@ final class KniKthread implements Runnable
             boolean idleBefore = false;
             while (running)
             {
-                final KniNetDevice[] devs = devices;
+                final KniDataPath[] devs = devices;
                 int detached = 0;
-                for (final KniNetDevice d : devs)
+                for (final KniDataPath d : devs)
                 {
                     detached += d.detached() ? 1 : 0;
                 }
@@ -159,7 +174,7 @@ final class KniKthread implements Runnable
                 }
                 validator.refresh();
                 int work = 0;
-                for (final KniNetDevice d : devs)
+                for (final KniDataPath d : devs)
                 {
                     work += d.rxPass(validator);
                     work += d.txPass(validator);

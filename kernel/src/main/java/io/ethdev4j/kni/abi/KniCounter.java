@@ -1,16 +1,13 @@
-package io.ethdev4j.kni.kernel;
-
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+package io.ethdev4j.kni.abi;
 
 /**
- * Counters of one KNI interface, named from the netdev's point of view as in rte_kni.ko: rx = application → kernel
- * (rx_q), tx = kernel → application (tx_q). Plus the safety counters the module never had.
+ * The kernel side's counters of one KNI interface, by index: what both sides agree on when the application reads them
+ * ({@code KniControl.readCounters} fills {@code values[0 .. COUNT)}), as {@link KniRequestId} is for requests.
  * <p>
- * Writer: the KNI thread serving the interface (single writer, plain read + release store); readers: any thread,
- * with acquire loads. Slots are spaced a cache line apart at both ends to keep readers' lines away from neighbours.
+ * Named from the netdev's point of view as in rte_kni.ko: rx = application → kernel (rx_q), tx = kernel → application
+ * (tx_q). The first six are the netdev's own statistics; the rest are the safety counters the module never had.
  */
-public final class KniDeviceStats
+public final class KniCounter
 {
     public static final int RX_PACKETS = 0;
     public static final int RX_BYTES = 1;
@@ -30,23 +27,11 @@ public final class KniDeviceStats
     public static final int RX_WRITE_ERRORS = 10;
     public static final int COUNT = 11;
 
-    private static final int PAD = 8;
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-
-    private final long[] values = new long[PAD + COUNT + PAD];
-
-    /** Writer thread only. */
-    public void add(final int counter, final long delta)
+    private KniCounter()
     {
-        final int i = PAD + counter;
-        LONGS.setRelease(values, i, (long)LONGS.get(values, i) + delta);
     }
 
-    public long get(final int counter)
-    {
-        return (long)LONGS.getAcquire(values, PAD + counter);
-    }
-
+    /** The counter's name ({@code rx_packets}, ..., {@code rx_write_errors}). */
     public static String name(final int counter)
     {
         switch (counter)
@@ -64,15 +49,5 @@ public final class KniDeviceStats
             case RX_WRITE_ERRORS: return "rx_write_errors";
             default: return "counter " + counter;
         }
-    }
-
-    public String toString()
-    {
-        final StringBuilder sb = new StringBuilder("{");
-        for (int c = 0; c < COUNT; c++)
-        {
-            sb.append(c == 0 ? "" : ", ").append(name(c)).append('=').append(get(c));
-        }
-        return sb.append('}').toString();
     }
 }

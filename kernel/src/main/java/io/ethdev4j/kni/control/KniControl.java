@@ -1,0 +1,130 @@
+package io.ethdev4j.kni.control;
+
+import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.kni.abi.MempoolRange;
+import io.ethdev4j.sys.Errno;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The application's one control channel to the KNI kernel side — what {@code /dev/kni} was to a DPDK application
+ * ({@code ioctl(RTE_KNI_IOCTL_CREATE/RELEASE)}); everything else goes through the shared memory the application owns
+ * ({@link io.ethdev4j.kni.abi}: the FIFOs, the sync area, the mbufs).
+ * <pre>
+ *   application (pmd-kni)                         kernel side
+ *   KniContext ── registerMempool(range) ───────► which memory the kernel side may follow
+ *       alloc  ── create(KniDeviceInfo) → handle ► netdev + data path + request channel
+ *       Kni    ── status/readCounters/updateLink/setMtu/... (handle) ──►
+ *       release ─ release(handle) ───────────────► mbufs handed back on free_q, netdev removed
+ *   Kni bursts ◄═ rx_q, tx_q, alloc_q, free_q, req_q, resp_q, sync (shared memory) ═► KNI threads, request watcher
+ * </pre>
+ *
+ * <h2>Servable remotely</h2>
+ * Every argument and result is a plain value — numbers, strings, byte arrays, {@link KniDeviceInfo},
+ * {@link MempoolRange}, {@link KniDeviceStatus} — and an interface is named by the {@code int} handle {@link #create}
+ * returned, never by an object of the kernel side. So the same calls can be made in-process (the kernel module's
+ * {@value #LOCAL} provider) or over a unix socket to a daemon (issue 15, {@code tools/knid}, which will also have to
+ * receive the memory behind the addresses, e.g. as memfds).
+ *
+ * <h2>Errors</h2>
+ * {@link KniControlException} with the errno as a value (as the ioctl's return): EINVAL (bad info, name in use, core
+ * not usable, bad option), EEXIST (pool already registered), ENODEV (unknown or released handle, channel closed, the
+ * interface gone), EPERM (no CAP_NET_ADMIN), EBUSY (an interface of that name exists outside KNI), ...
+ * <p>
+ * Thread safety: every method may be called from any thread; none is meant for a data path.
+ */
+public interface KniControl extends AutoCloseable
+{
+    /** The provider that runs the kernel side inside the application's process. */
+    String LOCAL = "local";
+
+    /**
+     * rte_kni_init: opens a channel through the provider named {@code provider}.
+     *
+     * @throws KniControlException ENODEV when no such provider is on the class path; what the provider throws.
+     */
+    static KniControl open(final String provider, final Map<String, String> kniOptions)
+    {
+        for (final KniControlProvider p : ServiceLoader.load(KniControlProvider.class))
+        {
+            if (p.name().equals(provider))
+            {
+                return p.open(kniOptions);
+            }
+        }
+        throw KniControlException.of(Errno.ENODEV, "kniInit(provider=" + provider + ")",
+            "no such KNI kernel side on the class path (the kernel module provides '" + LOCAL + "')");
+    }
+
+    /**
+     * Lets the kernel side follow mbufs of one mempool (it checks every FIFO entry against the registered ranges).
+     * Before any mbuf of the pool goes on a FIFO.
+     *
+     * @throws KniControlException EEXIST when a pool with that id is registered, EINVAL when the memory overlaps a
+     *     registered pool's.
+     */
+    void registerMempool(MempoolRange range);
+
+    /**
+     * RTE_KNI_IOCTL_CREATE: creates the interface ({@code info.name()}, carrier off, MAC and MTU from {@code info})
+     * and starts serving its FIFOs, which the application has initialised.
+     *
+     * @return the handle naming the interface in the other calls (positive, never reused by this channel).
+     * @throws KniControlException EINVAL (bad info or FIFO header, name in use, core not usable), ENODEV (channel
+     *     closed), or a system call's errno (EPERM, EBUSY, ...).
+     */
+    int create(KniDeviceInfo info);
+
+    /**
+     * RTE_KNI_IOCTL_RELEASE: stops serving the interface, hands mbufs still on rx_q and alloc_q back on free_q, and
+     * removes the interface. The application then frees what is on tx_q and free_q.
+     *
+     * @return false for an unknown (or already released) handle.
+     */
+    boolean release(int handle);
+
+    /** @throws KniControlException ENODEV for an unknown handle. */
+    KniDeviceStatus status(int handle);
+
+    /**
+     * The interface's counters into {@code values[0 .. KniCounter.COUNT)}, indexed by {@link KniCounter}.
+     *
+     * @throws KniControlException ENODEV for an unknown handle, EINVAL for an array shorter than
+     *     {@link KniCounter#COUNT}.
+     */
+    void readCounters(int handle, long[] values);
+
+    /**
+     * rte_kni_update_link: sets the carrier.
+     *
+     * @return the previous state, 1 (up) or 0 (down).
+     * @throws KniControlException ENODEV for an unknown handle; the errno of TUNSETCARRIER.
+     */
+    int updateLink(int handle, boolean up);
+
+    /**
+     * The application sets the interface's MTU itself (beyond rte_kni.ko): no CHANGE_MTU request comes back for it.
+     *
+     * @throws KniControlException ENODEV for an unknown handle or a deleted interface; the ioctl's errno.
+     */
+    void setMtu(int handle, int mtu);
+
+    /** As {@link #setMtu}, for the MAC address (6 bytes). */
+    void setMacAddr(int handle, byte[] mac);
+
+    /** As {@link #setMtu}, for IFF_PROMISC. */
+    void setPromiscuous(int handle, boolean on);
+
+    /** As {@link #setMtu}, for IFF_ALLMULTI. */
+    void setAllmulticast(int handle, boolean on);
+
+    /**
+     * rte_kni_close: releases every interface still created through this channel and closes it. Idempotent.
+     *
+     * @throws KniControlException the first release that failed (the others are still released).
+     */
+    @Override
+    void close();
+}
