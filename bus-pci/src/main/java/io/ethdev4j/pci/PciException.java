@@ -1,17 +1,17 @@
 package io.ethdev4j.pci;
 
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.ErrnoException;
 
 /**
  * A failed PCI device operation (control path): carries an errno-like code and a message naming the operation,
  * the device and the offending value, e.g. {@code BAR_READ(bar=0, offset=0x8) on 0000:00:03.0 failed: EIO - ...}.
- * Maps one-to-one onto the ethdev layer's {@code EthDevException} codes.
+ * Maps one-to-one onto the ethdev layer's {@code EthDevException} codes; both are {@link ErrnoException}s, the
+ * runtime's common type.
  */
-public final class PciException extends RuntimeException
+public final class PciException extends ErrnoException
 {
     private static final long serialVersionUID = 1L;
-
-    private final int errno;
 
     public PciException(final int errno, final String operation, final String detail)
     {
@@ -20,12 +20,6 @@ public final class PciException extends RuntimeException
 
     public PciException(final int errno, final String operation, final String detail, final Throwable cause)
     {
-        super(operation + " failed: " + Errno.name(errno) + " - " + detail, cause);
-        this.errno = errno;
-    }
-
-    public int errno()
-    {
-        return errno;
+        super(errno, operation, operation + " failed: " + Errno.name(errno) + " - " + detail, cause);
     }
 }

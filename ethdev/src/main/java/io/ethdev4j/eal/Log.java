@@ -1,24 +1,27 @@
 package io.ethdev4j.eal;
 
+import io.ethdev4j.sys.RteLog;
+
 import java.io.PrintStream;
 
 /**
  * rte_log, minimal: a global level (DPDK's 1 emerg .. 8 debug; default 7 info... printing notice and up), lines
  * "TYPE: message" on stderr.
+ * <p>
+ * The runtime's logging API: the core and the drivers log through this class, and {@code --log-level} is parsed here.
+ * It writes to {@link RteLog}, the process's one log, which code below the core ({@code sys}, the KNI kernel side)
+ * calls directly: one level and one stream for everyone.
  */
 public final class Log
 {
-    public static final int EMERG = 1;
-    public static final int ALERT = 2;
-    public static final int CRIT = 3;
-    public static final int ERR = 4;
-    public static final int WARNING = 5;
-    public static final int NOTICE = 6;
-    public static final int INFO = 7;
-    public static final int DEBUG = 8;
-
-    private static volatile int level = INFO;
-    private static volatile PrintStream out = System.err;
+    public static final int EMERG = RteLog.EMERG;
+    public static final int ALERT = RteLog.ALERT;
+    public static final int CRIT = RteLog.CRIT;
+    public static final int ERR = RteLog.ERR;
+    public static final int WARNING = RteLog.WARNING;
+    public static final int NOTICE = RteLog.NOTICE;
+    public static final int INFO = RteLog.INFO;
+    public static final int DEBUG = RteLog.DEBUG;
 
     private Log()
     {
@@ -26,30 +29,27 @@ public final class Log
 
     public static int level()
     {
-        return level;
+        return RteLog.level();
     }
 
     public static void level(final int l)
     {
-        level = Math.max(EMERG, Math.min(DEBUG, l));
+        RteLog.level(l);
     }
 
     public static void output(final PrintStream stream)
     {
-        out = stream;
+        RteLog.output(stream);
     }
 
     public static boolean enabled(final int l)
     {
-        return l <= level;
+        return RteLog.enabled(l);
     }
 
     public static void log(final int l, final String type, final String message)
     {
-        if (l <= level)
-        {
-            out.println(type + ": " + message);
-        }
+        RteLog.log(l, type, message);
     }
 
     public static void err(final String type, final String message)
