@@ -106,14 +106,15 @@ final class Layering
                 "pmd.igb", "pmd.igb.sim.."), cls("eal.Log")));
 
         // KNI: the kernel side (module kernel) below the core, the library and PMD (module pmd-kni) above it.
-        // kni.control is the KNI branch's control interface in the kernel module.
+        // kni.control is the narrow control interface (the application's /dev/kni) the kernel module publishes.
         rules.add(mayOnlyDependOn("kni.abi depends on nothing else of ours",
             pkgs("kni.abi.."), pkgs("kni.abi..")));
         rules.add(mayOnlyDependOn("the KNI kernel side depends only on sys and kni.abi",
             pkgs("kni.kernel..", "kni.control.."), pkgs("sys..", "kni.abi..", "kni.kernel..", "kni.control..")));
-        rules.add(mayOnlyDependOn("kni and pmd.kni depend only on the KNI kernel side, the core's SPI, eal.Log, sys",
+        rules.add(mayOnlyDependOn("kni and pmd.kni reach the KNI kernel side only through kni.abi and kni.control "
+                + "(as an application had only /dev/kni), plus the core's SPI, eal.Log, sys",
             pkgs("kni", "pmd.kni.."),
-            coreSpi("sys..", "kni", "kni.abi..", "kni.kernel..", "kni.control..", "pmd.kni.."), cls("eal.Log")));
+            coreSpi("sys..", "kni", "kni.abi..", "kni.control..", "pmd.kni.."), cls("eal.Log")));
 
         // test kit and applications
         rules.add(mayOnlyDependOn("testkit depends only on the core and sys",
@@ -191,14 +192,12 @@ final class Layering
     /**
      * The runtime's unchecked exceptions are all {@code sys.ErrnoException}s, so a caller catches one type and reads
      * its errno. testpmd, an application, keeps its own; {@code EthDevOps.NotSupported} is the ops SPI's stackless
-     * signal that {@code EthDev} turns into ENOTSUP before a caller sees it. Left out until the KNI branch lands:
-     * the KNI kernel side ({@link #kniKernelSidePending()}).
+     * signal that {@code EthDev} turns into ENOTSUP before a caller sees it.
      */
     ArchRule oneExceptionType()
     {
         return classes().that(ours()
                 .and(not(resideInAnyPackage(pkgs("testpmd.."))))
-                .and(not(resideInAnyPackage(kniKernelSidePending())))
                 .and(not(cls("ethdev.EthDevOps$NotSupported")))
                 .and(assignableTo(RuntimeException.class)))
             .should().beAssignableTo(pkg("sys.ErrnoException"))
@@ -221,25 +220,16 @@ final class Layering
             .as("diagnostics go through eal.Log / sys.RteLog, not System.out, System.err or printStackTrace");
     }
 
-    /** One log: no second logging framework. Left out until the KNI branch lands: the KNI kernel side. */
+    /** One log: no second logging framework. */
     ArchRule noOtherLoggingFramework()
     {
-        return noClasses().that(ours().and(not(resideInAnyPackage(kniKernelSidePending()))))
+        return noClasses().that(ours())
             .should().dependOnClassesThat(resideInAnyPackage("java.util.logging..", "org.slf4j..",
                 "org.apache.log4j..", "org.apache.logging..", "org.apache.commons.logging..")
                 .or(belongToAnyOf(System.Logger.class)))
             .as("no logging framework besides eal.Log / sys.RteLog (java.util.logging, System.Logger, slf4j, log4j)");
     }
 
-    /**
-     * The KNI kernel side still logs through {@code System.Logger} and its control interface has its own errno
-     * exception; the KNI branch is restructuring exactly these packages, so the logging and exception rules skip them
-     * until it lands (then: {@code sys.RteLog}, {@code extends ErrnoException}, and delete this exemption).
-     */
-    String[] kniKernelSidePending()
-    {
-        return pkgs("kni.abi..", "kni.kernel..", "kni.control..");
-    }
 
     // ------------------------------------------------------------------------------------------------------------
 

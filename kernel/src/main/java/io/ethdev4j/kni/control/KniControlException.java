@@ -1,6 +1,7 @@
 package io.ethdev4j.kni.control;
 
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.ErrnoException;
 
 /**
  * A {@link KniControl} call failed: carries the errno as a value — what rte_kni.ko's ioctl returned — and a message
@@ -8,23 +9,19 @@ import io.ethdev4j.sys.Errno;
  * {@code kni create(name=kni0) failed: EINVAL - already exists}. Callers branch on {@link #errno()}, never on the
  * message. Unchecked; crosses a process boundary as (errno, message).
  */
-public final class KniControlException extends RuntimeException
+public final class KniControlException extends ErrnoException
 {
     private static final long serialVersionUID = 1L;
-
-    private final int errno;
 
     /** {@code message} already names the operation and the errno (as sent back by a remote kernel side). */
     public KniControlException(final int errno, final String message)
     {
-        super(message);
-        this.errno = errno;
+        super(errno, null, message);
     }
 
     public KniControlException(final int errno, final String message, final Throwable cause)
     {
-        super(message, cause);
-        this.errno = errno;
+        super(errno, null, message, cause);
     }
 
     /** {@code <operation> failed: <ERRNO> - <detail>}. */
@@ -40,9 +37,4 @@ public final class KniControlException extends RuntimeException
         return new KniControlException(errno, operation + " failed: " + Errno.name(errno) + " - " + detail, cause);
     }
 
-    /** The errno, positive (EINVAL, EEXIST, ENODEV, EPERM, EBUSY, ...). */
-    public int errno()
-    {
-        return errno;
-    }
 }

@@ -1,5 +1,6 @@
 package io.ethdev4j.kni.kernel.datapath;
 
+import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Poll;
 
@@ -200,7 +201,7 @@ public final class KniKthread implements Runnable
         catch (final Throwable t)
         {
             failure = t;
-            System.getLogger("io.ethdev4j.kni.kernel").log(System.Logger.Level.ERROR, "kni thread " + name + " died", t);
+            RteLog.err("KNI", "kni thread " + name + " died: " + t);
         }
         finally
         {

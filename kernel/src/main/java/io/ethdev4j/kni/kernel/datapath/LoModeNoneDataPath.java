@@ -1,5 +1,6 @@
 package io.ethdev4j.kni.kernel.datapath;
 
+import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
@@ -43,7 +44,7 @@ public final class LoModeNoneDataPath extends KniDataPath
         {
             why = ex.toString();
         }
-        System.getLogger("io.ethdev4j.kni.kernel").log(System.Logger.Level.WARNING,
+        RteLog.warn("KNI",
             "kni " + name + ": tap_io=io_uring unavailable, using write(2): " + why);
         return null;
     }

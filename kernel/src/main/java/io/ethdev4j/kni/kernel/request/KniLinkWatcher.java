@@ -2,6 +2,7 @@ package io.ethdev4j.kni.kernel.request;
 
 import io.ethdev4j.kni.abi.KniRequestId;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
+import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.Mac;
 import io.ethdev4j.sys.NetDev;
@@ -42,7 +43,6 @@ import java.util.List;
  */
 public final class KniLinkWatcher implements Runnable, AutoCloseable
 {
-    private static final System.Logger LOG = System.getLogger("io.ethdev4j.kni.kernel");
     private static final long POLL_NS = 50_000_000L;
 
     private final KniNetdev dev;
@@ -135,11 +135,11 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
             catch (final SysException ex)
             {
                 // e.g. a revert on a netdev that vanished meanwhile; the RTM_DELLINK that follows ends the loop
-                LOG.log(System.Logger.Level.WARNING, "kni " + name + ": " + ex.getMessage());
+                RteLog.warn("KNI", "kni " + name + ": " + ex.getMessage());
             }
             catch (final RuntimeException ex)
             {
-                LOG.log(System.Logger.Level.ERROR, "kni " + name + ": request watcher stopped", ex);
+                RteLog.err("KNI", "kni " + name + ": request watcher stopped: " + ex);
                 return;
             }
         }
@@ -152,7 +152,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
         final int rc = dev.receiveLinkMessages(messages);
         if (rc == -Errno.ENOBUFS)
         {
-            LOG.log(System.Logger.Level.WARNING, "kni " + name + ": rtnetlink overrun, re-reading state");
+            RteLog.warn("KNI", "kni " + name + ": rtnetlink overrun, re-reading state");
             applyCurrent(dev.flags(), dev.mtu(), dev.macAddr());
             return;
         }
@@ -171,7 +171,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
         if (last.type == RtNetlink.RTM_DELLINK)
         {
             present = false;
-            LOG.log(System.Logger.Level.WARNING, "kni " + name + ": interface deleted or moved away from outside");
+            RteLog.warn("KNI", "kni " + name + ": interface deleted or moved away from outside");
             return;
         }
         applyCurrent(last.flags, last.mtu < 0 ? mtu : last.mtu, last.address == null ? mac : last.address);
@@ -249,7 +249,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
                 final int r = request(KniRequestId.RTE_KNI_REQ_CFG_NETWORK_IF, 0, null, enableBifurcated);
                 if (r != 0)
                 {
-                    LOG.log(System.Logger.Level.WARNING, "kni " + name + ": down: application returned " + reason(r) +
+                    RteLog.warn("KNI", "kni " + name + ": down: application returned " + reason(r) +
                         " (an interface cannot be kept up; not reverted)");
                 }
             }
@@ -322,7 +322,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
         final String line = "kni " + name + ": " + change + " refused (" + why + "), restored " + restored;
         lastRefusal = line;
         refusals++;
-        LOG.log(System.Logger.Level.WARNING, line);
+        RteLog.warn("KNI", line);
     }
 
     private static String reason(final int result)
