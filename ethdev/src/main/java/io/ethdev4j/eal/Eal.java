@@ -60,6 +60,8 @@ public final class Eal implements AutoCloseable, EalServices
     private final List<Bus> buses = new ArrayList<>();
     /** Made first by init, closed last. */
     private RuntimeDir runtimeDir;
+    /** What the plugins started ({@link EalPlugin}), in start order; closed first, newest first. */
+    private final List<AutoCloseable> plugins = new ArrayList<>();
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -108,12 +110,29 @@ public final class Eal implements AutoCloseable, EalServices
             eal.pin(args.mainLcore());
             eal.openBuses(buses);
             eal.probeAll();
+            eal.startPlugins();
             return eal;
         }
         catch (final RuntimeException ex)
         {
             eal.close();
             throw ex;
+        }
+    }
+
+    /** The {@link EalPlugin}s on the class path, in name order (telemetry, as rte_eal_init starts it last). */
+    private void startPlugins()
+    {
+        final List<EalPlugin> found = new ArrayList<>();
+        ServiceLoader.load(EalPlugin.class).forEach(found::add);
+        found.sort(Comparator.comparing(EalPlugin::name));
+        for (final EalPlugin p : found)
+        {
+            final AutoCloseable handle = p.start(this);
+            if (handle != null)
+            {
+                plugins.add(handle);
+            }
         }
     }
 
@@ -229,6 +248,29 @@ public final class Eal implements AutoCloseable, EalServices
     public int lcoreCount()
     {
         return args.lcores().length;
+    }
+
+    /**
+     * The CPUs for threads that are not lcores (DPDK's control-thread cpuset): the CPUs the process may run on minus
+     * the lcores' CPUs, or all of them when that leaves none. Telemetry and other service threads run there, off the
+     * forwarding cores when the machine has spare ones.
+     */
+    public int[] controlCpus()
+    {
+        final Set<Integer> lcoreCpus = new HashSet<>();
+        for (final int c : args.lcores())
+        {
+            lcoreCpus.add(c);
+        }
+        final int[] all = LibC.allowedCpus();
+        final int[] rest = Arrays.stream(all).filter(c -> !lcoreCpus.contains(c)).toArray();
+        return rest.length > 0 ? rest : all;
+    }
+
+    /** Whether lcore {@code lcore} has a CPU of that number to be pinned to (else its thread runs unpinned). */
+    public boolean lcoreHasCpu(final int lcore)
+    {
+        return cpus.contains(lcore);
     }
 
     private boolean pin(final int lcore)
@@ -488,6 +530,19 @@ public final class Eal implements AutoCloseable, EalServices
             closed = true;
         }
         RuntimeException first = null;
+        for (int i = plugins.size() - 1; i >= 0; i--)
+        {
+            try
+            {
+                plugins.get(i).close();
+            }
+            catch (final Exception ex)
+            {
+                final RuntimeException rex = ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException(ex);
+                first = first == null ? rex : first;
+            }
+        }
+        plugins.clear();
         for (final EthDev p : ports())
         {
             try

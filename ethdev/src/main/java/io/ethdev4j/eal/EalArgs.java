@@ -61,6 +61,8 @@ public final class EalArgs
      * in several worktrees on one machine never contend for {@code /var/run/dpdk/rte}.
      */
     public static final String DEFAULT_FILE_PREFIX_PROPERTY = "ethdev4j.eal.defaultFilePrefix";
+    /** The program name a runtime reports (DPDK's argv[0]) unless the application names itself ({@link #program(String)}). */
+    public static final String DEFAULT_PROGRAM = "ethdev4j";
     /** DPDK's default file prefix. */
     public static final String DPDK_DEFAULT_FILE_PREFIX = "rte";
 
@@ -72,6 +74,10 @@ public final class EalArgs
     private boolean help;
     private final Map<String, String> kniOptions = new LinkedHashMap<>();
     private String[] appArgs = new String[0];
+    /** The EAL options as given (before {@code --}). */
+    private String[] ealArgv = new String[0];
+    /** DPDK's argv[0]: what /eal/params reports first. */
+    private String program = DEFAULT_PROGRAM;
 
     private EalArgs()
     {
@@ -246,6 +252,12 @@ public final class EalArgs
                 Arrays.toString(a.lcores));
         }
         a.appArgs = Arrays.copyOfRange(args, Math.min(i, args.length), args.length);
+        int end = 0;
+        while (end < args.length && !args[end].equals("--"))
+        {
+            end++;
+        }
+        a.ealArgv = Arrays.copyOfRange(args, 0, end);
         return a;
     }
 
@@ -474,6 +486,25 @@ public final class EalArgs
     public Map<String, String> kniOptions()
     {
         return Collections.unmodifiableMap(kniOptions);
+    }
+
+    /** The EAL options exactly as given, without {@code --} and what follows (DPDK's saved {@code eal_args}). */
+    public String[] ealArgv()
+    {
+        return ealArgv.clone();
+    }
+
+    /** The program name (DPDK's argv[0]); {@value #DEFAULT_PROGRAM} unless set. */
+    public String program()
+    {
+        return program;
+    }
+
+    /** Names the program (testpmd says "testpmd"): what telemetry's /eal/params reports first. Returns this. */
+    public EalArgs program(final String name)
+    {
+        this.program = java.util.Objects.requireNonNull(name, "name");
+        return this;
     }
 
     /** The application's arguments (after {@code --}). */

@@ -53,11 +53,15 @@ class RuntimeDirTest
     @Test
     void shouldFollowDpdksRuleForRootAndOtherUsers()
     {
-        assertEquals(Paths.get("/var/run/dpdk/rte"), RuntimeDir.pathFor("rte", 0, "/run/user/0"),
+        assertEquals(Paths.get("/var/run/dpdk/rte"), RuntimeDir.pathFor("rte", 0, null, "/run/user/0"),
             "root ignores XDG_RUNTIME_DIR");
-        assertEquals(Paths.get("/run/user/1000/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, "/run/user/1000"));
-        assertEquals(Paths.get("/tmp/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null));
-        assertEquals(RuntimeDir.pathFor("x", LibC.uid(), System.getenv("XDG_RUNTIME_DIR")), RuntimeDir.pathFor("x"));
+        assertEquals(Paths.get("/run/user/1000/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null, "/run/user/1000"));
+        assertEquals(Paths.get("/tmp/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null, null));
+        assertEquals(Paths.get("/run/app/dpdk/pg1"), RuntimeDir.pathFor("pg1", 0, "/run/app", "/run/user/0"),
+            "systemd's RUNTIME_DIRECTORY wins, for root too");
+        assertEquals(Paths.get("/run/app/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, "/run/app", "/run/user/1000"));
+        assertEquals(RuntimeDir.pathFor("x", LibC.uid(), System.getenv("RUNTIME_DIRECTORY"), System.getenv("XDG_RUNTIME_DIR")),
+            RuntimeDir.pathFor("x"));
     }
 
     @Test
