@@ -67,14 +67,26 @@ class RuntimeDirTest
     @Test
     void shouldUseDpdksDefaultPrefixWhenNoneIsGivenOutsideTheTestHarness()
     {
+        final String pid = Long.toString(ProcessHandle.current().pid());
+        assertEquals("rte", EalArgs.defaultFilePrefix(null, null));
+        assertEquals("rte", EalArgs.defaultFilePrefix("", " "));
+        assertEquals("t" + pid, EalArgs.defaultFilePrefix(null, "t%p"), "the environment (inherited by children)");
+        assertEquals("p" + pid, EalArgs.defaultFilePrefix("p%p", "t%p"), "the property wins");
+        assertThrows(EalArgsException.class, () -> EalArgs.defaultFilePrefix("a/b", null));
+        assertEquals("given", EalArgs.parse("--file-prefix", "given").filePrefix());
+        assertEquals(EalArgs.defaultFilePrefix(), EalArgs.parse().filePrefix());
+    }
+
+    @Test
+    void shouldCreateTheDefaultPrefixDirectory()
+    {
+        // --no-shconf: no lock, so a dpdk-testpmd or another worktree's run on the real default prefix cannot interfere
         final String saved = System.getProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        try
+        System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, "rte");
+        try (Eal eal = Eal.init(eal("--no-shconf", "--no-telemetry")))
         {
-            System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-            assertEquals("rte", EalArgs.parse().filePrefix());
-            System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, "t%p");
-            assertEquals("t" + ProcessHandle.current().pid(), EalArgs.parse().filePrefix());
-            assertEquals("given", EalArgs.parse("--file-prefix", "given").filePrefix());
+            assertEquals(RuntimeDir.pathFor("rte"), eal.runtimeDir());
+            assertTrue(Files.isDirectory(eal.runtimeDir()));
         }
         finally
         {
@@ -83,26 +95,6 @@ class RuntimeDirTest
                 System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
             }
             else
-            {
-                System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, saved);
-            }
-        }
-    }
-
-    @Test
-    void shouldCreateTheDefaultPrefixDirectory()
-    {
-        // --no-shconf: no lock, so a dpdk-testpmd or another worktree's run on the real default prefix cannot interfere
-        final String saved = System.getProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        try (Eal eal = Eal.init(eal("--no-shconf")))
-        {
-            assertEquals(RuntimeDir.pathFor("rte"), eal.runtimeDir());
-            assertTrue(Files.isDirectory(eal.runtimeDir()));
-        }
-        finally
-        {
-            if (saved != null)
             {
                 System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, saved);
             }

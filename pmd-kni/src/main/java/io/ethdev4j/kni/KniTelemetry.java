@@ -2,6 +2,7 @@ package io.ethdev4j.kni;
 
 import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
 import io.ethdev4j.pmd.kni.KniEthDev;
 import io.ethdev4j.telemetry.TelData;
@@ -111,7 +112,16 @@ final class KniTelemetry
         d.addDictU64("rx_nombuf", k.allocFailures());
         if (port != null)
         {
-            for (final Xstat x : port.xstats())
+            final List<Xstat> xstats;
+            try
+            {
+                xstats = port.xstats();
+            }
+            catch (final EthDevException ex)
+            {
+                return; // the port is closing: no counters
+            }
+            for (final Xstat x : xstats)
             {
                 if (x.name().startsWith("kni_"))
                 {

@@ -15,7 +15,9 @@ import io.ethdev4j.mbuf.MbufPool;
  * {@code strtoul(..., 0)} (so {@code 0x1} is port 1) and ignore what follows.
  * <p>
  * Stats are read the way {@code show port stats} reads them ({@link EthDev#statsGet}: the counters the queues'
- * writers publish), so asking never slows or locks the forwarding lcores.
+ * writers publish), so asking never slows or locks the forwarding lcores. Each read holds the port's control lock (the
+ * one {@code close} and {@code stop} take, never a burst), so it cannot meet a port being closed under it, whose
+ * driver may be unmapping the registers it reads.
  */
 final class EthDevTelemetry
 {
@@ -91,6 +93,26 @@ final class EthDevTelemetry
         return v;
     }
 
+    /** Runs {@code body} on the port named by {@code params} under its control lock; -1 (a null reply) when none. */
+    private static int withPort(final Eal eal, final String params, final boolean atoi, final PortReader body)
+    {
+        final EthDev p = port(eal, params, atoi);
+        if (p == null)
+        {
+            return -1;
+        }
+        synchronized (p)
+        {
+            return p.isReleased() ? -1 : body.read(p);
+        }
+    }
+
+    @FunctionalInterface
+    private interface PortReader
+    {
+        int read(EthDev p);
+    }
+
     /** The port named by {@code params}, or null (DPDK answers null): not a digit first, or no such port. */
     private static EthDev port(final Eal eal, final String params, final boolean atoi)
     {
@@ -104,11 +126,11 @@ final class EthDevTelemetry
 
     private static int stats(final Eal eal, final String cmd, final String params, final TelData d)
     {
-        final EthDev p = port(eal, params, true);
-        if (p == null)
-        {
-            return -1;
-        }
+        return withPort(eal, params, true, p -> stats(p, d));
+    }
+
+    private static int stats(final EthDev p, final TelData d)
+    {
         final EthStats s = new EthStats();
         p.statsGet(s);
         d.startDict();
@@ -142,11 +164,11 @@ final class EthDevTelemetry
 
     private static int xstats(final Eal eal, final String cmd, final String params, final TelData d)
     {
-        final EthDev p = port(eal, params, false);
-        if (p == null)
-        {
-            return -1;
-        }
+        return withPort(eal, params, false, p -> xstats(p, d));
+    }
+
+    private static int xstats(final EthDev p, final TelData d)
+    {
         d.startDict();
         for (final Xstat x : p.xstats())
         {
@@ -157,11 +179,11 @@ final class EthDevTelemetry
 
     private static int linkStatus(final Eal eal, final String cmd, final String params, final TelData d)
     {
-        final EthDev p = port(eal, params, false);
-        if (p == null)
-        {
-            return -1;
-        }
+        return withPort(eal, params, false, p -> linkStatus(p, d));
+    }
+
+    private static int linkStatus(final EthDev p, final TelData d)
+    {
         final EthLink link = p.link();
         d.startDict();
         if (!link.isUp())
@@ -177,11 +199,11 @@ final class EthDevTelemetry
 
     private static int info(final Eal eal, final String cmd, final String params, final TelData d)
     {
-        final EthDev p = port(eal, params, false);
-        if (p == null)
-        {
-            return -22;
-        }
+        return withPort(eal, params, false, p -> info(p, d));
+    }
+
+    private static int info(final EthDev p, final TelData d)
+    {
         final EthDevData data = p.data();
         final int nbRx = data.nbRxQueues();
         final int nbTx = data.nbTxQueues();

@@ -1,6 +1,7 @@
 package io.ethdev4j.telemetry;
 
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.testkit.Json;
 
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.testkit.Json;
+import io.ethdev4j.testkit.TelemetryClient;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.UnixSocket;
 import io.ethdev4j.testkit.Prerequisites;

@@ -1,4 +1,4 @@
-package io.ethdev4j.telemetry;
+package io.ethdev4j.testkit;
 
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;

@@ -1,4 +1,4 @@
-package io.ethdev4j.telemetry;
+package io.ethdev4j.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
