@@ -18,6 +18,7 @@ import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link VdevBus}) last, so PCI ports get the low ids. A device the user named that fails to probe fails
  * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
- * up the buses and releases memory, in reverse order.
+ * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
+ * and its files removed last.
  */
 public final class Eal implements AutoCloseable, EalServices
 {
@@ -56,6 +58,10 @@ public final class Eal implements AutoCloseable, EalServices
     private final Thread mainThread;
     /** Device buses, then the vdev bus: the probe order. */
     private final List<Bus> buses = new ArrayList<>();
+    /** Made first by init, closed last. */
+    private RuntimeDir runtimeDir;
+    /** What the plugins started ({@link EalPlugin}), in start order; closed first, newest first. */
+    private final List<AutoCloseable> plugins = new ArrayList<>();
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -98,17 +104,35 @@ public final class Eal implements AutoCloseable, EalServices
         final Eal eal = new Eal(args, providers);
         try
         {
+            eal.runtimeDir = RuntimeDir.open(args.filePrefix(), !args.noShconf());
             Lcore.registerMain(args.mainLcore());
             eal.mainAffinity = LibC.threadAffinity();
             eal.pin(args.mainLcore());
             eal.openBuses(buses);
             eal.probeAll();
+            eal.startPlugins();
             return eal;
         }
         catch (final RuntimeException ex)
         {
             eal.close();
             throw ex;
+        }
+    }
+
+    /** The {@link EalPlugin}s on the class path, in name order (telemetry, as rte_eal_init starts it last). */
+    private void startPlugins()
+    {
+        final List<EalPlugin> found = new ArrayList<>();
+        ServiceLoader.load(EalPlugin.class).forEach(found::add);
+        found.sort(Comparator.comparing(EalPlugin::name));
+        for (final EalPlugin p : found)
+        {
+            final AutoCloseable handle = p.start(this);
+            if (handle != null)
+            {
+                plugins.add(handle);
+            }
         }
     }
 
@@ -180,6 +204,22 @@ public final class Eal implements AutoCloseable, EalServices
         return List.copyOf(buses);
     }
 
+    /**
+     * rte_eal_get_runtime_dir: {@code /var/run/dpdk/<file-prefix>} for root, else under {@code $XDG_RUNTIME_DIR} or
+     * {@code /tmp} (see {@link RuntimeDir}).
+     */
+    @Override
+    public Path runtimeDir()
+    {
+        return runtimeDir.path();
+    }
+
+    /** The runtime directory itself: register files created in it so close removes them. */
+    public RuntimeDir runtimeDirectory()
+    {
+        return runtimeDir;
+    }
+
     @Override
     public Map<String, String> kniOptions()
     {
@@ -208,6 +248,29 @@ public final class Eal implements AutoCloseable, EalServices
     public int lcoreCount()
     {
         return args.lcores().length;
+    }
+
+    /**
+     * The CPUs for threads that are not lcores (DPDK's control-thread cpuset): the CPUs the process may run on minus
+     * the lcores' CPUs, or all of them when that leaves none. Telemetry and other service threads run there, off the
+     * forwarding cores when the machine has spare ones.
+     */
+    public int[] controlCpus()
+    {
+        final Set<Integer> lcoreCpus = new HashSet<>();
+        for (final int c : args.lcores())
+        {
+            lcoreCpus.add(c);
+        }
+        final int[] all = LibC.allowedCpus();
+        final int[] rest = Arrays.stream(all).filter(c -> !lcoreCpus.contains(c)).toArray();
+        return rest.length > 0 ? rest : all;
+    }
+
+    /** Whether lcore {@code lcore} has a CPU of that number to be pinned to (else its thread runs unpinned). */
+    public boolean lcoreHasCpu(final int lcore)
+    {
+        return cpus.contains(lcore);
     }
 
     private boolean pin(final int lcore)
@@ -467,6 +530,19 @@ public final class Eal implements AutoCloseable, EalServices
             closed = true;
         }
         RuntimeException first = null;
+        for (int i = plugins.size() - 1; i >= 0; i--)
+        {
+            try
+            {
+                plugins.get(i).close();
+            }
+            catch (final Exception ex)
+            {
+                final RuntimeException rex = ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException(ex);
+                first = first == null ? rex : first;
+            }
+        }
+        plugins.clear();
         for (final EthDev p : ports())
         {
             try
@@ -490,6 +566,10 @@ public final class Eal implements AutoCloseable, EalServices
             buses.get(i).close();
         }
         memory.close();
+        if (runtimeDir != null)
+        {
+            runtimeDir.close();
+        }
         Lcore.unregisterMain(mainThread);
         if (mainAffinity != null && Thread.currentThread() == mainThread)
         {

@@ -36,7 +36,9 @@ public final class EalArgs
         "  -n CHANNELS            Number of memory channels (accepted, unused)",
         "  --file-prefix PREFIX   Prefix for runtime files",
         "  --iova-mode va         IOVA mode (only va: IOVA = VA)",
-        "  --in-memory, --no-shconf, --no-telemetry  Accepted for compatibility",
+        "  --in-memory            No shared files: no 'config' lock in the runtime directory",
+        "  --no-shconf            No shared config (no 'config' lock; implied by --in-memory)",
+        "  --no-telemetry         Disable the telemetry socket",
         "  --log-level LEVEL      Log level 1..8 or name (emergency..debug), optionally TYPE:LEVEL",
         "  --kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated,",
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval,",
@@ -53,11 +55,34 @@ public final class EalArgs
     private boolean noPci;
     private boolean noHuge;
     private long memoryMb;
-    private String filePrefix = "rte";
+    /**
+     * The system property that replaces DPDK's default file prefix {@code rte} when {@code --file-prefix} is not
+     * given; {@code %p} in it becomes the process id. Wins over {@link #DEFAULT_FILE_PREFIX_ENV}.
+     */
+    public static final String DEFAULT_FILE_PREFIX_PROPERTY = "ethdev4j.eal.defaultFilePrefix";
+    /**
+     * The environment variable that does the same, inherited by child processes: the build sets it to {@code test%p}
+     * for test JVMs, so runtimes the tests start (and the testpmd processes they launch) never contend for
+     * {@code /var/run/dpdk/rte} with each other, with test runs in other worktrees, or with a DPDK application.
+     */
+    public static final String DEFAULT_FILE_PREFIX_ENV = "ETHDEV4J_DEFAULT_FILE_PREFIX";
+    /** The program name a runtime reports (DPDK's argv[0]) unless the application names itself ({@link #program(String)}). */
+    public static final String DEFAULT_PROGRAM = "ethdev4j";
+    /** DPDK's default file prefix. */
+    public static final String DPDK_DEFAULT_FILE_PREFIX = "rte";
+
+    private String filePrefix = defaultFilePrefix();
+    private boolean inMemory;
+    private boolean noShconf;
+    private boolean noTelemetry;
     private int logLevel = Log.INFO;
     private boolean help;
     private final Map<String, String> kniOptions = new LinkedHashMap<>();
     private String[] appArgs = new String[0];
+    /** The EAL options as given (before {@code --}). */
+    private String[] ealArgv = new String[0];
+    /** DPDK's argv[0]: what /eal/params reports first. */
+    private String program = DEFAULT_PROGRAM;
 
     private EalArgs()
     {
@@ -196,9 +221,17 @@ public final class EalArgs
                     }
                     break;
                 case "--in-memory":
+                    noValue(opt, value);
+                    a.inMemory = true;
+                    a.noShconf = true;
+                    break;
                 case "--no-shconf":
+                    noValue(opt, value);
+                    a.noShconf = true;
+                    break;
                 case "--no-telemetry":
                     noValue(opt, value);
+                    a.noTelemetry = true;
                     break;
                 default:
                     if (opt.startsWith("--kni-"))
@@ -224,7 +257,39 @@ public final class EalArgs
                 Arrays.toString(a.lcores));
         }
         a.appArgs = Arrays.copyOfRange(args, Math.min(i, args.length), args.length);
+        int end = 0;
+        while (end < args.length && !args[end].equals("--"))
+        {
+            end++;
+        }
+        a.ealArgv = Arrays.copyOfRange(args, 0, end);
         return a;
+    }
+
+    /**
+     * {@value #DPDK_DEFAULT_FILE_PREFIX}, unless {@link #DEFAULT_FILE_PREFIX_PROPERTY} or
+     * {@link #DEFAULT_FILE_PREFIX_ENV} says otherwise.
+     */
+    public static String defaultFilePrefix()
+    {
+        return defaultFilePrefix(System.getProperty(DEFAULT_FILE_PREFIX_PROPERTY), System.getenv(DEFAULT_FILE_PREFIX_ENV));
+    }
+
+    /** The rule of {@link #defaultFilePrefix()} for given property and environment values (null: unset). */
+    public static String defaultFilePrefix(final String property, final String env)
+    {
+        final String p = property != null && !property.isBlank() ? property : env;
+        if (p == null || p.isBlank())
+        {
+            return DPDK_DEFAULT_FILE_PREFIX;
+        }
+        final String prefix = p.replace("%p", Long.toString(ProcessHandle.current().pid()));
+        if (prefix.contains("/"))
+        {
+            throw new EalArgsException("invalid default file prefix '" + p + "' (-D" + DEFAULT_FILE_PREFIX_PROPERTY +
+                " or " + DEFAULT_FILE_PREFIX_ENV + ")");
+        }
+        return prefix;
     }
 
     private static void noValue(final String opt, final String value)
@@ -404,6 +469,24 @@ public final class EalArgs
         return filePrefix;
     }
 
+    /** --in-memory (implies {@link #noShconf()}). */
+    public boolean inMemory()
+    {
+        return inMemory;
+    }
+
+    /** --no-shconf or --in-memory: no shared config, so no {@code config} lock in the runtime directory. */
+    public boolean noShconf()
+    {
+        return noShconf;
+    }
+
+    /** --no-telemetry. */
+    public boolean noTelemetry()
+    {
+        return noTelemetry;
+    }
+
     public int logLevel()
     {
         return logLevel;
@@ -418,6 +501,25 @@ public final class EalArgs
     public Map<String, String> kniOptions()
     {
         return Collections.unmodifiableMap(kniOptions);
+    }
+
+    /** The EAL options exactly as given, without {@code --} and what follows (DPDK's saved {@code eal_args}). */
+    public String[] ealArgv()
+    {
+        return ealArgv.clone();
+    }
+
+    /** The program name (DPDK's argv[0]); {@value #DEFAULT_PROGRAM} unless set. */
+    public String program()
+    {
+        return program;
+    }
+
+    /** Names the program (testpmd says "testpmd"): what telemetry's /eal/params reports first. Returns this. */
+    public EalArgs program(final String name)
+    {
+        this.program = java.util.Objects.requireNonNull(name, "name");
+        return this;
     }
 
     /** The application's arguments (after {@code --}). */
