@@ -15,6 +15,7 @@ import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.mem.MemoryListener;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.SysException;
 
@@ -43,10 +44,13 @@ import java.util.Objects;
  * interface, no memory) this throws {@link EthDevException} with the errno and the operation.
  *
  * <h2>Memory</h2>
- * The kernel side only follows addresses inside registered mempools ({@link MutableMempoolRegistry}). {@link #alloc}
- * registers the KNI's pool; a KNI's transmit path registers any other pool on the first mbuf it sees from it, so mbufs
- * forwarded from another port's pool work too. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
- * with {@code iova_mode=1}).
+ * The kernel side only follows addresses inside registered mempools ({@link MutableMempoolRegistry}). The context
+ * follows its memory's events ({@code DmaMemory.registry()}, the runtime's memory): every pool is registered with the
+ * kernel side when it is created (those that exist at init, when the context subscribes) and unregistered when it
+ * is freed, so mbufs forwarded from any port's pool work and no burst registers anything. A pool from other memory
+ * is refused by {@link #alloc} (EINVAL) and its mbufs by the kernel side. Mbuf addresses on the FIFOs are virtual
+ * addresses (IOVA = VA, as DPDK with {@code iova_mode=1}). The FIFO zones are {@link DmaRegion.Use#HOST} memory:
+ * no device maps them.
  * <p>
  * Thread safety: control operations are synchronized; the data-path methods of {@link Kni} follow DPDK's rules.
  */
@@ -59,14 +63,36 @@ public final class KniContext implements AutoCloseable
     /** KNI_FIFO_SIZE: bytes of every FIFO memzone and of the sync zone. */
     public static final int KNI_FIFO_SIZE = KniFifoDescriptor.KNI_FIFO_SIZE;
 
-    private static final int MAX_POOL_IDS = 4096;
-
     private final EalServices eal;
     private final DmaMemory memory;
     private final MutableMempoolRegistry registry = new MutableMempoolRegistry();
-    /** Pools registered, by pool id: read by transmit paths (plain reads are fine: a miss only re-checks under the lock). */
-    private final boolean[] registered = new boolean[MAX_POOL_IDS];
-    private final List<MbufPool> pools = new ArrayList<>();
+    /** The memory's pools, told to the kernel side as they come and go (callbacks on the pool-creating thread). */
+    private final MemoryListener poolEvents = new MemoryListener()
+    {
+        @Override
+        public void onRegister(final DmaRegion region)
+        {
+            if (region.mempool() != null)
+            {
+                registerPool(region.mempool());
+            }
+        }
+
+        @Override
+        public void onUnregister(final DmaRegion region)
+        {
+            if (region.mempool() != null)
+            {
+                registry.unregister(region.mempool().id());
+            }
+        }
+
+        @Override
+        public String toString()
+        {
+            return "KNI mempool registry";
+        }
+    };
     private final KniKernel kernel;
     private final Map<String, Kni> knis = new LinkedHashMap<>();
     private boolean closed;
@@ -76,6 +102,15 @@ public final class KniContext implements AutoCloseable
         this.eal = eal;
         this.memory = memory;
         this.kernel = new KniKernel(params, registry);
+        try
+        {
+            memory.registry().addListener(poolEvents);
+        }
+        catch (final RuntimeException ex)
+        {
+            kernel.close();
+            throw ex;
+        }
     }
 
     /**
@@ -138,26 +173,35 @@ public final class KniContext implements AutoCloseable
 
     // ------------------------------------------------------------------ pools
 
-    /** Lets the kernel side follow mbufs of {@code pool}. Idempotent; called by alloc and by transmit paths. */
-    public void registerPool(final MbufPool pool)
+    /**
+     * Lets the kernel side follow mbufs of {@code pool} (its memory event). A pool whose layout the kernel side cannot
+     * follow (no room for data) is left out: its mbufs could carry no packet, and a pool's creation is not KNI's to
+     * refuse.
+     */
+    private void registerPool(final MbufPool pool)
     {
-        synchronized (registered)
+        try
         {
-            final int id = pool.id();
-            if (registered[id])
-            {
-                return;
-            }
-            registry.register(new MempoolRange(id, pool.baseAddress(), pool.elementSize(), pool.size(),
+            registry.register(new MempoolRange(pool.id(), pool.baseAddress(), pool.elementSize(), pool.size(),
                 MbufDescriptor.HEADER_LENGTH + pool.privSize()));
-            pools.add(pool);
-            registered[id] = true;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            Log.debug("KNI", "mempool " + pool.name() + " is not followed by the kernel side: " + ex.getMessage());
         }
     }
 
-    boolean isRegistered(final int poolId)
+    /** Whether the kernel side follows mbufs of the pool with id {@code poolId} now. */
+    boolean followsPool(final int poolId)
     {
-        return registered[poolId];
+        for (final MempoolRange r : registry.ranges())
+        {
+            if (r.poolId() == poolId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ alloc / get / release
@@ -192,18 +236,24 @@ public final class KniContext implements AutoCloseable
         {
             throw EthDevException.of(Errno.EEXIST, op, "KNI already exists");
         }
+        if (!memory.registry().isRegistered(pool.region()))
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "mempool " + pool.name() + " is not in the memory this KNI " +
+                "context follows (made by MbufPool.create on other memory?): the kernel side would drop its mbufs; " +
+                "create it with Eal.createPktmbufPool");
+        }
         if (c.mbufSize() == 0)
         {
             c.mbufSize(pool.dataRoomSize() - MbufDescriptor.HEADROOM);
         }
-        registerPool(pool);
         final DmaRegion[] zones = new DmaRegion[Kni.ZONE_COUNT];
         Kni kni = null;
         try
         {
             for (int z = 0; z < zones.length; z++)
             {
-                zones[z] = memory.allocate("kni_" + Kni.ZONE_NAMES[z] + "_" + c.name(), KNI_FIFO_SIZE);
+                zones[z] = memory.allocate("kni_" + Kni.ZONE_NAMES[z] + "_" + c.name(), KNI_FIFO_SIZE,
+                    DmaRegion.Use.HOST);
                 if (z != Kni.SYNC)
                 {
                     KniFifo.init(zones[z].address(), KNI_FIFO_COUNT_MAX);
@@ -328,6 +378,7 @@ public final class KniContext implements AutoCloseable
                 first = first == null ? ex : first;
             }
         }
+        memory.registry().removeListener(poolEvents);
         try
         {
             kernel.close();
