@@ -10,8 +10,11 @@ import io.ethdev4j.sys.Errno;
  * accessors are the only calls a data path may make (doorbells); they allocate nothing. Config and BAR accessors
  * are not meant to be called from several threads at once unless the implementation says so.
  * <p>
- * DMA: the driver puts descriptors and buffers in memory the runtime mapped with {@link #mapDma} and gives the
- * device the IOVA. Both transports use IOVA = the process's virtual address.
+ * DMA: the driver puts descriptors and buffers in the runtime's memory ({@code EalServices.memory()}, pools made
+ * by {@code Eal.createPktmbufPool}) and gives the device the IOVA. The transport, not the driver, makes that memory
+ * reachable: it follows the runtime's memory events ({@link DmaRegionMapper} on {@code DmaMemory.registry()}) and
+ * maps every device region as it is allocated, unmaps it as it is freed. Both transports use IOVA = the process's
+ * virtual address. Memory outside the runtime's registry is never mapped: the IOMMU refuses the device access.
  */
 public interface PciDevice extends AutoCloseable
 {
@@ -58,16 +61,6 @@ public interface PciDevice extends AutoCloseable
     {
         return 0;
     }
-
-    /**
-     * Makes {@code lengthBytes} of the runtime's memory at virtual address {@code va} visible to the device at
-     * {@code iova}. {@code fd} is the memfd/hugetlbfs file backing the region (needed by the QEMU transport, which
-     * maps it into the device model's process; VFIO ignores it), {@code fdOffset} where the region starts in it.
-     */
-    void mapDma(long va, long iova, long lengthBytes, int fd, long fdOffset);
-
-    /** Undoes one {@link #mapDma}. */
-    void unmapDma(long iova, long lengthBytes);
 
     /** Function-level reset of the device's registers (config space, BAR placement and DMA maps are kept). */
     void reset();

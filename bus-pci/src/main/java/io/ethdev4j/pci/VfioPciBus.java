@@ -9,6 +9,7 @@ import io.ethdev4j.bus.ProbeContext;
 import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.mem.MemoryRegistry;
 import io.ethdev4j.pci.vfio.VfioContainer;
 import io.ethdev4j.pci.vfio.VfioDevice;
 import io.ethdev4j.sys.Errno;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * vendor/device id a {@link PciPmdProvider} claims, minus the {@code -b} list, in address order (a claimed device
  * bound to another driver is skipped with a notice naming tools/dpdk-devbind.sh). {@code --no-pci} turns the bus
  * off. Each device is checked (bound to vfio-pci, viable IOMMU group), then opened through kernel VFIO (one
- * container per runtime, closed with the bus) and handed to the driver's
+ * container per runtime, closed with the bus; from the first device on it maps the runtime's memory as it is
+ * registered, {@link VfioContainer#mapMemory}) and handed to the driver's
  * {@link PciPmdProvider#probe(io.ethdev4j.bus.ProbeContext, PciDevice)}. The sysfs root is {@code /sys} unless the
  * system property {@value #SYSFS_PROPERTY} names another, the VFIO nodes are in {@code /dev/vfio} unless
  * {@value #VFIO_DEV_PROPERTY} names another (tests).
@@ -63,6 +65,12 @@ public final class VfioPciBus implements Bus
     public String name()
     {
         return NAME;
+    }
+
+    /** The runtime's VFIO container, or null before the first device is opened (diagnostics, tests). */
+    public VfioContainer container()
+    {
+        return vfio;
     }
 
     /** The sysfs view this bus scans. */
@@ -212,7 +220,7 @@ public final class VfioPciBus implements Bus
             @Override
             public EthDevOps probe(final ProbeContext ctx)
             {
-                final PciDevice dev = open(op, addr);
+                final PciDevice dev = open(op, addr, ctx.eal().memory().registry());
                 try
                 {
                     return driver.probe(ctx, dev);
@@ -226,8 +234,13 @@ public final class VfioPciBus implements Bus
         };
     }
 
-    private PciDevice open(final String op, final PciAddress addr)
+    /**
+     * Opens the device in the runtime's container; the first device opened (its group sets the IOMMU model) makes the
+     * container follow the runtime's memory, so every device region is mapped from then on, drivers map nothing.
+     */
+    private PciDevice open(final String op, final PciAddress addr, final MemoryRegistry memory)
     {
+        VfioDevice dev = null;
         try
         {
             VfioDevice.checkBindable(pciBus, addr);
@@ -236,11 +249,37 @@ public final class VfioPciBus implements Bus
                 vfio = VfioContainer.open(Path.of(System.getProperty(VFIO_DEV_PROPERTY,
                     VfioContainer.DEFAULT_DEV_DIR.toString())));
             }
-            return VfioDevice.open(vfio, pciBus, addr);
+            dev = VfioDevice.open(vfio, pciBus, addr);
+            if (!vfio.followsMemory())
+            {
+                vfio.mapMemory(memory);
+            }
+            return dev;
         }
         catch (final PciException ex)
         {
+            closeQuietly(dev);
             throw new EthDevException(ex.errno(), op + " failed: " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            closeQuietly(dev);
+            throw ex;
+        }
+    }
+
+    private static void closeQuietly(final VfioDevice dev)
+    {
+        if (dev != null)
+        {
+            try
+            {
+                dev.close();
+            }
+            catch (final RuntimeException ignore)
+            {
+                // the failure being reported matters more
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.ethdev4j.testkit;
 import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufDescriptor;
+import io.ethdev4j.mbuf.MbufPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * rx/tx burst semantics: empty requests, rx without tx, loopback order and integrity, burst sizes 1..512, array
- * offsets, a full device (partial tx, the caller keeps the rest), multi-segment packets, per-queue delivery.
+ * offsets, a full device (partial tx, the caller keeps the rest), multi-segment packets, per-queue delivery, mbufs of
+ * a pool created after start.
  * On a {@link PortFixture#nicPair} the same tests run with the wire's rules (see {@link PortFixture}).
  */
 public abstract class BurstConformance extends PortConformanceBase
@@ -104,6 +107,42 @@ public abstract class BurstConformance extends PortConformanceBase
         }
         freeAll(rx, 0, n);
         assertEquals(0, drain(peer, 0), "every packet arrives exactly once");
+    }
+
+    /**
+     * A pool created after start is as good as one made before: the runtime registers it as it is created and the
+     * port's transport (VFIO container, QEMU process) maps it then, so its frames arrive intact. No driver maps
+     * memory at start.
+     */
+    @Test
+    void shouldTransmitFromAPoolCreatedAfterStart()
+    {
+        assumeCapability(Capability.TX_LOOPBACK);
+        startAll();
+        final MbufPool late = eal.createPktmbufPool("ctlate" + port.portId() + "_" + System.nanoTime() % 100000, 63,
+            0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
+        final int n = 16;
+        final Mbuf[] pkts = new Mbuf[n];
+        assertEquals(n, late.allocBulk(pkts, 0, n));
+        for (int i = 0; i < n; i++)
+        {
+            fill(pkts[i], 3000 + i, 60 + 5 * i);
+        }
+        assertEquals(n, port.txBurst(0, pkts, 0, n));
+        final Mbuf[] rx = new Mbuf[n];
+        assertEquals(n, receive(peer, 0, rx, n), "frames from the late pool arrive");
+        for (int i = 0; i < n; i++)
+        {
+            assertPacket(rx[i], 3000 + i, 60 + 5 * i);
+        }
+        freeAll(rx, 0, n);
+        port.stop();
+        if (fixture.hasSeparatePeer())
+        {
+            peer.stop();
+        }
+        assertEquals(0, late.inUse(), "every mbuf of the late pool comes back once the ports stop");
+        late.close();
     }
 
     @ParameterizedTest(name = "burst {0}")

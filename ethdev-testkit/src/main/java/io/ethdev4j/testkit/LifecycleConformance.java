@@ -246,8 +246,8 @@ public abstract class LifecycleConformance extends PortConformanceBase
     {
         port.configure(1, 1, null);
         assertErrno(EINVAL, "rxQueueSetup", port, () -> port.rxQueueSetup(0, 0, null, null));
-        final MbufPool closed = MbufPool.create("ctclosed" + port.portId() + "_" + System.nanoTime() % 100000, 63, 0, 0,
-            MbufDescriptor.DEFAULT_BUF_SIZE);
+        final MbufPool closed = eal.createPktmbufPool("ctclosed" + port.portId() + "_" + System.nanoTime() % 100000,
+            63, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
         closed.close();
         assertErrno(EINVAL, "rxQueueSetup", port, () -> port.rxQueueSetup(0, 0, closed, null));
     }
@@ -257,15 +257,15 @@ public abstract class LifecycleConformance extends PortConformanceBase
     {
         port.configure(1, 1, null);
         final int need = MbufDescriptor.HEADROOM + port.info().minRxBufSize;
-        try (MbufPool small = MbufPool.create("ctsmall" + port.portId() + "_" + System.nanoTime() % 100000, 63, 0, 0,
-            need - 1))
+        try (MbufPool small = eal.createPktmbufPool("ctsmall" + port.portId() + "_" + System.nanoTime() % 100000,
+            63, 0, 0, need - 1))
         {
             final EthDevException ex = assertErrno(EINVAL, "rxQueueSetup", port, () -> port.rxQueueSetup(0, 0, small, null));
             assertTrue(ex.getMessage().contains(Integer.toString(need - 1)) && ex.getMessage().contains(Integer.toString(need)),
                 "message names the data room and the need: " + ex.getMessage());
         }
-        try (MbufPool enough = MbufPool.create("ctenough" + port.portId() + "_" + System.nanoTime() % 100000, 63, 0, 0,
-            Math.max(need, MbufDescriptor.HEADROOM + 64)))
+        try (MbufPool enough = eal.createPktmbufPool("ctenough" + port.portId() + "_" + System.nanoTime() % 100000,
+            63, 0, 0, Math.max(need, MbufDescriptor.HEADROOM + 64)))
         {
             port.rxQueueSetup(0, 0, enough, null);
             port.rxQueueSetup(0, 0, pool, null);

@@ -15,10 +15,16 @@ import java.util.Map;
  */
 public interface EalServices
 {
-    /** The runtime's DMA memory (rte_memzone_reserve, rte_malloc). */
+    /**
+     * The runtime's DMA memory (rte_memzone_reserve, rte_malloc). Its {@code registry()} announces every region as it
+     * is allocated and freed (rte_mem_event_callback_register): device transports map from it, drivers map nothing.
+     */
     DmaMemory memory();
 
-    /** rte_pktmbuf_pool_create on the runtime's memory; the runtime frees the pool when it closes. */
+    /**
+     * rte_pktmbuf_pool_create on the runtime's memory (registered, so every device of the runtime can reach it, before
+     * or after start); the runtime frees the pool when it closes.
+     */
     MbufPool createPktmbufPool(String name, int n, int cacheSize, int privSize, int dataRoomSize);
 
     /** rte_get_main_lcore. */

@@ -40,6 +40,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
  * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
  * and its files removed last.
+ * <p>
+ * Memory events: every region of {@link #memory()} (rings, pools, KNI FIFOs) is registered with
+ * {@code memory().registry()} when allocated and unregistered when freed; the PCI bus's VFIO container and each
+ * QEMU-hosted NIC map what is registered, KNI follows the pools. A pool made with {@link #createPktmbufPool} (or
+ * {@code MbufPool.create(eal.memory(), ...)}) is reachable by every port, whenever it is made.
  */
 public final class Eal implements AutoCloseable, EalServices
 {

@@ -88,7 +88,12 @@ public final class MbufPool implements AutoCloseable
         ring.enqueueBulk(mbufs, 0, n);
     }
 
-    /** rte_pktmbuf_pool_create on the process-wide 4 KiB-page memory. */
+    /**
+     * rte_pktmbuf_pool_create on the process-wide 4 KiB-page memory ({@link DmaMemory#defaultMemory()}), for
+     * software ports, tests and tools. No runtime maps that memory: a port whose device does DMA refuses such a pool
+     * at rx queue setup (EINVAL) and must never be handed its mbufs; use {@code Eal.createPktmbufPool} (or
+     * {@link #create(DmaMemory, String, int, int, int, int)} on {@code Eal.memory()}) for those.
+     */
     public static MbufPool create(final String name, final int n, final int cacheSize, final int privSize,
         final int dataRoomSize)
     {
@@ -102,10 +107,13 @@ public final class MbufPool implements AutoCloseable
     }
 
     /**
-     * rte_pktmbuf_pool_create.
+     * rte_pktmbuf_pool_create in {@code memory}: the pool's region is registered with {@code memory.registry()} once
+     * the pool is built, so on a runtime's memory every device transport maps it and KNI follows it, whether the
+     * ports are started or not; {@link #close()} unregisters it.
      *
      * @param dataRoomSize data room including the 128-byte headroom (DPDK's default 2176)
-     * @throws EthDevException EINVAL for bad sizes, EEXIST for a name in use, ENOMEM when memory runs out
+     * @throws EthDevException EINVAL for bad sizes, EEXIST for a name in use, ENOMEM when memory runs out, or what a
+     *     memory listener refusing the region threw (a transport that cannot map it)
      */
     public static MbufPool create(final DmaMemory memory, final String name, final int n, final int cacheSize,
         final int privSize, final int dataRoomSize)
@@ -154,20 +162,29 @@ public final class MbufPool implements AutoCloseable
             {
                 throw EthDevException.of(Errno.ENOSPC, op, "too many mempools (" + (MAX_POOLS - 1) + ")");
             }
-            final DmaRegion region = memory.allocate("mempool:" + name, (long)n * elt);
-            final MbufPool pool;
+            final int poolId = id;
             try
             {
-                pool = new MbufPool(name, id, n, cacheSize, privSize, dataRoomSize, region, true);
+                // the pool is live (lookup, Mbuf.pool()) before its region is announced to the memory's listeners
+                return memory.allocateMempool("mempool:" + name, (long)n * elt, region ->
+                {
+                    final MbufPool pool = new MbufPool(name, poolId, n, cacheSize, privSize, dataRoomSize, region,
+                        true);
+                    POOLS[poolId] = pool;
+                    BY_NAME.put(name, pool);
+                    return pool;
+                });
             }
             catch (final RuntimeException ex)
             {
-                region.close();
+                final MbufPool made = POOLS[poolId];
+                POOLS[poolId] = null;
+                if (made != null)
+                {
+                    BY_NAME.remove(name, made);
+                }
                 throw ex;
             }
-            POOLS[id] = pool;
-            BY_NAME.put(name, pool);
-            return pool;
         }
     }
 
@@ -504,7 +521,10 @@ public final class MbufPool implements AutoCloseable
         return closed;
     }
 
-    /** rte_mempool_free: forgets the pool and releases its memory. Mbufs of a closed pool must not be used. */
+    /**
+     * rte_mempool_free: forgets the pool and releases its memory (unregistered first: devices lose access before the
+     * pages go). Mbufs of a closed pool must not be used.
+     */
     @Override
     public void close()
     {
@@ -515,13 +535,23 @@ public final class MbufPool implements AutoCloseable
                 return;
             }
             closed = true;
-            POOLS[id] = null;
-            BY_NAME.remove(name, this);
         }
         ring.free();
-        if (ownsRegion)
+        try
         {
-            region.close();
+            if (ownsRegion)
+            {
+                region.close();
+            }
+        }
+        finally
+        {
+            // the id and name are free only once the region's listeners have let go of this pool
+            synchronized (POOLS)
+            {
+                POOLS[id] = null;
+                BY_NAME.remove(name, this);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ethdev4j.mem;
 
 import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.SysException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The runtime's DMA memory allocator (EAL's memory subsystem, much simplified).
@@ -19,6 +21,11 @@ import java.util.List;
  * {@code MFD_HUGETLB|MFD_HUGE_2MB} and its length rounded up to 2 MiB; otherwise 4 KiB pages are used.
  * A limit ({@code -m} in MB; 0 = unlimited) bounds the total: going over it, or the kernel refusing the memory,
  * is {@code ENOMEM} with the sizes in the message.
+ * <p>
+ * Every region is registered with this memory's {@link #registry()} as soon as it is allocated (a pool's region
+ * once the pool is built, {@link #allocateMempool}) and unregistered when it is freed: the memory events the
+ * transports map for DMA and KNI follows. A runtime's memory is {@code Eal.memory()}; memory made with
+ * {@code new DmaMemory(...)} or {@link #defaultMemory()} has a registry of its own that no runtime listens to.
  */
 public final class DmaMemory implements AutoCloseable
 {
@@ -27,6 +34,7 @@ public final class DmaMemory implements AutoCloseable
 
     private final boolean useHugepages;
     private final long limitBytes;
+    private final MemoryRegistry registry = new MemoryRegistry();
     private final List<DmaRegion> regions = new ArrayList<>();
     private long allocatedBytes;
 
@@ -42,10 +50,19 @@ public final class DmaMemory implements AutoCloseable
 
     private static final DmaMemory DEFAULT = new DmaMemory(true, 0);
 
-    /** A process-wide allocator on 4 KiB memfd pages, for objects created outside a runtime (tests, tools). */
+    /**
+     * A process-wide allocator on 4 KiB memfd pages, for objects created outside a runtime (tests, tools). No runtime
+     * listens to its registry: its regions are not mapped for any runtime's devices.
+     */
     public static DmaMemory defaultMemory()
     {
         return DEFAULT;
+    }
+
+    /** The live regions of this memory and their listeners (the memory events). */
+    public MemoryRegistry registry()
+    {
+        return registry;
     }
 
     public boolean usesHugepages()
@@ -63,8 +80,57 @@ public final class DmaMemory implements AutoCloseable
         return limitBytes;
     }
 
-    /** Allocates {@code length} bytes (rounded up to the page size), zeroed. */
+    /** Allocates {@code length} bytes, zeroed, for devices ({@link DmaRegion.Use#DEVICE}). */
     public DmaRegion allocate(final String name, final long length)
+    {
+        return allocate(name, length, DmaRegion.Use.DEVICE);
+    }
+
+    /**
+     * Allocates {@code length} bytes (rounded up to the page size), zeroed, and registers them: every listener of
+     * {@link #registry()} has accepted the region when this returns.
+     *
+     * @throws EthDevException ENOMEM (limit, kernel), or what a listener threw refusing the region (e.g. the VFIO
+     *     container's MAP_DMA failing); the memory is freed then.
+     */
+    public DmaRegion allocate(final String name, final long length, final DmaRegion.Use use)
+    {
+        final DmaRegion region = map(name, length, use);
+        try
+        {
+            registry.register(region);
+        }
+        catch (final RuntimeException ex)
+        {
+            region.close();
+            throw ex;
+        }
+        return region;
+    }
+
+    /**
+     * Allocates the region of a mempool and registers it once {@code build} has made the pool in it, so that
+     * listeners see it with its {@link DmaRegion#mempool()}. If {@code build} or a listener throws, the memory is
+     * freed and this throws (the caller forgets the pool it built).
+     */
+    public MbufPool allocateMempool(final String name, final long length, final Function<DmaRegion, MbufPool> build)
+    {
+        final DmaRegion region = map(name, length, DmaRegion.Use.DEVICE);
+        try
+        {
+            final MbufPool pool = build.apply(region);
+            region.mempool(pool);
+            registry.register(region);
+            return pool;
+        }
+        catch (final RuntimeException ex)
+        {
+            region.close();
+            throw ex;
+        }
+    }
+
+    private DmaRegion map(final String name, final long length, final DmaRegion.Use use)
     {
         if (length <= 0)
         {
@@ -91,7 +157,7 @@ public final class DmaMemory implements AutoCloseable
             LibC.ftruncateChecked(fd, rounded);
             final long va = LibC.mmapChecked(0, rounded, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_SHARED | LibC.MAP_POPULATE, fd, 0);
-            final DmaRegion region = new DmaRegion(this, name, va, rounded, fd, huge);
+            final DmaRegion region = new DmaRegion(this, name, use, va, rounded, fd, huge);
             synchronized (this)
             {
                 regions.add(region);
@@ -120,13 +186,13 @@ public final class DmaMemory implements AutoCloseable
         }
     }
 
-    /** The regions currently allocated, e.g. to map them into a device (VFIO_IOMMU_MAP_DMA, SYNC_SYSMEM). */
+    /** The regions currently allocated, oldest first (a copy); {@link #registry()} says which are registered. */
     public synchronized List<DmaRegion> regions()
     {
         return new ArrayList<>(regions);
     }
 
-    /** Closes every region still allocated. */
+    /** Closes (unregisters and frees) every region still allocated, newest first. */
     @Override
     public void close()
     {

@@ -1,5 +1,6 @@
 package io.ethdev4j.mem;
 
+import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.LibC;
 
 /**
@@ -7,24 +8,45 @@ import io.ethdev4j.sys.LibC;
  * its IOVA (IOVA = VA, as DPDK's default IOVA mode "va") and the file descriptor, so that a device model or the
  * kernel side of KNI can map the very same pages.
  * <p>
- * {@link #close()} unmaps and closes the fd; it is idempotent.
+ * Registered with its memory's {@link MemoryRegistry} from allocation until {@link #close()}; {@link #use()} says
+ * whether devices may be given addresses in it, {@link #mempool()} whether it holds a pool. The name is for people
+ * (messages, {@code /proc/PID/maps} shows {@code memfd:ethdev4j:NAME}); nothing looks regions up by it.
+ * <p>
+ * {@link #close()} unregisters (the listeners let go while the pages are still there), unmaps and closes the fd;
+ * it is idempotent.
  */
 public final class DmaRegion implements AutoCloseable
 {
+    /** Who may be handed addresses inside a region. */
+    public enum Use
+    {
+        /** Devices DMA to and from it (descriptor rings, mempools): the transports map it into their IOMMU. */
+        DEVICE,
+        /**
+         * Shared by the application and host software only, never given to a device (KNI's FIFOs and sync area,
+         * read by the KNI kernel side): registered like any region, not mapped for devices.
+         */
+        HOST
+    }
+
     private final String name;
     private final long address;
     private final long iova;
     private final long length;
     private final int fd;
     private final boolean hugepages;
+    private final Use use;
     private final DmaMemory owner;
+    /** Set once, by {@link DmaMemory#allocateMempool}, before the region is registered. */
+    private volatile MbufPool mempool;
     private volatile boolean closed;
 
-    DmaRegion(final DmaMemory owner, final String name, final long address, final long length, final int fd,
-        final boolean hugepages)
+    DmaRegion(final DmaMemory owner, final String name, final Use use, final long address, final long length,
+        final int fd, final boolean hugepages)
     {
         this.owner = owner;
         this.name = name;
+        this.use = use;
         this.address = address;
         this.iova = address;
         this.length = length;
@@ -65,6 +87,28 @@ public final class DmaRegion implements AutoCloseable
         return hugepages;
     }
 
+    public Use use()
+    {
+        return use;
+    }
+
+    /** The memory this region was allocated from (its registry is the one that announced it). */
+    public DmaMemory memory()
+    {
+        return owner;
+    }
+
+    /** The pool whose mbufs live in this region ({@code MbufPool.create}), or null for any other memory. */
+    public MbufPool mempool()
+    {
+        return mempool;
+    }
+
+    void mempool(final MbufPool pool)
+    {
+        this.mempool = pool;
+    }
+
     public boolean contains(final long va, final long len)
     {
         return va >= address && len >= 0 && va + len <= address + length && va + len >= va;
@@ -84,6 +128,12 @@ public final class DmaRegion implements AutoCloseable
     @Override
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        // first, while the pages are still there: the listeners let go (devices unmapped, pools forgotten)
+        owner.registry().unregister(this);
         synchronized (this)
         {
             if (closed)
@@ -107,6 +157,6 @@ public final class DmaRegion implements AutoCloseable
     public String toString()
     {
         return "DmaRegion[" + name + ", va=0x" + Long.toHexString(address) + ", len=" + length +
-            (hugepages ? ", 2M pages" : ", 4K pages") + "]";
+            (hugepages ? ", 2M pages" : ", 4K pages") + (use == Use.HOST ? ", host only" : "") + "]";
     }
 }

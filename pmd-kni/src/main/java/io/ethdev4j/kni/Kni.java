@@ -205,7 +205,9 @@ public final class Kni
     /**
      * rte_kni_tx_burst: hands {@code pkts[offset .. offset+n)} to the kernel (on rx_q, as many as fit), then frees up to
      * {@link KniContext#MAX_MBUF_BURST_NUM} mbufs the kernel has finished with (from free_q). Multi-segment packets go
-     * as chains (the kernel side accepts up to 64 segments with {@code pkt_len} the sum of {@code data_len}).
+     * as chains (the kernel side accepts up to 64 segments with {@code pkt_len} the sum of {@code data_len}). The
+     * kernel side already knows every pool of the context's memory (registered when created, see
+     * {@link KniContext}); an mbuf of a pool from other memory is refused there and counted as a bad address.
      *
      * @return the number the kernel took; the caller still owns the rest.
      */
@@ -215,29 +217,11 @@ public final class Kni
         final long[] addrs = txAddrs;
         for (int i = 0; i < n; i++)
         {
-            final Mbuf m = pkts[offset + i];
-            if (!ctx.isRegistered(m.pool().id()) || m.nbSegs() > 1)
-            {
-                registerChain(m);
-            }
-            addrs[i] = m.address();
+            addrs[i] = pkts[offset + i].address();
         }
         final int sent = n == 0 ? 0 : rxQ.put(addrs, 0, n);
         freeMbufs();
         return sent;
-    }
-
-    private void registerChain(final Mbuf head)
-    {
-        Mbuf m = head;
-        for (int seg = 0; m != null && seg < 0xFFFF; seg++)
-        {
-            if (!ctx.isRegistered(m.pool().id()))
-            {
-                ctx.registerPool(m.pool());
-            }
-            m = m.next();
-        }
     }
 
     /** kni_free_mbufs: frees up to 32 mbufs from free_q. */

@@ -13,6 +13,7 @@ import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.mem.MemoryListener;
 import io.ethdev4j.sys.Errno;
 
 import java.util.ArrayList;
@@ -44,9 +45,11 @@ import java.util.Objects;
  * interface, no memory) this throws {@link EthDevException} with the errno and the operation.
  *
  * <h2>Memory</h2>
- * The kernel side only follows addresses inside registered mempools ({@link KniControl#registerMempool}).
- * {@link #alloc} registers the KNI's pool; a KNI's transmit path registers any other pool on the first mbuf it sees from it, so mbufs
- * forwarded from another port's pool work too. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
+ * The kernel side only follows addresses inside registered mempools ({@link KniControl#registerMempool}). The
+ * context follows its memory's events ({@code DmaMemory.registry()}): every pool is registered with the kernel side
+ * when it is created (those that exist at init are replayed) and unregistered when it is freed, so mbufs forwarded
+ * from any port's pool work and no burst registers anything. A pool from other memory is refused by {@link #alloc}
+ * (EINVAL) and its mbufs by the kernel side. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
  * with {@code iova_mode=1}).
  * <p>
  * Thread safety: control operations are synchronized; the data-path methods of {@link Kni} follow DPDK's rules.
@@ -68,6 +71,45 @@ public final class KniContext implements AutoCloseable
     private final boolean[] registered = new boolean[MAX_POOL_IDS];
     private final List<MbufPool> pools = new ArrayList<>();
     private final KniControl control;
+    /**
+     * The memory's pools, told to the kernel side as they come and go (memory events, on the pool-creating thread):
+     * every pool of the context's memory is followed from its creation, so no burst registers anything.
+     */
+    private final MemoryListener poolEvents = new MemoryListener()
+    {
+        @Override
+        public void onRegister(final DmaRegion region)
+        {
+            if (region.mempool() != null)
+            {
+                try
+                {
+                    registerPool(region.mempool());
+                }
+                catch (final EthDevException ex)
+                {
+                    // a pool's creation is not KNI's to refuse: its mbufs are refused by the kernel side instead
+                    Log.debug("KNI", "mempool " + region.mempool().name() + " is not followed by the kernel side: " +
+                        ex.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void onUnregister(final DmaRegion region)
+        {
+            if (region.mempool() != null)
+            {
+                unregisterPool(region.mempool());
+            }
+        }
+
+        @Override
+        public String toString()
+        {
+            return "KNI mempool registry";
+        }
+    };
     private final Map<String, Kni> knis = new LinkedHashMap<>();
     private boolean closed;
 
@@ -76,6 +118,7 @@ public final class KniContext implements AutoCloseable
         this.eal = eal;
         this.memory = memory;
         this.control = control;
+        memory.registry().addListener(poolEvents);   // replays the pools that exist already
         KniTelemetry.opened(this);
     }
 
@@ -160,6 +203,29 @@ public final class KniContext implements AutoCloseable
         }
     }
 
+    /** The pool was freed (its memory event): the kernel side stops following its memory. */
+    private void unregisterPool(final MbufPool pool)
+    {
+        synchronized (registered)
+        {
+            final int id = pool.id();
+            if (!registered[id])
+            {
+                return;
+            }
+            registered[id] = false;
+            pools.remove(pool);
+            try
+            {
+                control.unregisterMempool(id);
+            }
+            catch (final KniControlException ex)
+            {
+                Log.warn("KNI", "kniUnregisterPool(pool=" + pool.name() + ") failed: " + ex.getMessage());
+            }
+        }
+    }
+
     boolean isRegistered(final int poolId)
     {
         return registered[poolId];
@@ -196,6 +262,12 @@ public final class KniContext implements AutoCloseable
         if (knis.containsKey(c.name()))
         {
             throw EthDevException.of(Errno.EEXIST, op, "KNI already exists");
+        }
+        if (!memory.registry().isRegistered(pool.region()))
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "mempool " + pool.name() + " is not in the memory this KNI " +
+                "context follows (made by MbufPool.create on other memory?): the kernel side would drop its mbufs; " +
+                "create it with Eal.createPktmbufPool");
         }
         if (c.mbufSize() == 0)
         {
@@ -318,6 +390,7 @@ public final class KniContext implements AutoCloseable
         }
         closed = true;
         KniTelemetry.closed(this);
+        memory.registry().removeListener(poolEvents);
         final List<Kni> all = new ArrayList<>(knis.values());
         RuntimeException first = null;
         for (int i = all.size() - 1; i >= 0; i--)

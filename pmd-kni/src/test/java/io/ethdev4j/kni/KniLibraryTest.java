@@ -4,6 +4,7 @@ import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Errno;
@@ -243,6 +244,64 @@ class KniLibraryTest
         assertNotNull(kni, "re-alloc of the same name");
         assertTrue(ctx.release(kni));
         assertEquals(0, pool.inUse());
+    }
+
+    /**
+     * The kernel side learns every pool of the runtime from the memory events: one created after the context (and the
+     * KNI) needs no registration by a burst, is followed as soon as it exists and forgotten when freed; a pool from
+     * other memory is refused at alloc rather than dropped later.
+     */
+    @Test
+    void shouldFollowEveryPoolOfTheRuntimeAsItIsCreatedAndFreed()
+    {
+        assertTrue(ctx.isRegistered(pool.id()), "a pool that existed at init (replayed)");
+        final Kni kni = ctx.alloc(pool, conf(), null);
+        final int n = 16;
+        final int lateId;
+        try (MbufPool late = eal.createPktmbufPool("kni_late", 255, 0, 0, MAX_PACKET_SZ + 128))
+        {
+            lateId = late.id();
+            assertTrue(ctx.isRegistered(lateId), "followed from its creation on");
+            final Mbuf[] pkts = new Mbuf[n];
+            assertEquals(n, late.allocBulk(pkts, 0, n));
+            for (int i = 0; i < n; i++)
+            {
+                pkts[i].append(60);
+                pkts[i].putByte(0, (byte)2);
+                pkts[i].putIntBE(20, 0x4C415445 + i); // "LATE" + i
+            }
+            assertEquals(n, kni.txBurst(pkts, 0, n));
+            // lo_mode_fifo copies each frame into an alloc_q mbuf of the KNI's pool and hands the late one back
+            final Mbuf[] got = new Mbuf[n];
+            final AtomicInteger received = new AtomicInteger();
+            final Mbuf[] none = new Mbuf[0];
+            Await.until("the late pool's frames back through lo_mode_fifo", 5_000, () ->
+            {
+                received.addAndGet(kni.rxBurst(got, received.get(), n - received.get()));
+                kni.txBurst(none, 0, 0); // frees what came back on free_q
+                return received.get() == n && late.inUse() == 0;
+            });
+            for (int i = 0; i < n; i++)
+            {
+                assertEquals(0x4C415445 + i, got[i].getIntBE(20), "frame " + i + " intact");
+                assertSame(pool, got[i].pool());
+            }
+            Mbuf.freeBulk(got, 0, n);
+            final long[] counters = new long[KniCounter.COUNT];
+            kni.readKernelCounters(counters);
+            assertEquals(0, counters[KniCounter.BAD_ADDRESS], "no mbuf refused by the kernel side");
+        }
+        assertFalse(ctx.isRegistered(lateId), "forgotten when freed");
+
+        try (MbufPool foreign = MbufPool.create("kni_foreign", 63))
+        {
+            final EthDevException ex = assertThrows(EthDevException.class,
+                () -> ctx.alloc(foreign, conf().name("kni_foreign"), null));
+            assertEquals(Errno.EINVAL, ex.errno());
+            assertTrue(ex.getMessage().contains("Eal.createPktmbufPool"), ex.getMessage());
+            assertFalse(ctx.isRegistered(foreign.id()));
+        }
+        assertTrue(ctx.release(kni));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ethdev4j.eal.Eal;
 import io.ethdev4j.eal.EalArgs;
 import io.ethdev4j.eal.EalArgsException;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.testpmd.cmd.CommandShell;
 import io.ethdev4j.testpmd.cmd.TestPmdCommands;
@@ -168,7 +169,17 @@ public final class TestPmd implements AutoCloseable
             (2048 + eal.lcoreCount() * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
         err.printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%d, size=%d, socket=0%n", nbMbufs, config.mbufSize());
         err.println("testpmd: preferred mempool ops selected: ring_mp_mc");
-        final MbufPool pool = eal.createPktmbufPool("mb_pool_0", nbMbufs, config.mbcache(), 0, config.mbufSize());
+        final MbufPool pool;
+        try
+        {
+            pool = eal.createPktmbufPool("mb_pool_0", nbMbufs, config.mbcache(), 0, config.mbufSize());
+        }
+        catch (final EthDevException ex)
+        {
+            // as mbuf_pool_create: the pool's memory could not be had or mapped for the ports' devices
+            err.println("testpmd: " + ex.getMessage());
+            throw new TestPmdExit("Creation of mbuf pool for socket 0 failed: " + ex.errnoName());
+        }
         ports = new PortControl(eal, config, pool, out, err, this::isForwarding);
         fwd = new FwdControl(eal, config, ports, pool, out, err);
         if (config.interactive())

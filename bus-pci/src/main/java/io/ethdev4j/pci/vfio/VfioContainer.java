@@ -1,5 +1,8 @@
 package io.ethdev4j.pci.vfio;
 
+import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.mem.MemoryRegistry;
+import io.ethdev4j.pci.DmaRegionMapper;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
@@ -22,9 +25,10 @@ import java.util.Map;
  * open, {@code VFIO_GET_API_VERSION} == {@code VFIO_API_VERSION}, {@code VFIO_CHECK_EXTENSION(TYPE1v2 or TYPE1)};
  * after the first group joins, {@code VFIO_SET_IOMMU}; then {@code VFIO_IOMMU_MAP_DMA} with IOVA = VA.
  * <p>
- * Owns its groups (opened on demand, shared by the devices of one group) and its DMA mappings. Devices share
- * mappings: each device maps the memory it uses (a mempool is used by every port), so a mapping counts its users;
- * {@link #unmapDma} by one user leaves it in place for the others, and the last one unmaps it. {@link #close()}
+ * Owns its groups (opened on demand, shared by the devices of one group) and its DMA mappings. The mappings follow
+ * the runtime's memory ({@link #mapMemory}, DPDK's {@code vfio_mem_event_callback}): every device region of the
+ * runtime is mapped once, when it is registered, for all the container's devices, and unmapped when it is freed;
+ * drivers map nothing. Two ports sharing a pool share its one mapping. {@link #close()} stops following the memory,
  * unmaps every mapping, closes the groups, then the container fd: reverse order, idempotent.
  */
 public final class VfioContainer implements AutoCloseable
@@ -36,7 +40,8 @@ public final class VfioContainer implements AutoCloseable
     private final long scratch;
     private final int iommuType;
     private final Map<Integer, VfioGroup> groups = new HashMap<>();
-    private final List<long[]> mappings = new ArrayList<>(); // {iova, size, users}
+    private final List<long[]> mappings = new ArrayList<>(); // {iova, size}
+    private DmaRegionMapper memoryMapper;
     private boolean iommuSet;
     private int fd;
 
@@ -146,11 +151,67 @@ public final class VfioContainer implements AutoCloseable
     }
 
     /**
-     * Maps {@code size} bytes at virtual address {@code va} for DMA at {@code iova} (read and write). Mapping again
-     * exactly what is already mapped adds a user (see {@link #unmapDma}); an overlap of anything else is the kernel's
-     * EEXIST.
+     * Follows {@code registry} (the runtime's memory) from now on: maps every device region registered there now and
+     * each one registered later, unmaps each one freed. Once per container, after a group is attached (the first
+     * device opened): VFIO_IOMMU_MAP_DMA needs the IOMMU model set.
+     *
+     * @throws io.ethdev4j.ethdev.EthDevException a region that cannot be mapped (e.g. ENOMEM: the locked-memory
+     *     limit; nothing stays mapped), EEXIST when the container follows a registry already.
      */
-    public synchronized void mapDma(final long va, final long iova, final long size)
+    public void mapMemory(final MemoryRegistry registry)
+    {
+        synchronized (this)
+        {
+            checkOpen("mapMemory");
+            if (memoryMapper != null)
+            {
+                throw new PciException(Errno.EEXIST, "mapMemory",
+                    "the VFIO container follows a runtime's memory already");
+            }
+        }
+        // subscribed outside this lock: callbacks take the registry's lock, then this one
+        final DmaRegionMapper m = DmaRegionMapper.subscribe(registry, new DmaRegionMapper.Iommu()
+        {
+            @Override
+            public void map(final DmaRegion region)
+            {
+                mapDma(region.address(), region.iova(), region.length());
+            }
+
+            @Override
+            public void unmap(final DmaRegion region)
+            {
+                unmapDma(region.iova(), region.length());
+            }
+        }, "VFIO container " + devDir.resolve("vfio"));
+        synchronized (this)
+        {
+            memoryMapper = m;
+        }
+    }
+
+    /** Whether {@link #mapMemory} subscribed this container to a runtime's memory. */
+    public synchronized boolean followsMemory()
+    {
+        return memoryMapper != null;
+    }
+
+    /** The DMA mappings held now: {iova, size} pairs in mapping order (a copy; for tests and diagnostics). */
+    public synchronized List<long[]> mappings()
+    {
+        final List<long[]> copy = new ArrayList<>();
+        for (final long[] m : mappings)
+        {
+            copy.add(m.clone());
+        }
+        return copy;
+    }
+
+    /**
+     * Maps {@code size} bytes at virtual address {@code va} for DMA at {@code iova} (read and write). Each region is
+     * mapped once (the memory mapper calls this): mapping it again, or anything overlapping, is the kernel's EEXIST.
+     */
+    synchronized void mapDma(final long va, final long iova, final long size)
     {
         final String op = "VFIO_IOMMU_MAP_DMA(va=0x" + Long.toHexString(va) + ", iova=0x" + Long.toHexString(iova) +
             ", size=" + size + ")";
@@ -162,14 +223,6 @@ public final class VfioContainer implements AutoCloseable
         if (size <= 0 || (size & 0xFFF) != 0 || (va & 0xFFF) != 0 || (iova & 0xFFF) != 0)
         {
             throw new PciException(Errno.EINVAL, op, "va, iova and size must be multiples of 4096");
-        }
-        for (final long[] m : mappings)
-        {
-            if (m[0] == iova && m[1] == size)
-            {
-                m[2]++;
-                return;
-            }
         }
         Vfio.prepare(scratch, Vfio.DmaMap.SIZE, Vfio.DmaMap.SIZE);
         UnsafeApi.putInt(scratch + Vfio.DmaMap.FLAGS_OFFSET, Vfio.VFIO_DMA_MAP_FLAG_READ | Vfio.VFIO_DMA_MAP_FLAG_WRITE);
@@ -185,7 +238,7 @@ public final class VfioContainer implements AutoCloseable
             throw new PciException(ex.errno(), op, ex.getMessage() + (ex.errno() == Errno.ENOMEM ?
                 ": " + pinFailure(size) : ""), ex);
         }
-        mappings.add(new long[] {iova, size, 1});
+        mappings.add(new long[] {iova, size});
     }
 
     /**
@@ -254,11 +307,8 @@ public final class VfioContainer implements AutoCloseable
         return false;
     }
 
-    /**
-     * Drops one user of the mapping at {@code iova}; the last user's call unmaps it (VFIO_IOMMU_UNMAP_DMA), so that a
-     * device closing while another still works does not pull the other's memory away.
-     */
-    public synchronized void unmapDma(final long iova, final long size)
+    /** Unmaps what {@link #mapDma} mapped at {@code iova} (VFIO_IOMMU_UNMAP_DMA), for every device of the container. */
+    synchronized void unmapDma(final long iova, final long size)
     {
         final String op = "VFIO_IOMMU_UNMAP_DMA(iova=0x" + Long.toHexString(iova) + ", size=" + size + ")";
         checkOpen(op);
@@ -267,11 +317,8 @@ public final class VfioContainer implements AutoCloseable
             final long[] m = mappings.get(i);
             if (m[0] == iova && m[1] == size)
             {
-                if (--m[2] == 0)
-                {
-                    mappings.remove(i);
-                    unmapOne(iova, size);
-                }
+                mappings.remove(i);
+                unmapOne(iova, size);
                 return;
             }
         }
@@ -299,9 +346,24 @@ public final class VfioContainer implements AutoCloseable
         }
     }
 
-    /** Unmaps all DMA (newest first), closes the groups, then the container. Idempotent. */
+    /** Stops following the memory, unmaps all DMA (newest first), closes the groups, then the container. Idempotent. */
     @Override
-    public synchronized void close()
+    public void close()
+    {
+        final DmaRegionMapper m;
+        synchronized (this)
+        {
+            m = memoryMapper;
+            memoryMapper = null;
+        }
+        if (m != null)
+        {
+            m.close(); // outside this lock, as the callbacks take the registry's lock first
+        }
+        closeIommu();
+    }
+
+    private synchronized void closeIommu()
     {
         if (fd < 0)
         {

@@ -28,7 +28,7 @@ import java.util.Set;
  * group (opened once per container) → {@code VFIO_GROUP_GET_DEVICE_FD} → {@code VFIO_DEVICE_GET_INFO} →
  * {@code VFIO_DEVICE_GET_REGION_INFO} for config space and each BAR → {@code mmap} of the memory BARs that allow
  * it → COMMAND |= MEMORY | MASTER. Registers are then plain volatile loads/stores on the mapping (no syscall).
- * DMA goes to the shared {@link VfioContainer} with IOVA = VA.
+ * DMA: the device reaches what the shared {@link VfioContainer} mapped (the runtime's device memory, IOVA = VA).
  * <p>
  * {@link #close()}: clears bus mastering, unmaps the BARs, closes the device fd (reverse order, idempotent). The
  * group and the container stay with the container's owner.
@@ -325,18 +325,6 @@ public final class VfioDevice implements PciDevice
     public void write64(final int bar, final long offset, final long value)
     {
         UnsafeApi.putLongVolatile(null, mapped("write64", bar, offset, 8), value);
-    }
-
-    @Override
-    public void mapDma(final long va, final long iova, final long lengthBytes, final int fd, final long fdOffset)
-    {
-        container.mapDma(va, iova, lengthBytes);
-    }
-
-    @Override
-    public void unmapDma(final long iova, final long lengthBytes)
-    {
-        container.unmapDma(iova, lengthBytes);
     }
 
     @Override

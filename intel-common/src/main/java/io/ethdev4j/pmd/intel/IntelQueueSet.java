@@ -14,6 +14,11 @@ import io.ethdev4j.sys.Errno;
  * One port's rx and tx queues and the DMA memory of their rings (one region, a largest-size ring per queue): queue
  * setup with DPDK's threshold defaults, release, and what the control path asks of all queues at once (mbufs back,
  * a failed device, per-queue stats). Register programming is {@link RingProgrammer}'s.
+ * <p>
+ * DMA: the rings are allocated from the runtime's memory and the rx pools must live there too; the device's transport
+ * maps what that memory registers (rings at configure, pools when they are created), so nothing here maps memory.
+ * A pool from other memory (e.g. {@code MbufPool.create} without a memory) is refused at rx setup: its buffers
+ * would be invisible to the device.
  */
 public final class IntelQueueSet
 {
@@ -24,7 +29,7 @@ public final class IntelQueueSet
 
     private final PciDevice dev;
     private final QueueRegisterMap regs;
-    private final DmaMappings dma;
+    private final DmaMemory memory;
     private final int portId;
     private final long ringBytes;
     private DmaRegion rings;
@@ -32,20 +37,24 @@ public final class IntelQueueSet
     private IntelTxQueue[] txQueues = new IntelTxQueue[0];
 
     /**
+     * @param memory      the runtime's memory ({@code EalServices.memory()}): rings come from it, rx pools must
      * @param maxRingDesc the largest ring the NIC takes: the ring space reserved per queue
      */
-    public IntelQueueSet(final PciDevice dev, final QueueRegisterMap regs, final DmaMappings dma, final int portId,
+    public IntelQueueSet(final PciDevice dev, final QueueRegisterMap regs, final DmaMemory memory, final int portId,
         final int maxRingDesc)
     {
         this.dev = dev;
         this.regs = regs;
-        this.dma = dma;
+        this.memory = memory;
         this.portId = portId;
         this.ringBytes = (long)maxRingDesc * Math.max(AdvRxDescriptor.LENGTH, AdvTxDescriptor.LENGTH);
     }
 
-    /** dev_configure: ring memory for {@code nrx + ntx} queues (kept when large enough), no queue set up yet. */
-    public void configure(final DmaMemory memory, final String regionName, final int nrx, final int ntx)
+    /**
+     * dev_configure: ring memory for {@code nrx + ntx} queues (kept when large enough), no queue set up yet. The
+     * region is registered with the runtime's memory, so the device's transport has mapped it when this returns.
+     */
+    public void configure(final String regionName, final int nrx, final int ntx)
     {
         final long need = (nrx + ntx) * ringBytes;
         if (rings == null || rings.length() < need)
@@ -54,7 +63,6 @@ public final class IntelQueueSet
             if (need > 0)
             {
                 rings = memory.allocate(regionName, need);
-                dma.ensureMapped(rings, true);
             }
         }
         rxQueues = new IntelRxQueue[nrx];
@@ -68,20 +76,28 @@ public final class IntelQueueSet
     }
 
     /**
-     * rx_queue_setup: the queue over its slice of the ring memory, receiving into {@code pool} (mapped for DMA) with
-     * buffers of the pool's data room rounded down to whole KiB and capped by SRRCTL.BSIZEPKT.
+     * rx_queue_setup: the queue over its slice of the ring memory, receiving into {@code pool} (a pool of the
+     * runtime's memory, which the transport maps) with buffers of the pool's data room rounded down to whole KiB and
+     * capped by SRRCTL.BSIZEPKT.
+     *
+     * @throws EthDevException EINVAL for a data room too small, or a pool outside the runtime's memory.
      */
     public IntelRxQueue setupRx(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
+        final String op = "rxQueueSetup(port=" + portId + ", queue=" + queueId + ")";
         final int room = pool.dataRoomSize() - MbufDescriptor.HEADROOM;
         final int bufSize = Math.min(room & ~0x3FF, regs.srrctlBsizePktMask() << 10);
         if (bufSize < MIN_RX_BUF_SIZE)
         {
-            throw EthDevException.of(Errno.EINVAL, "rxQueueSetup(port=" + portId + ", queue=" + queueId + ")",
-                pool.name() + " leaves " + room + " bytes after the headroom; this NIC needs at least " +
-                MIN_RX_BUF_SIZE);
+            throw EthDevException.of(Errno.EINVAL, op, pool.name() + " leaves " + room +
+                " bytes after the headroom; this NIC needs at least " + MIN_RX_BUF_SIZE);
         }
-        dma.ensureMapped(pool.region(), true);
+        if (!memory.registry().isRegistered(pool.region()))
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "mempool " + pool.name() + " is not in the runtime's memory " +
+                "(made by MbufPool.create on other memory?), so the device cannot reach its buffers: create it with " +
+                "Eal.createPktmbufPool or MbufPool.create(eal.memory(), ...)");
+        }
         final long ring = rings.address() + queueId * ringBytes;
         final IntelRxQueue q = new IntelRxQueue(TailRegister.of(dev, 0, regs.RDT(queueId)), queueId, portId, ring,
             rings.iovaOf(ring), nbDesc, pool, threshold(conf == null ? 0 : conf.freeThresh, nbDesc), bufSize,
@@ -244,15 +260,14 @@ public final class IntelQueueSet
     {
         if (rings != null)
         {
-            dma.unmap(rings);
-            rings.close();
+            rings.close(); // unregistered first: the transport unmaps it before the pages go
             rings = null;
         }
     }
 
     /**
      * close: mbufs back, tails detached from the BAR (a stale burst then fails instead of storing into an unmapped
-     * BAR), ring memory unmapped and freed. Idempotent.
+     * BAR), ring memory freed (and so unmapped by the transport). Idempotent.
      */
     public void close()
     {

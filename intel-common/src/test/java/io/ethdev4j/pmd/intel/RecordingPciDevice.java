@@ -37,7 +37,6 @@ final class RecordingPciDevice implements PciDevice
     final List<Integer> readsZero = new ArrayList<>();
     long mappedAt;
     boolean failing;
-    int dmaMaps;
 
     @Override
     public PciAddress address()
@@ -145,18 +144,6 @@ final class RecordingPciDevice implements PciDevice
     public long mappedBarAddress(final int bar)
     {
         return bar == 0 ? mappedAt : 0;
-    }
-
-    @Override
-    public void mapDma(final long va, final long iova, final long lengthBytes, final int fd, final long fdOffset)
-    {
-        dmaMaps++;
-    }
-
-    @Override
-    public void unmapDma(final long iova, final long lengthBytes)
-    {
-        dmaMaps--;
     }
 
     @Override

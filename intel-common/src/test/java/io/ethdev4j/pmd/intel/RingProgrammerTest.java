@@ -61,11 +61,10 @@ class RingProgrammerTest
     void setUp()
     {
         pool = MbufPool.create(memory, "ring-prog-test", NRX * DESC + 64, 0, 0, 2176);
-        final DmaMappings dma = new DmaMappings(dev, "TEST", 0);
         final QueueRegisterMap map = new Map82599();
-        queues = new IntelQueueSet(dev, map, dma, 0, 4096);
+        queues = new IntelQueueSet(dev, map, memory, 0, 4096);
         rings = new RingProgrammer(dev, map);
-        queues.configure(memory, "ring-prog-test-rings", NRX, 1);
+        queues.configure("ring-prog-test-rings", NRX, 1);
         final QueueConf dropEn = new QueueConf();
         dropEn.dropEn = true;
         for (int q = 0; q < NRX; q++)

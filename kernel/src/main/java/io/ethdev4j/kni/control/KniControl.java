@@ -68,6 +68,14 @@ public interface KniControl extends AutoCloseable
     void registerMempool(MempoolRange range);
 
     /**
+     * The pool was freed: the kernel side stops following its memory (a FIFO entry inside it is refused from now
+     * on). rte_kni.ko had no such call (its pools lived as long as the process); ethdev4j's memory events need it.
+     *
+     * @return false when no pool with that id was registered.
+     */
+    boolean unregisterMempool(int poolId);
+
+    /**
      * RTE_KNI_IOCTL_CREATE: creates the interface ({@code info.name()}, carrier off, MAC and MTU from {@code info})
      * and starts serving its FIFOs, which the application has initialised.
      *

@@ -63,6 +63,12 @@ public final class LocalKniControl implements KniControl
     }
 
     @Override
+    public boolean unregisterMempool(final int poolId)
+    {
+        return registry.unregister(poolId);
+    }
+
+    @Override
     public synchronized int create(final KniDeviceInfo info)
     {
         if (closed)

@@ -17,7 +17,6 @@ import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pmd.intel.DmaMappings;
 import io.ethdev4j.pmd.intel.HwCounters;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
 import io.ethdev4j.pmd.intel.RingProgrammer;
@@ -57,8 +56,11 @@ import static io.ethdev4j.pmd.igb.IgbRegs.*;
  * <p>
  * What is igb's here: the reset and init order, the link (MDIC/PHY, STATUS), the order in which rings, TCTL/RCTL and
  * tails are enabled, MAC/MTU/promiscuous registers, and which counters make the basic stats. The queues, their ring
- * programming, DMA mappings, counter accumulation and RSS tables are the Intel layer's ({@code io.ethdev4j.pmd.intel}),
- * driven by {@link IgbQueueRegisterMap} and {@link IgbHwStats}.
+ * programming, counter accumulation and RSS tables are the Intel layer's ({@code io.ethdev4j.pmd.intel}), driven by
+ * {@link IgbQueueRegisterMap} and {@link IgbHwStats}.
+ * <p>
+ * DMA: the driver maps nothing. Rings and pools are the runtime's memory, which the device's transport (the VFIO
+ * container, the QEMU process) maps as it is registered: a pool created after {@link #start()} is reachable too.
  */
 public final class IgbEthDev implements EthDevOps
 {
@@ -89,12 +91,10 @@ public final class IgbEthDev implements EthDevOps
     }
 
     private final EthDevData data;
-    private final EalServices eal;
     private final PciDevice dev;
     private final MacType macType;
     private final long linkWaitNs;
     private final AutoCloseable owner;
-    private final DmaMappings dma;
     private final IntelQueueSet queues;
     private final RingProgrammer rings;
     private final HwCounters hw;
@@ -133,13 +133,11 @@ public final class IgbEthDev implements EthDevOps
         final long linkWaitMs, final AutoCloseable owner)
     {
         this.data = data;
-        this.eal = eal;
         this.dev = dev;
         this.macType = macType;
         this.linkWaitNs = linkWaitMs * MS;
         this.owner = owner;
-        this.dma = new DmaMappings(dev, "IGB", data.portId());
-        this.queues = new IntelQueueSet(dev, IgbQueueRegisterMap.INSTANCE, dma, data.portId(), MAX_RING_DESC);
+        this.queues = new IntelQueueSet(dev, IgbQueueRegisterMap.INSTANCE, eal.memory(), data.portId(), MAX_RING_DESC);
         this.rings = new RingProgrammer(dev, IgbQueueRegisterMap.INSTANCE);
         this.hw = new HwCounters(dev, IgbHwStats.LIST);
     }
@@ -288,7 +286,7 @@ public final class IgbEthDev implements EthDevOps
     public void configure()
     {
         final int nrx = data.nbRxQueues();
-        queues.configure(eal.memory(), "igb-rings:" + data.name(), nrx, data.nbTxQueues());
+        queues.configure("igb-rings:" + data.name(), nrx, data.nbTxQueues());
         if (data.conf().rxMqMode == EthConf.MQ_RX_RSS && nrx > 1)
         {
             Log.debug("IGB", "port " + data.portId() + ": RSS over " + nrx + " queues");
@@ -327,8 +325,6 @@ public final class IgbEthDev implements EthDevOps
     public void start()
     {
         final String op = "start(port=" + data.portId() + ")";
-        dma.pruneClosed();
-        dma.ensureMempoolsMapped(eal.memory()); // so that mbufs of any pool can be transmitted
         // TX (eth_igb_tx_init); 82576 erratum #26: WTHRESH 1
         rings.programTxRings(queues);
         rings.enableTxQueues(queues, (8 << PTHRESH_SHIFT) | (1 << HTHRESH_SHIFT) |
@@ -431,7 +427,6 @@ public final class IgbEthDev implements EthDevOps
             // the device may be gone
         }
         queues.close();
-        dma.unmapAll();
         try
         {
             owner.close();

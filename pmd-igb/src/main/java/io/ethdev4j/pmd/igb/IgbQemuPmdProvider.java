@@ -108,7 +108,9 @@ public final class IgbQemuPmdProvider implements VdevPmdProvider
                 (a.has("qemu") ? " at " + a.get("qemu", "") : " ($ETHDEV4J_QEMU, PATH, tools/.cache/qemu)") +
                 "; run tools/setup-qemu.sh");
         }
-        final QemuNicProcess.Config config = new QemuNicProcess.Config(qemu.get(), netdev).name(ctx.name());
+        // the process maps the runtime's memory into QEMU as it is registered: the driver maps nothing
+        final QemuNicProcess.Config config = new QemuNicProcess.Config(qemu.get(), netdev).name(ctx.name())
+            .memory(ctx.eal().memory().registry());
         try
         {
             config.mac(a.get("mac", String.format("52:54:00:12:34:%02x", ctx.portId() & 0xFF)));

@@ -2,7 +2,6 @@ package io.ethdev4j.pci.qemu;
 
 import io.ethdev4j.pci.PciBar;
 import io.ethdev4j.pci.PciConfig;
-import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.pmd.intel.AdvRxDescriptor;
 import io.ethdev4j.pmd.intel.AdvTxDescriptor;
@@ -49,7 +48,7 @@ class QemuIgbDeviceTest
     private QemuBinary qemu;
     private DatagramSocket peer;
     private QemuNicProcess process;
-    private PciDevice dev;
+    private MpqemuPciDevice dev;
     private MemfdRegion dma;
     private int qemuPort;
 

@@ -3,12 +3,14 @@ package io.ethdev4j.pmd.igb;
 import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pmd.igb.sim.IgbSimDevice;
 import io.ethdev4j.pmd.intel.IntelRxQueue;
+import io.ethdev4j.sys.Errno;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,36 @@ class IgbSimPmdTest
         assertNull(sim.pollTransmitted());
         assertTrue(pool.inUse() < 64 + 63, "completed mbufs went back in batches: in use " + pool.inUse());
         assertEquals(200, port.stats().opackets);
+    }
+
+    /**
+     * The driver maps nothing, so it must not take a pool its device could not reach: one made outside the runtime's
+     * memory is refused at rx setup with EINVAL and the fix, one made on the runtime's memory without
+     * createPktmbufPool is as good as any.
+     */
+    @Test
+    void shouldRefuseAnRxPoolOutsideTheRuntimesMemoryWithEinval()
+    {
+        open("loopback", 1023, 256, 1500);
+        port.stop();
+        try (MbufPool outside = MbufPool.create("sim_outside", 255))
+        {
+            final EthDevException ex = assertThrows(EthDevException.class,
+                () -> port.rxQueueSetup(0, 256, outside, null));
+            assertEquals(Errno.EINVAL, ex.errno());
+            assertTrue(ex.getMessage().contains("sim_outside is not in the runtime's memory") &&
+                ex.getMessage().contains("Eal.createPktmbufPool"), ex.getMessage());
+        }
+        try (MbufPool onRuntimeMemory = MbufPool.create(eal.memory(), "sim_runtime_mem", 1023, 0, 0,
+            MbufDescriptor.DEFAULT_BUF_SIZE))
+        {
+            port.rxQueueSetup(0, 256, onRuntimeMemory, null);
+            port.start();
+            port.stop();
+            port.rxQueueSetup(0, 256, pool, null);
+            assertEquals(0, onRuntimeMemory.inUse());
+        }
+        port.start();
     }
 
     @Test

@@ -23,7 +23,9 @@ import static io.ethdev4j.pci.qemu.MpqemuMessage.*;
  * <p>
  * DMA: SYNC_SYSMEM maps the caller's memfd into QEMU's system memory at GPA = IOVA. Each message replaces every
  * region, so all regions (at most 7) are resent on each change. GPAs must be at or above 4 GiB (q35's RAM,
- * MMIO and MSI window are below); IOVA = virtual address satisfies that on x86-64.
+ * MMIO and MSI window are below); IOVA = virtual address satisfies that on x86-64. In a runtime {@link QemuNicProcess}
+ * calls {@link #mapDma}/{@link #unmapDma} as the runtime's device regions are registered and freed; they are not
+ * part of the {@code PciDevice} SPI (drivers map nothing).
  * <p>
  * Thread-safe: one request at a time (uncontended monitor; a successful access allocates nothing).
  */
@@ -284,7 +286,14 @@ public final class MpqemuPciDevice implements PciDevice
         }
     }
 
-    @Override
+    /**
+     * Makes {@code lengthBytes} of memory at virtual address {@code va} visible to the model at {@code iova}:
+     * {@code fd} is the memfd/hugetlbfs file backing it (QEMU maps it into its own process), {@code fdOffset} where
+     * the memory starts in it.
+     *
+     * @throws PciException EINVAL (no fd, unaligned, iova below 4 GiB), EEXIST (overlap), ENOSPC (more than
+     *     {@value MpqemuMessage#MAX_FDS} regions), EIO (QEMU).
+     */
     public synchronized void mapDma(final long va, final long iova, final long lengthBytes, final int fd,
         final long fdOffset)
     {
@@ -334,7 +343,7 @@ public final class MpqemuPciDevice implements PciDevice
         }
     }
 
-    @Override
+    /** Undoes one {@link #mapDma}. */
     public synchronized void unmapDma(final long iova, final long lengthBytes)
     {
         for (int i = 0; i < dmaRegions; i++)

@@ -1,5 +1,9 @@
 package io.ethdev4j.pci.qemu;
 
+import io.ethdev4j.eal.Log;
+import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.mem.MemoryRegistry;
+import io.ethdev4j.pci.DmaRegionMapper;
 import io.ethdev4j.pci.PciAddress;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.sys.Errno;
@@ -33,6 +37,11 @@ import java.util.concurrent.locks.LockSupport;
  * would wipe BAR placement done in that window; so no mpqemu message is sent before QMP has answered
  * {@code qmp_capabilities}. Every wait is bounded; if QEMU dies, the next access throws {@code EIO} naming the pid,
  * its exit status and its last stderr lines. A JVM shutdown hook kills every process still alive.
+ * <p>
+ * DMA: given the runtime's memory ({@link Config#memory}), the process follows it once the device is open: every
+ * device region registered there (rings, pools, whenever they are made) is put into QEMU's system memory by its
+ * memfd (SYNC_SYSMEM, {@link MpqemuPciDevice#mapDma}) and taken out when freed, so the driver maps nothing. Without
+ * it (device-level tests), the caller maps regions itself.
  * <pre>
  * qemu-system-x86_64 -machine q35 -accel tcg -m 16M -bios hlt.bin -nodefaults -no-user-config -display none
  *   -qmp stdio -netdev &lt;udp|tap&gt;,id=n0 -device igb,id=nic0,netdev=n0,romfile=,mac=..,bus=pcie.0,addr=3
@@ -62,6 +71,7 @@ public final class QemuNicProcess implements AutoCloseable
         private String name = "ethdev4j";
         private long startTimeoutNs = TimeUnit.SECONDS.toNanos(30);
         private long requestTimeoutNs = TimeUnit.SECONDS.toNanos(10);
+        private MemoryRegistry memory;
 
         public Config(final QemuBinary qemu, final QemuNetdev netdev)
         {
@@ -105,6 +115,16 @@ public final class QemuNicProcess implements AutoCloseable
             return this;
         }
 
+        /**
+         * The runtime memory the model may DMA ({@code EalServices.memory().registry()}): its device regions are
+         * mapped into QEMU as they are registered, from the start on. Null (the default): nothing is mapped.
+         */
+        public Config memory(final MemoryRegistry registry)
+        {
+            this.memory = registry;
+            return this;
+        }
+
         public String mac()
         {
             return mac;
@@ -119,6 +139,7 @@ public final class QemuNicProcess implements AutoCloseable
     private volatile int exitStatus = -1;
     private QmpClient qmp;
     private MpqemuPciDevice device;
+    private DmaRegionMapper memoryMapper;
     private boolean closed;
 
     private QemuNicProcess(final Config config, final Path workDir)
@@ -218,6 +239,39 @@ public final class QemuNicProcess implements AutoCloseable
         }
         qmp.handshake(config.startTimeoutNs);
         device.open();
+        if (config.memory != null)
+        {
+            memoryMapper = DmaRegionMapper.subscribe(config.memory, new DmaRegionMapper.Iommu()
+            {
+                @Override
+                public void map(final DmaRegion region)
+                {
+                    if (!isAlive())
+                    {
+                        // a dead model needs no memory; its port's control calls fail with EIO naming the death
+                        Log.warn("QEMU", describe() + " has exited: " + region + " not mapped");
+                        return;
+                    }
+                    device.mapDma(region.address(), region.iova(), region.length(), region.fd(), 0);
+                }
+
+                @Override
+                public void unmap(final DmaRegion region)
+                {
+                    if (isAlive())
+                    {
+                        device.unmapDma(region.iova(), region.length());
+                    }
+                }
+            }, describe());
+        }
+    }
+
+    /** The regions of the runtime's memory mapped into QEMU now (empty without {@link Config#memory}). */
+    public List<DmaRegion> mappedRegions()
+    {
+        final DmaRegionMapper m = memoryMapper;
+        return m == null ? List.of() : m.mapped();
     }
 
     /** The emulated NIC as a PCI device. Closing it closes this process. */
@@ -317,8 +371,8 @@ public final class QemuNicProcess implements AutoCloseable
     }
 
     /**
-     * Closes the device channel (QEMU exits on EOF), then QMP; waits up to 2 s for the exit, else SIGKILL and up to
-     * 2 s more; removes the working directory. Idempotent.
+     * Stops following the runtime's memory, closes the device channel (QEMU exits on EOF, its mappings with it), then
+     * QMP; waits up to 2 s for the exit, else SIGKILL and up to 2 s more; removes the working directory. Idempotent.
      */
     @Override
     public void close()
@@ -330,6 +384,10 @@ public final class QemuNicProcess implements AutoCloseable
                 return;
             }
             closed = true;
+        }
+        if (memoryMapper != null)
+        {
+            memoryMapper.close();
         }
         if (device != null)
         {

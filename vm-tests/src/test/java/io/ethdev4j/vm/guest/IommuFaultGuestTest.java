@@ -1,14 +1,18 @@
 package io.ethdev4j.vm.guest;
 
+import io.ethdev4j.bus.Bus;
 import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
-import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.pci.VfioPciBus;
+import io.ethdev4j.pci.vfio.VfioContainer;
 import io.ethdev4j.pmd.intel.IntelRxQueue;
+import io.ethdev4j.sys.LibC;
+import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * The IOMMU protects the process from the NIC: a driver bug that hands the NIC an address that was never mapped for
  * DMA ends in a DMAR fault the kernel logs, never in a write to (or a read of) process memory, and the port goes on
  * working; on receive, the driver's debug check counts the lost frame as an rx error.
+ * <p>
+ * What is mapped: the runtime's VFIO container maps every device region of the runtime's memory as it is registered
+ * and unmaps it when it is freed (the memory events), once for all ports; drivers map nothing. So a pool created
+ * after start is mapped and its frames arrive intact, and a fault takes memory outside every registered region
+ * (anonymous pages here), which only a bug can hand the NIC.
  * <p>
  * What QEMU's igb does when the IOMMU refuses a DMA (hw/net/igb_core.c), and what a real NIC does:
  * <ul>
@@ -46,6 +55,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class IommuFaultGuestTest
 {
+    private static final long PAGE = 4096;
     private static final long PAGE_MASK = ~0xFFFL;
 
     private String[] pair;
@@ -91,13 +101,9 @@ class IommuFaultGuestTest
     }
 
     @Test
-    void shouldBlockATransmitFromAnUnmappedBufferSoItsBytesNeverReachTheWire()
+    void shouldMapAPoolCreatedAfterStartAndBlockATransmitFromMemoryNeverRegistered()
     {
-        final DmaMemory unmappedMemory = new DmaMemory(true, 0);
-        // closed after the runtime: stopping the ports gives the faulted mbuf back to its pool
-        try (MbufPool unmapped = MbufPool.create(unmappedMemory, "iommu-unmapped", 63, 0, 0,
-                MbufDescriptor.DEFAULT_BUF_SIZE);
-            Eal eal = VfioChildMain.openPair(pair[0], pair[1]))
+        try (Eal eal = VfioChildMain.openPair(pair[0], pair[1]))
         {
             final MbufPool pool = eal.createPktmbufPool("iommu-tx", 1023, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
             final EthDev tx = eal.port(0);
@@ -106,51 +112,117 @@ class IommuFaultGuestTest
             VfioChildMain.start(rx, pool);
             rx.promiscuousEnable(); // whatever the NIC puts on the wire in the lost frame's place arrives
             assertEquals("ok 1", VfioChildMain.exchange(tx, rx, pool, 0, 1), "traffic before the fault");
-            for (final DmaRegion r : eal.memory().regions())
+
+            // (1) a pool created after start: the runtime's VFIO container mapped it as it was created, once for both
+            // ports (no driver maps memory), and its frames arrive intact
+            final VfioContainer container = vfioContainer(eal);
+            assertEquals(deviceRegions(eal), container.mappings().size(), "one mapping per device region");
+            final MbufPool late = eal.createPktmbufPool("iommu-late", 63, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
+            assertTrue(hasMapping(container, late.region()), "the late pool is mapped as it is created");
+            assertEquals(deviceRegions(eal), container.mappings().size(), "one mapping per device region");
+            assertEquals("ok 20", VfioChildMain.exchange(tx, rx, late, 500, 20), "frames from the late pool");
+
+            // (2) the bug: a frame in memory that was never registered (anonymous pages of this process: no pool, no
+            // region), followed by a good one in the same burst
+            final long sentinel = LibC.mmapChecked(0, PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
+                LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS | LibC.MAP_POPULATE, -1, 0);
+            final Mbuf bad = late.alloc();
+            final long bufAddr = bad.bufAddr();
+            final long bufIova = bad.bufIova();
+            try
             {
-                assertFalse(r.contains(unmapped.region().address(), 1), "the unmapped pool is in " + r);
+                assertNull(eal.memory().registry().regionOf(sentinel), "the sentinel is in no registered region");
+                // the test keeps a reference, so the tx queue's free leaves the mbuf (and its pointer) to it
+                bad.refcntUpdate(1);
+                UnsafeApi.putLong(bad.address() + MbufDescriptor.BUF_ADDR_OFFSET, sentinel);
+                UnsafeApi.putLong(bad.address() + MbufDescriptor.BUF_IOVA_OFFSET, sentinel); // IOVA = VA
+                final byte[] lost = VfioChildMain.frame(rx, tx, 1, 60);
+                final byte[] good = VfioChildMain.frame(rx, tx, 2, 60);
+                bad.append(lost.length);
+                bad.copyFrom(lost, 0, 0, lost.length);
+                final long badPage = bad.dataIova() & PAGE_MASK;
+                assertEquals(sentinel, badPage);
+                final EthStats txBefore = tx.stats();
+                final String marker = KernelLog.mark("IommuFaultGuestTest tx");
+                VfioChildMain.sendMbufs(tx, bad, VfioChildMain.mbufOf(late, good));
+
+                // (a) none of the unregistered memory reaches the wire: QEMU sends its stand-in for the unreadable
+                // buffer (a frame of zeros, the length the descriptor gave), then the good frame
+                final List<byte[]> got = VfioChildMain.receive(rx, 2);
+                assertEquals(2, got.size(), "frames at the promiscuous peer of the 2 sent");
+                assertFalse(Arrays.equals(lost, got.get(0)), "the unregistered frame's bytes reached the wire");
+                assertArrayEquals(new byte[lost.length], got.get(0), "in the lost frame's place: zeros");
+                assertArrayEquals(good, got.get(1), "the frame from registered memory, byte-exact");
+                // (b) the kernel logs the refused read, naming the sending port and the frame's page
+                final String line = KernelLog.awaitLine(marker, "DMAR: [DMA Read NO_PASID] Request device [" +
+                    bdf(pair[0]) + "] fault addr 0x" + Long.toHexString(badPage) + " ");
+                System.out.println("transmit fault: " + line.trim());
+                // (c) nothing counts it: the NIC sent a frame (GPTC) and reported the descriptor done, no error
+                // register moves; the driver's only knowledge is what it handed over (q_opackets)
+                final EthStats txAfter = tx.stats();
+                assertEquals(2, txAfter.qOpackets[0] - txBefore.qOpackets[0], "q_opackets: frames handed to the NIC");
+                assertEquals(2, txAfter.opackets - txBefore.opackets, "opackets (GPTC): QEMU counts its stand-in");
+                assertEquals(0, txAfter.oerrors - txBefore.oerrors, "oerrors");
+                // (d) the port goes on, and every mbuf comes back once the ports stop
+                assertEquals("ok 40", VfioChildMain.exchange(tx, rx, pool, 100, 40), "traffic after the fault");
+                tx.stop();
+                rx.stop();
+                assertEquals(1, bad.refcnt(), "the tx queue let go of the faulted mbuf");
             }
+            finally
+            {
+                UnsafeApi.putLong(bad.address() + MbufDescriptor.BUF_ADDR_OFFSET, bufAddr);
+                UnsafeApi.putLong(bad.address() + MbufDescriptor.BUF_IOVA_OFFSET, bufIova);
+                LibC.munmapChecked(sentinel, PAGE);
+            }
+            bad.free();
+            assertEquals(0, pool.inUse(), "mbufs of the pool leaked");
+            assertEquals(0, late.inUse(), "mbufs of the late pool leaked");
 
-            // the bug: a frame in memory the port never mapped, followed by a good one in the same burst
-            final byte[] lost = VfioChildMain.frame(rx, tx, 1, 60);
-            final byte[] good = VfioChildMain.frame(rx, tx, 2, 60);
-            final Mbuf bad = VfioChildMain.mbufOf(unmapped, lost);
-            final long badPage = bad.dataIova() & PAGE_MASK;
-            final EthStats txBefore = tx.stats();
-            final String marker = KernelLog.mark("IommuFaultGuestTest tx");
-            VfioChildMain.sendMbufs(tx, bad, VfioChildMain.mbufOf(pool, good));
-
-            // (a) none of the unmapped memory reaches the wire: QEMU sends its stand-in for the unreadable buffer (a
-            // frame of zeros, the length the descriptor gave), then the good frame
-            final List<byte[]> got = VfioChildMain.receive(rx, 2);
-            assertEquals(2, got.size(), "frames at the promiscuous peer of the 2 sent");
-            assertFalse(Arrays.equals(lost, got.get(0)), "the unmapped frame's bytes reached the wire");
-            assertArrayEquals(new byte[lost.length], got.get(0), "in the lost frame's place: zeros");
-            assertArrayEquals(good, got.get(1), "the frame from mapped memory, byte-exact");
-            // (b) the kernel logs the refused read, naming the sending port and the frame's page
-            final String line = KernelLog.awaitLine(marker, "DMAR: [DMA Read NO_PASID] Request device [" +
-                bdf(pair[0]) + "] fault addr 0x" + Long.toHexString(badPage) + " ");
-            System.out.println("transmit fault: " + line.trim());
-            // (c) nothing counts it: the NIC sent a frame (GPTC) and reported the descriptor done, no error register
-            // moves; the driver's only knowledge is what it handed over (q_opackets)
-            final EthStats txAfter = tx.stats();
-            assertEquals(2, txAfter.qOpackets[0] - txBefore.qOpackets[0], "q_opackets: frames handed to the NIC");
-            assertEquals(2, txAfter.opackets - txBefore.opackets, "opackets (GPTC): QEMU counts its stand-in as sent");
-            assertEquals(0, txAfter.oerrors - txBefore.oerrors, "oerrors");
-            // (d) the port goes on, and every mbuf comes back once the ports stop
-            assertEquals("ok 40", VfioChildMain.exchange(tx, rx, pool, 100, 40), "traffic after the fault");
-            tx.stop();
-            rx.stop();
-            assertEquals(0, pool.inUse(), "mbufs of the mapped pool leaked");
-            assertEquals(0, unmapped.inUse(), "the faulted mbuf was not given back");
-        }
-        finally
-        {
-            unmappedMemory.close();
+            // (3) freed, the late pool is unmapped: the container holds exactly the runtime's device regions again
+            late.close();
+            assertFalse(hasMapping(container, late.region()), "unmapped when freed");
+            assertEquals(deviceRegions(eal), container.mappings().size());
         }
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The runtime's VFIO container (the PCI bus opens one per runtime with the first device). */
+    private static VfioContainer vfioContainer(final Eal eal)
+    {
+        for (final Bus b : eal.buses())
+        {
+            if (b instanceof VfioPciBus)
+            {
+                return ((VfioPciBus)b).container();
+            }
+        }
+        return fail("no PCI bus in " + eal.buses());
+    }
+
+    /** How many registered regions devices may reach (rings, pools): what the container must map, once each. */
+    private static int deviceRegions(final Eal eal)
+    {
+        int n = 0;
+        for (final DmaRegion r : eal.memory().registry().regions())
+        {
+            n += r.use() == DmaRegion.Use.DEVICE ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean hasMapping(final VfioContainer container, final DmaRegion region)
+    {
+        for (final long[] m : container.mappings())
+        {
+            if (m[0] == region.iova() && m[1] == region.length())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "0000:02:00.0" as the kernel's DMAR messages print it: "02:00.0". */
     private static String bdf(final String pciAddress)

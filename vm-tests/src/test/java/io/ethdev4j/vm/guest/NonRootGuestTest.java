@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * <ul>
  * <li>the group nodes left to root: testpmd stops with the node to give the user and how;</li>
  * <li>the nodes chowned, the limit raised: both ports open and carry frames both ways ({@link VfioChildMain});</li>
- * <li>the nodes chowned, the limit below the DMA memory: testpmd stops with the limit, what was needed and how to
- *     raise it, and the kernel agrees ("RLIMIT_MEMLOCK (N) exceeded").</li>
+ * <li>the nodes chowned, the limit below the DMA memory: testpmd stops when it creates its mbuf pool (the VFIO
+ *     container maps a pool as it is created), with the limit, what was needed and how to raise it, and the kernel
+ *     agrees ("RLIMIT_MEMLOCK (N) exceeded").</li>
  * </ul>
  * Failures must read as messages, not as a stack trace.
  */
@@ -152,7 +153,7 @@ class NonRootGuestTest
         assertTrue(out.contains("Raise the limit (ulimit -l unlimited in the shell that starts the program, memlock " +
             "in /etc/security/limits.conf, LimitMEMLOCK=infinity for a systemd service) or run as root"),
             "how to raise it:\n" + out);
-        assertTrue(c.out().contains("Cause: Start ports failed"), c.out());
+        assertTrue(c.out().contains("Cause: Creation of mbuf pool for socket 0 failed: ENOMEM"), c.out());
         assertNoStackTrace(c);
         final String after = KernelLog.since(marker);
         assertTrue(after.contains("RLIMIT_MEMLOCK (" + LOW_MEMLOCK + ") exceeded"),

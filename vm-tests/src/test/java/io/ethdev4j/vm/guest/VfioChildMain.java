@@ -114,7 +114,7 @@ public final class VfioChildMain
                     UnsafeApi.putByte(sentinel + i, pattern(i));
                 }
                 // the driver bug: the descriptor the NIC fills next (RDH) points at the sentinel (IOVA = VA, as the
-                // driver maps memory); QEMU reads a descriptor when a frame arrives, so a write now is in time
+                // runtime maps memory); QEMU reads a descriptor when a frame arrives, so a write now is in time
                 final PciDevice dev = ((IgbEthDev)rx.ops()).device();
                 final int head = dev.read32(0, IgbRegs.RDH(0));
                 final long ring = (dev.read32(0, IgbRegs.RDBAH(0)) & 0xFFFF_FFFFL) << 32 |

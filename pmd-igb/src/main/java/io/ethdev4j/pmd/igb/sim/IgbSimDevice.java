@@ -38,7 +38,6 @@ public final class IgbSimDevice implements PciDevice
     private final PciId id;
     private final int[] regs = new int[BAR0_SIZE / 4];
     private final SimDescriptorEngine engine;
-    private int dmaRegions;
     private boolean closed;
 
     public IgbSimDevice(final SimMode mode)
@@ -191,28 +190,6 @@ public final class IgbSimDevice implements PciDevice
     {
         write32(bar, offset, (int)value);
         write32(bar, offset + 4, (int)(value >>> 32));
-    }
-
-    @Override
-    public void mapDma(final long va, final long iova, final long lengthBytes, final int fd, final long fdOffset)
-    {
-        if (va != iova)
-        {
-            throw new PciException(Errno.EINVAL, "mapDma", describe() + ": in-process DMA needs iova == va");
-        }
-        dmaRegions++;
-    }
-
-    @Override
-    public void unmapDma(final long iova, final long lengthBytes)
-    {
-        dmaRegions--;
-    }
-
-    /** Regions currently mapped. */
-    public int dmaRegions()
-    {
-        return dmaRegions;
     }
 
     @Override
