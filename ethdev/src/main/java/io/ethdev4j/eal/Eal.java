@@ -95,6 +95,7 @@ public final class Eal implements AutoCloseable, EalServices
     public static Eal init(final EalArgs args, final List<BusProvider> buses, final List<PmdProvider> providers)
     {
         Log.level(args.logLevel());
+        args.checkLcoresDetected(EalArgs.detectedCpus());
         final Eal eal = new Eal(args, providers);
         try
         {

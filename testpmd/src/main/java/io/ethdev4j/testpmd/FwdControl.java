@@ -25,7 +25,6 @@ public final class FwdControl
     private final TestPmdConfig config;
     private final PortControl ports;
     private final MbufPool pool;
-    private final int[] fwdLcoreIds;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -41,7 +40,6 @@ public final class FwdControl
         this.config = config;
         this.ports = ports;
         this.pool = pool;
-        this.fwdLcoreIds = eal.workerLcores();
         this.out = out;
         this.err = err;
         this.current = FwdConfig.empty(config);
@@ -113,7 +111,7 @@ public final class FwdControl
         lcores = new FwdLcore[current.lcoreStreams.length];
         for (int lc = 0; lc < lcores.length; lc++)
         {
-            lcores[lc] = new FwdLcore(fwdLcoreIds[lc], current.streamsOf(lc), engine, txFirstBursts, stopFlag);
+            lcores[lc] = new FwdLcore(config.fwdLcoreId(lc), current.streamsOf(lc), engine, txFirstBursts, stopFlag);
         }
         running = true;
         for (final FwdLcore l : lcores)
@@ -164,16 +162,16 @@ public final class FwdControl
     public void showConfigFwd()
     {
         final boolean retry = config.retry();
-        out.printf("%s packet forwarding%s - ports=%d - cores=%d - streams=%d - NUMA support enabled, MP allocation mode: native%n",
+        out.printf("%s packet forwarding%s - ports=%d - cores=%d - streams=%d - NUMA support %s, MP allocation mode: %s%n",
             current.engineName, retry ? " with retry" : "", config.nbFwdPorts(), current.lcoreStreams.length,
-            current.streams.length);
+            current.streams.length, config.numaSupport() ? "enabled" : "disabled", config.mpAlloc());
         if (retry)
         {
             out.println("TX retry num: 64, delay between TX retries: 1us");
         }
         for (int lc = 0; lc < current.lcoreStreams.length; lc++)
         {
-            out.printf("Logical Core %d (socket 0) forwards packets on %d streams:", fwdLcoreIds[lc],
+            out.printf("Logical Core %d (socket 0) forwards packets on %d streams:", config.fwdLcoreId(lc),
                 current.lcoreStreams[lc].length);
             for (final int si : current.lcoreStreams[lc])
             {
@@ -219,9 +217,9 @@ public final class FwdControl
     public void showConfigCores()
     {
         out.print("List of forwarding lcores:");
-        for (int lc = 0; lc < config.nbFwdLcores() && lc < fwdLcoreIds.length; lc++)
+        for (int lc = 0; lc < config.nbFwdLcores() && lc < config.fwdLcoreIds().length; lc++)
         {
-            out.printf(" %2d", fwdLcoreIds[lc]);
+            out.printf(" %2d", config.fwdLcoreId(lc));
         }
         out.println();
     }

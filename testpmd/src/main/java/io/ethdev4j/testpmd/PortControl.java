@@ -149,7 +149,10 @@ public final class PortControl
                 ok = false;
             }
         }
-        out.println("Checking link statuses...");
+        if (!config.noLinkCheck())
+        {
+            out.println("Checking link statuses...");
+        }
         out.println("Done");
         if (!ok && atInit)
         {
@@ -217,7 +220,10 @@ public final class PortControl
             }
             d.stop();
         }
-        out.println("Checking link statuses...");
+        if (!config.noLinkCheck())
+        {
+            out.println("Checking link statuses...");
+        }
         out.println("Done");
     }
 

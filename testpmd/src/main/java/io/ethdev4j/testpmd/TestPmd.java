@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
 public final class TestPmd implements AutoCloseable
 {
     public static final String PROG = "testpmd";
+    /** rte_version() as -v prints it: the project and its version (from the jar manifest when packaged). */
+    public static final String RTE_VERSION = "ethdev4j " +
+        (TestPmd.class.getPackage().getImplementationVersion() != null ? TestPmd.class.getPackage().getImplementationVersion() :
+        "0.1.0-SNAPSHOT");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -87,10 +91,22 @@ public final class TestPmd implements AutoCloseable
             out.println(EalArgs.USAGE);
             return 0;
         }
+        if (ealArgs.version())
+        {
+            err.println("EAL: RTE Version: '" + RTE_VERSION + "'");
+        }
         final Eal eal;
         try
         {
             eal = Eal.init(ealArgs);
+        }
+        catch (final EalArgsException ex)
+        {
+            err.println("EAL: " + ex.getMessage());
+            err.println(EalArgs.USAGE);
+            err.println("EAL: Error - exiting with code: 1");
+            err.println("  Cause: Cannot init EAL: Invalid argument");
+            return 1;
         }
         catch (final RuntimeException ex)
         {
@@ -102,7 +118,8 @@ public final class TestPmd implements AutoCloseable
         TestPmd t = null;
         try
         {
-            final TestPmdConfig config = Parameters.parse(eal.appArgs(), eal.workerLcores().length, eal.portCount(), err);
+            final TestPmdConfig config = Parameters.parse(eal.appArgs(), eal.workerLcores(), eal.mainLcore(), eal.portCount(),
+                out, err);
             if (config.help())
             {
                 Parameters.usage(out, PROG, eal.workerLcores().length, eal.portCount());
@@ -165,7 +182,7 @@ public final class TestPmd implements AutoCloseable
             err.println("testpmd: No probed ethernet devices");
         }
         final int nbMbufs = config.totalNumMbufs() > 0 ? config.totalNumMbufs() :
-            (2048 + eal.lcoreCount() * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
+            (2048 + eal.workerLcores().length * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
         err.printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%d, size=%d, socket=0%n", nbMbufs, config.mbufSize());
         err.println("testpmd: preferred mempool ops selected: ring_mp_mc");
         final MbufPool pool = eal.createPktmbufPool("mb_pool_0", nbMbufs, config.mbcache(), 0, config.mbufSize());
