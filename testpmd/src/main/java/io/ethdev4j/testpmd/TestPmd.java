@@ -47,6 +47,8 @@ public final class TestPmd implements AutoCloseable
     private FwdControl fwd;
     private volatile CommandShell shell;
     private volatile boolean closed;
+    /** The signal that asked testpmd to exit, or 0. */
+    private volatile int signal;
 
     private TestPmd(final Eal eal, final TestPmdConfig config, final PrintStream out, final PrintStream err)
     {
@@ -206,7 +208,7 @@ public final class TestPmd implements AutoCloseable
         fwd.setup();
         installSignalHandler();
         final CommandShell sh = new CommandShell(TestPmdCommands.table(config, ports, fwd, out, err, this::quit), out, err,
-            this::isClosed);
+            () -> closed || signal != 0);
         shell = sh;
         if (config.cmdlineFile() != null)
         {
@@ -223,13 +225,13 @@ public final class TestPmd implements AutoCloseable
             {
                 quit();
             }
-            return 0;
+            return exitCode();
         }
         out.println("No commandline core given, start packet forwarding");
         fwd.start(config.txFirst() ? 1 : 0);
         waitForExit(in);
         quit();
-        return 0;
+        return exitCode();
     }
 
     /** Non-interactive: print the stats screen every --stats-period s until Enter, end of input or SIGINT. */
@@ -293,7 +295,7 @@ public final class TestPmd implements AutoCloseable
     {
         try
         {
-            final sun.misc.SignalHandler h = sig -> requestExit();
+            final sun.misc.SignalHandler h = sig -> requestExit(sig.getNumber());
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), h);
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), h);
         }
@@ -303,15 +305,31 @@ public final class TestPmd implements AutoCloseable
         }
     }
 
-    /** SIGINT/SIGTERM: leave the shell or the stats loop; the main thread stops forwarding and quits. */
-    private void requestExit()
+    /**
+     * SIGINT/SIGTERM (signal_handler): "Signal N received, preparing to exit...", then leave the shell or the stats
+     * loop in any input mode; the main thread stops forwarding, prints the statistics, releases every port as
+     * {@code quit} does, and exits with 128 + N as DPDK's re-raised signal does.
+     */
+    void requestExit(final int signum)
     {
+        if (signal != 0)
+        {
+            return;
+        }
+        signal = signum;
+        err.printf("%nSignal %d received, preparing to exit...%n", signum);
+        err.flush();
         exitLatch.countDown();
         final CommandShell sh = shell;
         if (sh != null)
         {
             sh.requestQuit();
         }
+    }
+
+    private int exitCode()
+    {
+        return signal == 0 ? 0 : 128 + signal;
     }
 
     private boolean isForwarding()
@@ -349,10 +367,5 @@ public final class TestPmd implements AutoCloseable
             fwd.abort();
         }
         eal.close();
-    }
-
-    private boolean isClosed()
-    {
-        return closed;
     }
 }
