@@ -2,6 +2,7 @@ package io.ethdev4j.testpmd;
 
 import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
@@ -250,7 +251,17 @@ public final class FwdControl
             {
                 continue;
             }
-            ports.port(p).statsGet(now);
+            try
+            {
+                ports.port(p).statsGet(now);
+            }
+            catch (final EthDevException ex)
+            {
+                // fwd_stats_display: the port's error, then the others and the summary
+                err.printf("fwd_stats_display: Error: failed to get stats (port %d): %d", p, -ex.errno());
+                err.flush();
+                continue;
+            }
             final EthStats s0 = ports.state(p).atStart;
             d.ipackets = now.ipackets - s0.ipackets;
             d.opackets = now.opackets - s0.opackets;

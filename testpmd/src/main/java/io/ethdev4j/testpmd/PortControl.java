@@ -347,7 +347,17 @@ public final class PortControl
     public void showStats(final int port)
     {
         final EthStats s = new EthStats();
-        eal.port(port).statsGet(s);
+        try
+        {
+            eal.port(port).statsGet(s);
+        }
+        catch (final EthDevException ex)
+        {
+            // as nic_stats_display: the error (DPDK prints no newline) and on to the next port
+            err.printf("nic_stats_display: Error: failed to get stats (port %d): %d", port, -ex.errno());
+            err.flush();
+            return;
+        }
         Displays.nicStats(out, port, s, states[port], System.nanoTime());
     }
 
@@ -364,7 +374,15 @@ public final class PortControl
     {
         for (final int p : ports)
         {
-            eal.port(p).statsGet(states[p].atStart);
+            try
+            {
+                eal.port(p).statsGet(states[p].atStart);
+            }
+            catch (final EthDevException ex)
+            {
+                err.printf("fwd_stats_reset: Error: failed to get stats (port %d): %d", p, -ex.errno());
+                err.flush();
+            }
         }
     }
 
