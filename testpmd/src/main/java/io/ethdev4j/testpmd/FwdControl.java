@@ -13,6 +13,8 @@ import io.ethdev4j.testpmd.fwd.FwdParams;
 import io.ethdev4j.testpmd.fwd.FwdStream;
 
 import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Packet forwarding from the control thread (start_packet_forwarding, stop_packet_forwarding, fwd_config_setup and
@@ -76,6 +78,10 @@ public final class FwdControl
             }
         }
         setup();
+        if (!config.noFlushRx())
+        {
+            flushRxQueues();
+        }
         showConfigFwd();
         showConfigRxtx();
         final FwdEngine engine = FwdEngines.create(config.fwdMode());
@@ -118,6 +124,39 @@ public final class FwdControl
         for (final FwdLcore l : lcores)
         {
             eal.remoteLaunch(l.lcoreId, l);
+        }
+    }
+
+    /**
+     * flush_fwd_rx_queues: twice, 10 ms apart, every rx queue of every forwarding port is drained and the packets
+     * freed, so a start does not count packets left from an earlier run. A queue that never runs dry (net_null) is
+     * left as DPDK leaves it: its time is summed as DPDK sums it (each burst adds the time since the queue's first),
+     * up to one second.
+     */
+    private void flushRxQueues()
+    {
+        final Mbuf[] burst = new Mbuf[TestPmdConfig.MAX_PKT_BURST];
+        final long periodNs = TimeUnit.SECONDS.toNanos(1);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < config.nbFwdPorts(); i++)
+            {
+                final EthDev d = ports.port(config.fwdPort(i));
+                for (int q = 0; q < d.nbRxQueues(); q++)
+                {
+                    final long prev = System.nanoTime();
+                    long timer = 0;
+                    int n;
+                    do
+                    {
+                        n = d.rxBurst(q, burst, 0, burst.length);
+                        Mbuf.freeBulk(burst, 0, n);
+                        timer += System.nanoTime() - prev;
+                    }
+                    while (n > 0 && timer < periodNs);
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 

@@ -56,7 +56,16 @@ public final class Parameters
     public static TestPmdConfig parse(final String[] args, final int[] workerLcores, final int mainLcore, final int nbPorts,
         final PrintStream out, final PrintStream err)
     {
-        return parse(args, new TestPmdConfig(workerLcores, mainLcore), nbPorts, out, err);
+        return parse(args, workerLcores, mainLcore, nbPorts, 0, out, err);
+    }
+
+    /** {@code port0Burst}: port 0's recommended rx burst (default_rxportconf.burst_size), for {@code --burst=0}. */
+    public static TestPmdConfig parse(final String[] args, final int[] workerLcores, final int mainLcore, final int nbPorts,
+        final int port0Burst, final PrintStream out, final PrintStream err)
+    {
+        final TestPmdConfig p = new TestPmdConfig(workerLcores, mainLcore);
+        p.port0Burst = port0Burst;
+        return parse(args, p, nbPorts, out, err);
     }
 
     private static TestPmdConfig parse(final String[] args, final TestPmdConfig p, final int nbPorts, final PrintStream out,
@@ -81,13 +90,16 @@ public final class Parameters
             {
                 case "-i":
                 case "--interactive":
+                    out.println("Interactive-mode selected");
                     p.interactive(true);
                     continue;
                 case "-a":
                 case "--auto-start":
+                    out.println("Auto-start selected");
                     p.autoStart(true);
                     continue;
                 case "--tx-first":
+                    out.println("Ports to start sending a burst of packets first");
                     p.txFirst(true);
                     continue;
                 case "-h":
@@ -156,6 +168,20 @@ public final class Parameters
                 val = args[++i];
             }
             apply(p, opt, val, nbLcores, nbPorts, out, err);
+        }
+        if (p.help())
+        {
+            return p;
+        }
+        // main(), after launch_args_parse
+        if (p.txFirst() && p.interactive())
+        {
+            throw new TestPmdExit("--tx-first cannot be used on interactive mode.");
+        }
+        if (p.txFirst() && p.lscInterrupt())
+        {
+            err.println("Warning: lsc_interrupt needs to be off when using tx_first. Disabling.");
+            p.lscInterrupt(false);
         }
         return p;
     }
@@ -275,7 +301,12 @@ public final class Parameters
                 {
                     throw new TestPmdExit("burst must be between1 and " + TestPmdConfig.MAX_PKT_BURST);
                 }
-                p.burstOption(n == 0 ? TestPmdConfig.DEF_PKT_BURST : (int)n);
+                if (n == 0 && p.port0Burst == 0)
+                {
+                    throw new TestPmdExit("PMD does not recommend a burst size. Provided value must be between 1 and " +
+                        TestPmdConfig.MAX_PKT_BURST);
+                }
+                p.burstOption(n == 0 ? p.port0Burst : (int)n);
                 break;
             }
             case "--mbcache":
@@ -312,6 +343,7 @@ public final class Parameters
                 try
                 {
                     p.setFwdMode(val, false);
+                    out.println("Set " + val + " packet forwarding mode");
                 }
                 catch (final TestPmdConfig.Rejected ex)
                 {
@@ -392,6 +424,7 @@ public final class Parameters
                 break;
             }
             case "--cmdline-file":
+                out.println("CLI commands to be read from " + val);
                 p.cmdlineFile(val);
                 break;
             case "--coremask":

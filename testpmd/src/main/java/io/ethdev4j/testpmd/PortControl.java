@@ -125,13 +125,21 @@ public final class PortControl
     public boolean start(final int pid, final boolean atInit)
     {
         boolean ok = true;
+        // need_check_link_status: -1 no port visited, 0 none started, 1 some started
+        int needCheck = -1;
         for (final EthDev d : eal.ports())
         {
-            if (pid != ALL && d.portId() != pid || d.isStarted())
+            if (pid != ALL && d.portId() != pid)
             {
                 continue;
             }
             final int p = d.portId();
+            needCheck = Math.max(needCheck, 0);
+            if (d.isStarted())
+            {
+                err.printf("Port %d is now not stopped%n", p);
+                continue;
+            }
             try
             {
                 final PortState st = states[p];
@@ -142,6 +150,7 @@ public final class PortControl
                 }
                 d.start();
                 out.printf("Port %d: %s%n", p, d.macAddr());
+                needCheck = 1;
             }
             catch (final EthDevException ex)
             {
@@ -149,9 +158,13 @@ public final class PortControl
                 ok = false;
             }
         }
-        if (!config.noLinkCheck())
+        if (needCheck == 1 && !config.noLinkCheck())
         {
             out.println("Checking link statuses...");
+        }
+        else if (needCheck == 0)
+        {
+            err.println("Please stop the ports first");
         }
         out.println("Done");
         if (!ok && atInit)
@@ -206,6 +219,7 @@ public final class PortControl
     /** {@code port stop}: stop_port, which keeps a port that forwards. */
     public void stop(final int pid)
     {
+        boolean needCheck = false;
         out.println("Stopping ports...");
         for (final EthDev d : eal.ports())
         {
@@ -218,9 +232,14 @@ public final class PortControl
                 err.printf("Please remove port %d from forwarding configuration.%n", d.portId());
                 continue;
             }
+            if (!d.isStarted())
+            {
+                continue;
+            }
             d.stop();
+            needCheck = true;
         }
-        if (!config.noLinkCheck())
+        if (needCheck && !config.noLinkCheck())
         {
             out.println("Checking link statuses...");
         }
@@ -234,9 +253,15 @@ public final class PortControl
         for (final int p : ids(pid))
         {
             final EthDev d = eal.port(p);
+            if (forwarding.getAsBoolean() && config.isFwdPort(p))
+            {
+                err.printf("Please remove port %d from forwarding configuration.%n", p);
+                continue;
+            }
             if (d.isStarted())
             {
-                err.printf("Port %d is now not stopped%n", p);
+                // rte_eth_dev_close refuses a started device
+                err.printf("Cannot close started device (port %d)%n", p);
                 continue;
             }
             d.close();
@@ -249,14 +274,24 @@ public final class PortControl
     /** {@code port reset}: reset_port, not while forwarding; the port is configured again at its next start. */
     public void reset(final int pid)
     {
-        if (forwarding.getAsBoolean())
+        boolean stopped = true;
+        for (final int p : ids(pid))
         {
-            err.println("Please stop forwarding first");
+            stopped &= !eal.port(p).isStarted();
+        }
+        if (!stopped)
+        {
+            err.println("Can not reset port(s), please stop port(s) first.");
             return;
         }
         out.println("Resetting ports...");
         for (final int p : ids(pid))
         {
+            if (forwarding.getAsBoolean() && config.isFwdPort(p))
+            {
+                err.printf("Please remove port %d from forwarding configuration.%n", p);
+                continue;
+            }
             try
             {
                 eal.port(p).reset();
@@ -304,13 +339,16 @@ public final class PortControl
             err.printf("Invalid port_id=%d%n", p);
             return;
         }
-        out.println("Removing a device...");
         if (eal.port(p).isStarted())
         {
             err.println("Port not stopped");
             return;
         }
+        // ports are gone once closed here: a port still listed was not closed
+        err.println("Port was not closed");
+        out.println("Removing a device...");
         eal.detach(p);
+        out.printf("Port %d is closed%n", p);
         refreshFwdPorts();
         out.printf("Device is detached%nNow total ports is %d%nDone%n", eal.portCount());
     }
@@ -320,7 +358,6 @@ public final class PortControl
     {
         final int[] ids = ids();
         config.setFwdPorts(ids);
-        states[ids.length > 0 ? ids[ids.length - 1] : 0].needReconfig = true;
     }
 
     /** pmd_test_exit: stop every port, then close every port, with DPDK's per-port lines. */

@@ -121,7 +121,7 @@ public final class TestPmd implements AutoCloseable
         try
         {
             final TestPmdConfig config = Parameters.parse(eal.appArgs(), eal.workerLcores(), eal.mainLcore(), eal.portCount(),
-                out, err);
+                port0Burst(eal), out, err);
             if (config.help())
             {
                 Parameters.usage(out, PROG, eal.workerLcores().length, eal.portCount());
@@ -153,6 +153,19 @@ public final class TestPmd implements AutoCloseable
         {
             out.flush();
         }
+    }
+
+    /** Port 0's recommended rx burst size (0: none, or no port 0), as {@code --burst=0} asks. */
+    private static int port0Burst(final Eal eal)
+    {
+        for (final EthDev d : eal.ports())
+        {
+            if (d.portId() == 0)
+            {
+                return d.info().defaultRxBurstSize;
+            }
+        }
+        return 0;
     }
 
     private static void closeQuietly(final TestPmd t, final Eal eal)
@@ -190,18 +203,10 @@ public final class TestPmd implements AutoCloseable
         final MbufPool pool = eal.createPktmbufPool("mb_pool_0", nbMbufs, config.mbcache(), 0, config.mbufSize());
         ports = new PortControl(eal, config, pool, out, err, this::isForwarding);
         fwd = new FwdControl(eal, config, ports, pool, out, err);
-        if (config.interactive())
-        {
-            out.println("Interactive-mode selected");
-        }
         final int maxRxq = ports.checkNbQueues(true, config.nbRxq());
         if (maxRxq >= 0)
         {
             throw new TestPmdExit("rxq " + config.nbRxq() + " invalid - must be >= 0 && <= " + maxRxq);
-        }
-        if (config.fwdMode().equals("txonly") || config.txFirst())
-        {
-            out.printf("Set %s packet forwarding mode%n", config.fwdMode()).flush();
         }
         ports.start(PortControl.ALL, true);
         ports.enablePromiscuousAll();
@@ -218,6 +223,7 @@ public final class TestPmd implements AutoCloseable
         {
             if (config.autoStart())
             {
+                out.println("Start automatic packet forwarding");
                 fwd.start(config.txFirst() ? 1 : 0);
             }
             sh.interactive(in);

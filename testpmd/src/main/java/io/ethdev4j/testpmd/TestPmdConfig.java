@@ -90,6 +90,8 @@ public final class TestPmdConfig
     private int rxFreeThresh = -1;
     private int txFreeThresh = -1;
     private boolean mlockall = true;
+    /** Port 0's recommended rx burst, for --burst=0 (parsing only). */
+    int port0Burst;
 
     // how testpmd runs (fixed once parsed)
     private boolean interactive;

@@ -43,6 +43,8 @@ class OptionsTest
             {"--mp-alloc=foo", "", "  Cause: mp-alloc foo invalid - must be: native, anon, xmem or xmemhuge"},
             {"--rxfreet=-1", "", "  Cause: rxfreet must be >= 0"},
             {"--txfreet=-1", "", "  Cause: txfreet must be >= 0"},
+            {"--tx-first", "", "  Cause: --tx-first cannot be used on interactive mode."},
+            {"--burst=0", "", "  Cause: PMD does not recommend a burst size. Provided value must be between 1 and 512"},
         };
         for (final String[] c : cases)
         {

@@ -1,6 +1,7 @@
 package io.ethdev4j.testpmd.cmd;
 
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
 import io.ethdev4j.testpmd.Displays;
@@ -387,9 +388,21 @@ public final class TestPmdCommands
         {
             return;
         }
+        final long mtu = a.num("value");
+        final DevInfo info = ports.port(p).info();
+        if (mtu < info.minMtu)
+        {
+            err.printf("MTU (%d) < device min MTU (%d) for port_id %d%n", mtu, info.minMtu, p);
+            return;
+        }
+        if (mtu > info.maxMtu)
+        {
+            err.printf("MTU (%d) > device max MTU (%d) for port_id %d%n", mtu, info.maxMtu, p);
+            return;
+        }
         try
         {
-            ports.port(p).setMtu((int)a.num("value"));
+            ports.port(p).setMtu((int)mtu);
         }
         catch (final EthDevException ex)
         {
