@@ -160,6 +160,16 @@ public final class FwdControl
         }
     }
 
+    /** clear fwd stats all (fwd_stats_reset): forward statistics restart from the ports' counters now. */
+    public void clearStats()
+    {
+        ports.snapshotAtStart(config.fwdPorts());
+        for (final FwdStream fs : current.streams)
+        {
+            fs.resetCounters();
+        }
+    }
+
     /** stop_packet_forwarding: stop and join the lcores, print the forward statistics. */
     public void stop()
     {

@@ -90,6 +90,8 @@ public final class TestPmdConfig
     private int rxFreeThresh = -1;
     private int txFreeThresh = -1;
     private boolean mlockall = true;
+    /** set verbose. */
+    private int verbose;
     /** Port 0's recommended rx burst, for --burst=0 (parsing only). */
     int port0Burst;
 
@@ -707,5 +709,16 @@ public final class TestPmdConfig
     void mlockall(final boolean on)
     {
         mlockall = on;
+    }
+
+    /** verbose_level ({@code set verbose}). */
+    public int verbose()
+    {
+        return verbose;
+    }
+
+    public void verbose(final int level)
+    {
+        verbose = level;
     }
 }

@@ -79,6 +79,15 @@ class DpdkTranscriptTest
         sideBySide(script, "net_null", "-i");
     }
 
+    /** set verbose / record-burst-stats / record-core-cycles / flush_rx, show config txpkts, macs, clear fwd stats. */
+    @Test
+    void shouldAnswerTheSettingsScriptAsDpdkTestpmd(@TempDir final Path dir) throws Exception
+    {
+        final Path script = dir.resolve("settings.txt");
+        Files.write(script, ScriptedSessionTest.fixture("../transcripts/settings.txt").getBytes(StandardCharsets.UTF_8));
+        sideBySide(script, "net_null", "-i");
+    }
+
     /** net_ring refuses MTU and MAC changes (no op: ENOTSUP). */
     @Test
     void shouldRefuseMtuAndMacOnNetRingAsDpdk(@TempDir final Path dir) throws Exception

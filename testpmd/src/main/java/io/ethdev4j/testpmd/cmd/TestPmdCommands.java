@@ -88,12 +88,18 @@ public final class TestPmdCommands
             Command.of("clear port stats|xstats <port_id:port|all>", DISPLAY,
                 "clear port (stats|xstats) (port_id|all)", "Clear information for port_id, or all.",
                 this::clearPort),
-            Command.of("show config rxtx|cores|fwd", DISPLAY,
-                "show config (rxtx|cores|fwd)", "Display the given configuration.",
+            Command.of("show config rxtx|cores|fwd|txpkts", DISPLAY,
+                "show config (rxtx|cores|fwd|txpkts)", "Display the given configuration.",
                 this::showConfig),
             Command.of("show fwd stats all", DISPLAY,
                 "show fwd stats all", "Display statistics for all fwd engines.",
                 a -> fwd.showStats()),
+            Command.of("clear fwd stats all", DISPLAY,
+                "clear fwd stats all", "Clear statistics for all fwd engines.",
+                a -> fwd.clearStats()),
+            Command.of("show port <port_id:port> macs|mcast_macs", DISPLAY,
+                "show port (port_id) macs|mcast_macs", "Display list of mac addresses added to port.",
+                this::showMacs),
 
             // ---- Configuration
             Command.of("set fwd " + String.join("|", FwdEngines.NAMES) + " [retry]", CONFIG,
@@ -102,6 +108,19 @@ public final class TestPmdCommands
             Command.of("set nbport|nbcore|burst <value:u16>", CONFIG,
                 "set (nbport|nbcore|burst) (value)", "Set the number of forwarding ports, cores, or packets per burst.",
                 this::setNumber),
+            Command.of("set verbose <level:u16>", CONFIG,
+                "set verbose (level)", "Set the debug verbosity level X.",
+                this::setVerbose),
+            Command.of("set record-core-cycles on|off", CONFIG,
+                "set record-core-cycles on|off", "Set the option to enable measurement of CPU cycles.",
+                a -> config.recordCoreCycles(a.word(2).equals("on"))),
+            Command.of("set record-burst-stats on|off", CONFIG,
+                "set record-burst-stats on|off", "Set the option to enable display of RX and TX bursts.",
+                a -> config.recordBurstStats(a.word(2).equals("on"))),
+            Command.of("set flush_rx on|off", CONFIG,
+                "set flush_rx (on|off)", "Flush (default) or don't flush RX streams before forwarding. Mainly used " +
+                "with PCAP drivers.",
+                a -> config.noFlushRx(a.word(2).equals("off"))),
             Command.of("set promisc|allmulti <port_id:port|all> on|off", CONFIG,
                 "set (promisc|allmulti) (port_id|all) (on|off)", "Set the promiscuous / all-multicast mode on port_id, or all.",
                 this::setPromiscAllmulti),
@@ -238,9 +257,39 @@ public final class TestPmdCommands
             case "cores":
                 fwd.showConfigCores();
                 break;
+            case "txpkts":
+                // show_tx_pkt_segments: one segment of the txonly packet length, no split
+                out.printf("Number of segments: 1%nSegment sizes: %d%nSplit packet: off%n", config.txPktLen());
+                break;
             default:
                 fwd.showConfigFwd();
                 break;
+        }
+    }
+
+    /** set verbose: the level is kept (the engines print nothing per packet here). */
+    private void setVerbose(final Args a)
+    {
+        final int level = (int)a.num("level");
+        out.printf("Change verbose level from %d to %d%n", config.verbose(), level);
+        config.verbose(level);
+    }
+
+    /** show port (port_id) macs|mcast_macs: the port's MAC (one address: no mac_addr add) / no multicast list. */
+    private void showMacs(final Args a)
+    {
+        final int p = a.port("port_id");
+        if (!validPort(p))
+        {
+            return;
+        }
+        if (a.word(3).equals("macs"))
+        {
+            out.printf("Number of MAC address added: 1%n  %s%n", ports.port(p).macAddr());
+        }
+        else
+        {
+            out.println("Number of Multicast MAC address added: 0");
         }
     }
 
