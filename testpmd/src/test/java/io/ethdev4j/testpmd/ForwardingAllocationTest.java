@@ -24,7 +24,7 @@ class ForwardingAllocationTest
     static final long PACKETS = 1_000_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho"})
+    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho", "5tswap"})
     void shouldAllocateNothingPerPacketWhenForwarding(final String mode) throws Exception
     {
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();

@@ -80,7 +80,7 @@ class OptionsTest
             assertTrue(h.out.contains("\n  " + o + " "), o);
         }
         assertTrue(h.out.contains("  --forward-mode=N: set forwarding mode (N: io|mac|macswap|flowgen|rxonly|txonly|" +
-            "icmpecho).\n"), "only the modes this testpmd has: " + h.out);
+            "icmpecho|5tswap).\n"), "only the modes this testpmd has: " + h.out);
     }
 
     @Test
