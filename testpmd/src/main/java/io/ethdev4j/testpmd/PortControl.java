@@ -88,6 +88,12 @@ public final class PortControl
     }
 
     /** Configure every port again before its next start (queue counts or descriptors changed). */
+    /** The pool rx queues are set up with. */
+    public MbufPool pool()
+    {
+        return pool;
+    }
+
     public void markAllReconfig()
     {
         for (final PortState s : states)

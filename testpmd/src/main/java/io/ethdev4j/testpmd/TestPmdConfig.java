@@ -455,6 +455,12 @@ public final class TestPmdConfig
         totalNumMbufs = n;
     }
 
+    /** port config all max-pkt-len: the frame length the MTU follows at the next configure. */
+    public void maxPktLenSetting(final int bytes)
+    {
+        maxPktLen = bytes;
+    }
+
     void maxPktLen(final int bytes)
     {
         maxPktLen = bytes;

@@ -88,6 +88,15 @@ class DpdkTranscriptTest
         sideBySide(script, "net_null", "-i");
     }
 
+    /** port config all max-pkt-len / burst, on started then stopped ports. */
+    @Test
+    void shouldAnswerTheConfigScriptAsDpdkTestpmd(@TempDir final Path dir) throws Exception
+    {
+        final Path script = dir.resolve("config.txt");
+        Files.write(script, ScriptedSessionTest.fixture("../transcripts/config.txt").getBytes(StandardCharsets.UTF_8));
+        sideBySide(script, "net_null", "-i");
+    }
+
     /** net_ring refuses MTU and MAC changes (no op: ENOTSUP). */
     @Test
     void shouldRefuseMtuAndMacOnNetRingAsDpdk(@TempDir final Path dir) throws Exception

@@ -183,4 +183,15 @@ class ScriptedSessionTest
         assertEquals(0, h.rc);
         assertTrue(h.out.contains("  --nb-cores=N: set the number of forwarding cores (1 <= N <= 1)."), h.out);
     }
+
+    /** dump_mempool shows each pool's mbufs in use, so a leak can be seen from the shell. */
+    @Test
+    void shouldDumpThePoolWithItsInUseCount()
+    {
+        final Sessions s = Sessions.run("dump_mempool\nquit\n", "--total-num-mbufs=16384", "-i");
+        assertEquals(0, s.rc, s.err);
+        assertTrue(s.out.matches("(?s).*mempool <mb_pool_0>@0x[0-9a-f]+\n  socket_id=0\n  size=16384\n" +
+            "  populated_size=16384\n  elt_size=\\d+\n  ops_name: <ring_mp_mc>\n  internal cache infos:\n" +
+            "    cache_size=250\n  common_pool_count=16384\n  in_use_count=0\n.*"), s.out);
+    }
 }

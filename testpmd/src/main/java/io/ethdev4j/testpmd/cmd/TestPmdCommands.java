@@ -4,6 +4,7 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
+import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.testpmd.Displays;
 import io.ethdev4j.testpmd.FwdControl;
 import io.ethdev4j.testpmd.PortControl;
@@ -149,7 +150,18 @@ public final class TestPmdCommands
                 this::setMtu),
             Command.of("port config all rxq|txq|rxd|txd <value:u16>", PORTS,
                 "port config all (rxq|txq|rxd|txd) (value)", "Set number for rxq/txq/rxd/txd.",
-                this::configRxTx));
+                this::configRxTx),
+            Command.of("port config all max-pkt-len <value:u32>", PORTS,
+                "port config all max-pkt-len (value)", "Set the max packet length.",
+                this::configMaxPktLen),
+            Command.of("port config all burst <value:u16>", PORTS,
+                "port config all burst (value)", "Set the number of packets per burst.",
+                this::configBurst),
+
+            // ---- Debug
+            Command.of("dump_mempool", DISPLAY,
+                "dump_mempool", "Dump the mbuf pools: size, cache and the mbufs in use (a leak shows here).",
+                a -> dumpMempool()));
     }
 
     // ------------------------------------------------------------------ handlers
@@ -457,6 +469,85 @@ public final class TestPmdCommands
         {
             err.printf("Set MTU failed. diag=%d%n", ex.diag());
         }
+    }
+
+    private boolean allPortsStopped()
+    {
+        for (final int p : ports.ids())
+        {
+            if (ports.port(p).isStarted())
+            {
+                err.println("Please stop all ports first");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** cmd_config_max_pkt_len: the MTU of every port becomes value - 18 at its next start. */
+    private void configMaxPktLen(final Args a)
+    {
+        if (!allPortsStopped())
+        {
+            return;
+        }
+        final long n = a.num("value");
+        if (n < 64)
+        {
+            err.println("max-pkt-len can not be less than 64");
+            return;
+        }
+        config.maxPktLenSetting((int)Math.min(n, Integer.MAX_VALUE));
+        ports.markAllReconfig();
+    }
+
+    /** cmd_config_burst: 0 asks port 0 for its recommended burst. */
+    private void configBurst(final Args a)
+    {
+        if (!allPortsStopped())
+        {
+            return;
+        }
+        int n = (int)a.num("value");
+        if (n == 0)
+        {
+            final int rec = ports.isValid(0) ? ports.port(0).info().defaultRxBurstSize : 0;
+            if (rec == 0)
+            {
+                out.printf("PMD does not recommend a burst size.%nUser provided value must be between 1 and %d%n",
+                    TestPmdConfig.MAX_PKT_BURST);
+                return;
+            }
+            if (rec > TestPmdConfig.MAX_PKT_BURST)
+            {
+                out.printf("PMD recommended burst size of %d exceeds maximum value of %d%n", rec,
+                    TestPmdConfig.MAX_PKT_BURST);
+                return;
+            }
+            out.printf("Using PMD-provided burst value of %d%n", rec);
+            n = rec;
+        }
+        else if (n > TestPmdConfig.MAX_PKT_BURST)
+        {
+            err.printf("burst must be >= 1 && <= %d%n", TestPmdConfig.MAX_PKT_BURST);
+            return;
+        }
+        config.setBurst(n);
+        ports.markAllReconfig();
+    }
+
+    /**
+     * dump_mempool, in rte_mempool_dump's layout for what this pool has; beyond DPDK, the mbufs in use, so that a
+     * leak can be seen from the shell.
+     */
+    private void dumpMempool()
+    {
+        final MbufPool pool = ports.pool();
+        out.printf("mempool <%s>@0x%x%n", pool.name(), pool.baseAddress());
+        out.printf("  socket_id=0%n  size=%d%n  populated_size=%d%n  elt_size=%d%n", pool.size(), pool.size(),
+            pool.elementSize());
+        out.printf("  ops_name: <ring_mp_mc>%n  internal cache infos:%n    cache_size=%d%n", pool.cacheSize());
+        out.printf("  common_pool_count=%d%n  in_use_count=%d%n", pool.available(), pool.inUse());
     }
 
     private void configRxTx(final Args a)
