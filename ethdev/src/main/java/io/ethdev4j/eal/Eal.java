@@ -96,6 +96,7 @@ public final class Eal implements AutoCloseable, EalServices
     {
         Log.level(args.logLevel());
         args.checkLcoresDetected(EalArgs.detectedCpus());
+        args.checkMemoryOptions();
         final Eal eal = new Eal(args, providers);
         try
         {

@@ -48,6 +48,7 @@ public final class EalArgs
     private int[] lcores = defaultLcores();
     private boolean lcoresGiven;
     private boolean lcoresFromMask;
+    private boolean inMemory;
     private int mainLcore = -1;
     private final List<String> vdevs = new ArrayList<>();
     private final List<String> allow = new ArrayList<>();
@@ -205,6 +206,9 @@ public final class EalArgs
                     }
                     break;
                 case "--in-memory":
+                    noValue(opt, value);
+                    a.inMemory = true;
+                    break;
                 case "--no-shconf":
                 case "--no-telemetry":
                     noValue(opt, value);
@@ -406,6 +410,15 @@ public final class EalArgs
         {
             throw new EalArgsException(msg + (lcoresFromMask ? "invalid coremask" : "invalid core list") +
                 ", please check specified cores are part of " + ranges(detected));
+        }
+    }
+
+    /** eal_check_common_options: --no-huge means legacy memory, which --in-memory cannot be. */
+    public void checkMemoryOptions()
+    {
+        if (inMemory && noHuge)
+        {
+            throw new EalArgsException("Option --legacy-mem is not compatible with --in-memory");
         }
     }
 

@@ -118,4 +118,18 @@ class OptionsTest
         assertTrue(c.err.startsWith("EAL: lcore 62 unavailable\nEAL: invalid coremask, please check specified cores are " +
             "part of "), c.err);
     }
+
+    @Test
+    void shouldRefuseInMemoryWithNoHugeAsDpdk()
+    {
+        final String[] argv = new String[Sessions.EAL.length + 3];
+        argv[0] = "--in-memory";
+        System.arraycopy(Sessions.EAL, 0, argv, 1, Sessions.EAL.length);
+        argv[argv.length - 2] = "-i";
+        argv[argv.length - 1] = "--total-num-mbufs=16384";
+        final Sessions s = Sessions.runRaw("quit\n", argv);
+        assertEquals(1, s.rc, s.err);
+        assertTrue(s.err.startsWith("EAL: Option --legacy-mem is not compatible with --in-memory\n"), s.err);
+        assertTrue(s.err.endsWith("  Cause: Cannot init EAL: Invalid argument\n"), s.err);
+    }
 }
