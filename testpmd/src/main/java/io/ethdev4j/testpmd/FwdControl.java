@@ -34,6 +34,8 @@ public final class FwdControl
     private FwdConfig current;
     private volatile boolean running;
     private FwdLcore[] lcores = new FwdLcore[0];
+    /** The engine the lcores run (its streamEnd runs once they are joined). */
+    private FwdEngine runningEngine;
     private FwdLcore.StopFlag stopFlag;
 
     FwdControl(final Eal eal, final TestPmdConfig config, final PortControl ports, final MbufPool pool,
@@ -85,9 +87,11 @@ public final class FwdControl
         showConfigFwd();
         showConfigRxtx();
         final FwdEngine engine = FwdEngines.create(config.fwdMode());
+        runningEngine = engine;
         final FwdEngine txonly = FwdEngines.create("txonly");
         final FwdParams fwdParams = new FwdParams();
         fwdParams.txPktLen = config.txPktLen();
+        config.noisy(fwdParams);
         final int burst = config.burst();
         for (final FwdStream fs : current.streams)
         {
@@ -202,6 +206,14 @@ public final class FwdControl
         for (final FwdLcore l : lcores)
         {
             eal.waitLcore(l.lcoreId);
+        }
+        if (runningEngine != null)
+        {
+            for (final FwdStream fs : current.streams)
+            {
+                runningEngine.streamEnd(fs);
+            }
+            runningEngine = null;
         }
         running = false;
     }

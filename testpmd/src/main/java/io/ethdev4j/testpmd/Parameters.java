@@ -24,6 +24,10 @@ public final class Parameters
 
     /** DPDK 22.11's usage text (parameters.c usage()), with the core and port counts and the mode list filled in. */
     private static final String USAGE_RESOURCE = "usage.txt";
+    /** The noisy options in TestPmdConfig.noisy's order. */
+    private static final List<String> NOISY_OPTIONS = List.of("--noisy-tx-sw-buffer-size",
+        "--noisy-tx-sw-buffer-flushtime", "--noisy-lkup-memory", "--noisy-lkup-num-writes", "--noisy-lkup-num-reads",
+        "--noisy-lkup-num-reads-writes");
 
     public static void usage(final PrintStream out, final String prog, final int maxCores, final int maxPorts)
     {
@@ -195,6 +199,8 @@ public final class Parameters
             case "--forward-mode": case "--port-topology": case "--stats-period": case "--eth-peer": case "--txpkts":
             case "--max-pkt-len": case "--cmdline-file": case "--coremask": case "--socket-num": case "--rxfreet":
             case "--txfreet": case "--mp-alloc": case "--tx-offloads": case "--rx-offloads":
+            case "--noisy-tx-sw-buffer-size": case "--noisy-tx-sw-buffer-flushtime": case "--noisy-lkup-memory":
+            case "--noisy-lkup-num-writes": case "--noisy-lkup-num-reads": case "--noisy-lkup-num-reads-writes":
                 return true;
             default:
                 return false;
@@ -505,6 +511,21 @@ public final class Parameters
                         throw new TestPmdExit("mp-alloc " + val + " invalid - must be: native, anon, xmem or xmemhuge");
                 }
                 break;
+            case "--noisy-tx-sw-buffer-size":
+            case "--noisy-tx-sw-buffer-flushtime":
+            case "--noisy-lkup-memory":
+            case "--noisy-lkup-num-writes":
+            case "--noisy-lkup-num-reads":
+            case "--noisy-lkup-num-reads-writes":
+            {
+                final long n = atoi(val);
+                if (n < 0)
+                {
+                    throw new TestPmdExit(opt.substring(2) + " must be >= 0");
+                }
+                p.noisy[NOISY_OPTIONS.indexOf(opt)] = (int)Math.min(n, Integer.MAX_VALUE);
+                break;
+            }
             case "--tx-offloads":
                 p.txOffloads(strtoull16(val));
                 break;

@@ -90,6 +90,8 @@ public final class TestPmdConfig
     private int rxFreeThresh = -1;
     private int txFreeThresh = -1;
     private boolean mlockall = true;
+    /** --noisy-*: tx FIFO size, flush time (ms), lookup memory (MB), lookups per packet. */
+    final int[] noisy = new int[6];
     /** set verbose. */
     private int verbose;
     /** Port 0's recommended rx burst, for --burst=0 (parsing only). */
@@ -726,5 +728,16 @@ public final class TestPmdConfig
     public void verbose(final int level)
     {
         verbose = level;
+    }
+
+    /** The noisy engine's settings into the engines' parameters. */
+    public void noisy(final io.ethdev4j.testpmd.fwd.FwdParams p)
+    {
+        p.noisyTxSwBufSize = noisy[0];
+        p.noisyTxSwBufFlushTimeMs = noisy[1];
+        p.noisyLkupMemoryMb = noisy[2];
+        p.noisyLkupNumWrites = noisy[3];
+        p.noisyLkupNumReads = noisy[4];
+        p.noisyLkupNumReadsWrites = noisy[5];
     }
 }

@@ -21,7 +21,9 @@ class OptionsTest
             "--no-numa", "--socket-num=0", "--coremask=0x2", "--disable-rss", "--rss-udp", "--rss-ip", "--no-flush-rx",
             "--no-lsc-interrupt", "--enable-scatter", "--enable-drop-en", "--record-burst-stats", "--record-core-cycles",
             "--txonly-multi-flow", "--rxfreet=32", "--txfreet", "32", "--mp-alloc=anon", "--tx-offloads=0x0",
-            "--rx-offloads=0x2000", "--disable-link-check", "--no-mlockall", "--mlockall");
+            "--rx-offloads=0x2000", "--disable-link-check", "--no-mlockall", "--mlockall", "--noisy-tx-sw-buffer-size=64",
+            "--noisy-tx-sw-buffer-flushtime=1", "--noisy-lkup-memory=1", "--noisy-lkup-num-writes=1",
+            "--noisy-lkup-num-reads=1", "--noisy-lkup-num-reads-writes=1");
         assertEquals(0, s.rc, s.err);
         assertTrue(s.out.contains("io packet forwarding - ports=2 - cores=1 - streams=2 - NUMA support disabled, " +
             "MP allocation mode: anon\n"), s.out);
@@ -43,6 +45,7 @@ class OptionsTest
             {"--mp-alloc=foo", "", "  Cause: mp-alloc foo invalid - must be: native, anon, xmem or xmemhuge"},
             {"--rxfreet=-1", "", "  Cause: rxfreet must be >= 0"},
             {"--txfreet=-1", "", "  Cause: txfreet must be >= 0"},
+            {"--noisy-lkup-num-reads=-1", "", "  Cause: noisy-lkup-num-reads must be >= 0"},
             {"--tx-first", "", "  Cause: --tx-first cannot be used on interactive mode."},
             {"--burst=0", "", "  Cause: PMD does not recommend a burst size. Provided value must be between 1 and 512"},
         };
@@ -80,7 +83,7 @@ class OptionsTest
             assertTrue(h.out.contains("\n  " + o + " "), o);
         }
         assertTrue(h.out.contains("  --forward-mode=N: set forwarding mode (N: io|mac|macswap|flowgen|rxonly|txonly|" +
-            "icmpecho|5tswap).\n"), "only the modes this testpmd has: " + h.out);
+            "icmpecho|noisy|5tswap).\n"), "only the modes this testpmd has: " + h.out);
     }
 
     @Test
