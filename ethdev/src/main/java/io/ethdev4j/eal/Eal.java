@@ -106,6 +106,8 @@ public final class Eal implements AutoCloseable, EalServices
     public static Eal init(final EalArgs args, final List<BusProvider> buses, final List<PmdProvider> providers)
     {
         Log.level(args.logLevel());
+        args.checkLcoresDetected(EalArgs.detectedCpus());
+        args.checkMemoryOptions();
         final Eal eal = new Eal(args, providers);
         try
         {

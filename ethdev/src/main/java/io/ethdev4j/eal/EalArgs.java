@@ -39,6 +39,7 @@ public final class EalArgs
         "  --in-memory            No shared files: no 'config' lock in the runtime directory",
         "  --no-shconf            No shared config (no 'config' lock; implied by --in-memory)",
         "  --no-telemetry         Disable the telemetry socket",
+        "  -v                     Display version information on startup",
         "  --log-level LEVEL      Log level 1..8 or name (emergency..debug), optionally TYPE:LEVEL",
         "  --kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated,",
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval,",
@@ -48,6 +49,7 @@ public final class EalArgs
     /** As DPDK's EAL: without -l/-c every CPU the process may run on is an lcore. */
     private int[] lcores = defaultLcores();
     private boolean lcoresGiven;
+    private boolean lcoresFromMask;
     private int mainLcore = -1;
     private final List<String> vdevs = new ArrayList<>();
     private final List<String> allow = new ArrayList<>();
@@ -77,6 +79,7 @@ public final class EalArgs
     private boolean noTelemetry;
     private int logLevel = Log.INFO;
     private boolean help;
+    private boolean version;
     private final Map<String, String> kniOptions = new LinkedHashMap<>();
     private String[] appArgs = new String[0];
     /** The EAL options as given (before {@code --}). */
@@ -134,11 +137,13 @@ public final class EalArgs
                     value = value != null ? value : next(args, ++i, opt);
                     a.lcores = parseCoreList(opt, value);
                     a.lcoresGiven = true;
+                    a.lcoresFromMask = false;
                     break;
                 case "-c":
                     value = value != null ? value : next(args, ++i, opt);
                     a.lcores = parseCoreMask(value);
                     a.lcoresGiven = true;
+                    a.lcoresFromMask = true;
                     break;
                 case "--main-lcore":
                     value = value != null ? value : next(args, ++i, opt);
@@ -167,6 +172,10 @@ public final class EalArgs
                 case "--no-pci":
                     noValue(opt, value);
                     a.noPci = true;
+                    break;
+                case "-v":
+                    noValue(opt, value);
+                    a.version = true;
                     break;
                 case "--no-huge":
                     noValue(opt, value);
@@ -432,6 +441,81 @@ public final class EalArgs
     public int mainLcore()
     {
         return mainLcore;
+    }
+
+    /** -v: print the version at start-up ("RTE Version: '...'"). */
+    public boolean version()
+    {
+        return version;
+    }
+
+    /**
+     * eal_parse_coremask / eal_parse_corelist: every -l / -c lcore must be a CPU this machine has (eal_cpu_detected),
+     * else one "lcore N unavailable" line each and DPDK's closing message, naming the detected ones.
+     */
+    public void checkLcoresDetected(final int[] detected)
+    {
+        if (!lcoresGiven)
+        {
+            return;
+        }
+        final StringBuilder msg = new StringBuilder();
+        for (final int c : lcores)
+        {
+            if (Arrays.stream(detected).noneMatch(d -> d == c))
+            {
+                msg.append("lcore ").append(c).append(" unavailable\nEAL: ");
+            }
+        }
+        if (msg.length() > 0)
+        {
+            throw new EalArgsException(msg + (lcoresFromMask ? "invalid coremask" : "invalid core list") +
+                ", please check specified cores are part of " + ranges(detected));
+        }
+    }
+
+    /** eal_check_common_options: --no-huge means legacy memory, which --in-memory cannot be. */
+    public void checkMemoryOptions()
+    {
+        if (inMemory && noHuge)
+        {
+            throw new EalArgsException("Option --legacy-mem is not compatible with --in-memory");
+        }
+    }
+
+    /** The detected CPUs (a /sys/devices/system/cpu/cpuN/topology/core_id each), or the allowed ones without sysfs. */
+    public static int[] detectedCpus()
+    {
+        final List<Integer> l = new ArrayList<>();
+        for (int c = 0; c < Lcore.MAX_LCORE; c++)
+        {
+            if (java.nio.file.Files.exists(java.nio.file.Path.of("/sys/devices/system/cpu/cpu" + c + "/topology/core_id")))
+            {
+                l.add(c);
+            }
+        }
+        return l.isEmpty() ? io.ethdev4j.sys.LibC.allowedCpus() : l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** available_cores(): "0-1", "0,2-5". */
+    static String ranges(final int[] sorted)
+    {
+        final StringBuilder b = new StringBuilder();
+        for (int i = 0; i < sorted.length; i++)
+        {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+            b.append(b.length() > 0 ? "," : "").append(sorted[i]);
+            if (j > i)
+            {
+                b.append('-').append(sorted[j]);
+            }
+            i = j;
+        }
+        return b.toString();
     }
 
     public List<String> vdevs()

@@ -135,7 +135,8 @@ public final class Displays
         }
         else
         {
-            out.printf("Supported RSS offload flow types:%n  0x%x%n", info.flowTypeRssOffloads);
+            out.println("Supported RSS offload flow types:");
+            rssOffloadTypes(out, info.flowTypeRssOffloads, RSS_TYPES_CHAR_NUM_PER_LINE);
         }
         out.println("Minimum size of RX buffer: " + info.minRxBufSize);
         out.println("Maximum configurable length of RX packet: " + (info.maxRxPktLen == Integer.MAX_VALUE ?
@@ -155,6 +156,47 @@ public final class Displays
         out.println("Max segment number per MTU/TSO: 65535");
         out.println("Device capabilities: 0x" + Long.toHexString(info.devCapa) + "( )");
         out.println("Device error handling mode: none");
+    }
+
+    /** TESTPMD_RSS_TYPES_CHAR_NUM_PER_LINE. */
+    static final int RSS_TYPES_CHAR_NUM_PER_LINE = 64;
+
+    /** rss_type_table's single-bit names (config.c 22.11), by RTE_ETH_RSS_* bit; null: "user-defined-N". */
+    private static final String[] RSS_TYPE_NAMES = new String[64];
+
+    static
+    {
+        final String[] low = {null, null, "ipv4", "ipv4-frag", "ipv4-tcp", "ipv4-udp", "ipv4-sctp", "ipv4-other", "ipv6",
+            "ipv6-frag", "ipv6-tcp", "ipv6-udp", "ipv6-sctp", "ipv6-other", "l2-payload", "ipv6-ex", "ipv6-tcp-ex",
+            "ipv6-udp-ex", "port", "vxlan", "geneve", "nvgre", null, "gtpu", "eth", "s-vlan", "c-vlan", "esp", "ah",
+            "l2tpv3", "pfcp", "pppoe", "ecpri", "mpls", "ipv4-chksum", "l4-chksum", "l2tpv2"};
+        System.arraycopy(low, 0, RSS_TYPE_NAMES, 0, low.length);
+        final String[] high = {"l3-pre96", "l3-pre64", "l3-pre56", "l3-pre48", "l3-pre40", "l3-pre32", "l2-dst-only",
+            "l2-src-only", "l4-dst-only", "l4-src-only", "l3-dst-only", "l3-src-only"};
+        System.arraycopy(high, 0, RSS_TYPE_NAMES, 52, high.length);
+    }
+
+    /** rss_offload_types_display: each type's name after two spaces, a new line before {@code perLine} is reached. */
+    static void rssOffloadTypes(final PrintStream out, final long types, final int perLine)
+    {
+        int total = 0;
+        for (int i = 0; i < 64; i++)
+        {
+            if ((types & (1L << i)) == 0)
+            {
+                continue;
+            }
+            final String name = RSS_TYPE_NAMES[i] != null ? RSS_TYPE_NAMES[i] : "user-defined-" + i;
+            final int len = (RSS_TYPE_NAMES[i] != null ? name.length() : "user-defined-".length() + i / 10 + 1) + 2;
+            if (total + len >= perLine)
+            {
+                total = 0;
+                out.println();
+            }
+            out.print("  " + name);
+            total += len;
+        }
+        out.println();
     }
 
     /** strerror(-diag) for the errno an {@link EthDevException} carries. */

@@ -2,6 +2,7 @@ package io.ethdev4j.testpmd;
 
 import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
@@ -12,6 +13,8 @@ import io.ethdev4j.testpmd.fwd.FwdParams;
 import io.ethdev4j.testpmd.fwd.FwdStream;
 
 import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Packet forwarding from the control thread (start_packet_forwarding, stop_packet_forwarding, fwd_config_setup and
@@ -25,13 +28,14 @@ public final class FwdControl
     private final TestPmdConfig config;
     private final PortControl ports;
     private final MbufPool pool;
-    private final int[] fwdLcoreIds;
     private final PrintStream out;
     private final PrintStream err;
 
     private FwdConfig current;
     private volatile boolean running;
     private FwdLcore[] lcores = new FwdLcore[0];
+    /** The engine the lcores run (its streamEnd runs once they are joined). */
+    private FwdEngine runningEngine;
     private FwdLcore.StopFlag stopFlag;
 
     FwdControl(final Eal eal, final TestPmdConfig config, final PortControl ports, final MbufPool pool,
@@ -41,7 +45,6 @@ public final class FwdControl
         this.config = config;
         this.ports = ports;
         this.pool = pool;
-        this.fwdLcoreIds = eal.workerLcores();
         this.out = out;
         this.err = err;
         this.current = FwdConfig.empty(config);
@@ -77,12 +80,18 @@ public final class FwdControl
             }
         }
         setup();
+        if (!config.noFlushRx())
+        {
+            flushRxQueues();
+        }
         showConfigFwd();
         showConfigRxtx();
         final FwdEngine engine = FwdEngines.create(config.fwdMode());
+        runningEngine = engine;
         final FwdEngine txonly = FwdEngines.create("txonly");
         final FwdParams fwdParams = new FwdParams();
         fwdParams.txPktLen = config.txPktLen();
+        config.noisy(fwdParams);
         final int burst = config.burst();
         for (final FwdStream fs : current.streams)
         {
@@ -113,12 +122,55 @@ public final class FwdControl
         lcores = new FwdLcore[current.lcoreStreams.length];
         for (int lc = 0; lc < lcores.length; lc++)
         {
-            lcores[lc] = new FwdLcore(fwdLcoreIds[lc], current.streamsOf(lc), engine, txFirstBursts, stopFlag);
+            lcores[lc] = new FwdLcore(config.fwdLcoreId(lc), current.streamsOf(lc), engine, txFirstBursts, stopFlag);
         }
         running = true;
         for (final FwdLcore l : lcores)
         {
             eal.remoteLaunch(l.lcoreId, l);
+        }
+    }
+
+    /**
+     * flush_fwd_rx_queues: twice, 10 ms apart, every rx queue of every forwarding port is drained and the packets
+     * freed, so a start does not count packets left from an earlier run. A queue that never runs dry (net_null) is
+     * left as DPDK leaves it: its time is summed as DPDK sums it (each burst adds the time since the queue's first),
+     * up to one second.
+     */
+    private void flushRxQueues()
+    {
+        final Mbuf[] burst = new Mbuf[TestPmdConfig.MAX_PKT_BURST];
+        final long periodNs = TimeUnit.SECONDS.toNanos(1);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < config.nbFwdPorts(); i++)
+            {
+                final EthDev d = ports.port(config.fwdPort(i));
+                for (int q = 0; q < d.nbRxQueues(); q++)
+                {
+                    final long prev = System.nanoTime();
+                    long timer = 0;
+                    int n;
+                    do
+                    {
+                        n = d.rxBurst(q, burst, 0, burst.length);
+                        Mbuf.freeBulk(burst, 0, n);
+                        timer += System.nanoTime() - prev;
+                    }
+                    while (n > 0 && timer < periodNs);
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** clear fwd stats all (fwd_stats_reset): forward statistics restart from the ports' counters now. */
+    public void clearStats()
+    {
+        ports.snapshotAtStart(config.fwdPorts());
+        for (final FwdStream fs : current.streams)
+        {
+            fs.resetCounters();
         }
     }
 
@@ -155,6 +207,14 @@ public final class FwdControl
         {
             eal.waitLcore(l.lcoreId);
         }
+        if (runningEngine != null)
+        {
+            for (final FwdStream fs : current.streams)
+            {
+                runningEngine.streamEnd(fs);
+            }
+            runningEngine = null;
+        }
         running = false;
     }
 
@@ -164,16 +224,16 @@ public final class FwdControl
     public void showConfigFwd()
     {
         final boolean retry = config.retry();
-        out.printf("%s packet forwarding%s - ports=%d - cores=%d - streams=%d - NUMA support enabled, MP allocation mode: native%n",
+        out.printf("%s packet forwarding%s - ports=%d - cores=%d - streams=%d - NUMA support %s, MP allocation mode: %s%n",
             current.engineName, retry ? " with retry" : "", config.nbFwdPorts(), current.lcoreStreams.length,
-            current.streams.length);
+            current.streams.length, config.numaSupport() ? "enabled" : "disabled", config.mpAlloc());
         if (retry)
         {
             out.println("TX retry num: 64, delay between TX retries: 1us");
         }
         for (int lc = 0; lc < current.lcoreStreams.length; lc++)
         {
-            out.printf("Logical Core %d (socket 0) forwards packets on %d streams:", fwdLcoreIds[lc],
+            out.printf("Logical Core %d (socket 0) forwards packets on %d streams:", config.fwdLcoreId(lc),
                 current.lcoreStreams[lc].length);
             for (final int si : current.lcoreStreams[lc])
             {
@@ -219,9 +279,9 @@ public final class FwdControl
     public void showConfigCores()
     {
         out.print("List of forwarding lcores:");
-        for (int lc = 0; lc < config.nbFwdLcores() && lc < fwdLcoreIds.length; lc++)
+        for (int lc = 0; lc < config.nbFwdLcores() && lc < config.fwdLcoreIds().length; lc++)
         {
-            out.printf(" %2d", fwdLcoreIds[lc]);
+            out.printf(" %2d", config.fwdLcoreId(lc));
         }
         out.println();
     }
@@ -252,7 +312,17 @@ public final class FwdControl
             {
                 continue;
             }
-            ports.port(p).statsGet(now);
+            try
+            {
+                ports.port(p).statsGet(now);
+            }
+            catch (final EthDevException ex)
+            {
+                // fwd_stats_display: the port's error, then the others and the summary
+                err.printf("fwd_stats_display: Error: failed to get stats (port %d): %d", p, -ex.errno());
+                err.flush();
+                continue;
+            }
             final EthStats s0 = ports.state(p).atStart;
             d.ipackets = now.ipackets - s0.ipackets;
             d.opackets = now.opackets - s0.opackets;

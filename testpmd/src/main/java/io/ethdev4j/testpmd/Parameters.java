@@ -2,8 +2,12 @@ package io.ethdev4j.testpmd;
 
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.testpmd.TestPmdConfig.Topology;
+import io.ethdev4j.testpmd.fwd.FwdEngines;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,41 +22,29 @@ public final class Parameters
     {
     }
 
-    public static final String[] USAGE_LINES = {
-        "  --interactive: run in interactive mode.",
-        "  --cmdline-file: execute cli commands before startup.",
-        "  --auto-start: start forwarding on init [always when non-interactive].",
-        "  --help: display this message and quit.",
-        "  --tx-first: start forwarding sending a burst first (only if interactive is disabled).",
-        "  --stats-period=PERIOD: statistics will be shown every PERIOD seconds (only if interactive is disabled).",
-        "  --nb-cores=N: set the number of forwarding cores (1 <= N <= %d).",
-        "  --nb-ports=N: set the number of forwarding ports (1 <= N <= %d).",
-        "  --portmask=PORTMASK: hexadecimal bitmask of ports used by the packet forwarding test.",
-        "  --portlist=PORTLIST: list of forwarding ports",
-        "  --mbuf-size=N: set the data size of mbuf to N bytes.",
-        "  --total-num-mbufs=N: set the number of mbufs to be allocated in mbuf pools.",
-        "  --max-pkt-len=N: set the maximum size of packet to N bytes.",
-        "  --eth-peer=X,M:M:M:M:M:M: set the MAC address of the X peer port (0 <= X < 32).",
-        "  --port-topology=<paired|chained|loop>: set port topology (paired is default).",
-        "  --forward-mode=N: set forwarding mode (N: io|mac|macswap|flowgen|rxonly|txonly|icmpecho).",
-        "  --rxq=N: set the number of RX queues per port to N.",
-        "  --rxd=N: set the number of descriptors in RX rings to N.",
-        "  --txq=N: set the number of TX queues per port to N.",
-        "  --txd=N: set the number of descriptors in TX rings to N.",
-        "  --burst=N: set the number of packets per burst to N.",
-        "  --mbcache=N: set the cache of mbuf memory pool to N.",
-        "  --txpkts=X[,Y]*: set TX segment sizes or total packet length.",
-    };
+    /** DPDK 22.11's usage text (parameters.c usage()), with the core and port counts and the mode list filled in. */
+    private static final String USAGE_RESOURCE = "usage.txt";
+    /** The noisy options in TestPmdConfig.noisy's order. */
+    private static final List<String> NOISY_OPTIONS = List.of("--noisy-tx-sw-buffer-size",
+        "--noisy-tx-sw-buffer-flushtime", "--noisy-lkup-memory", "--noisy-lkup-num-writes", "--noisy-lkup-num-reads",
+        "--noisy-lkup-num-reads-writes");
 
     public static void usage(final PrintStream out, final String prog, final int maxCores, final int maxPorts)
     {
+        final String text;
+        try (InputStream in = Parameters.class.getResourceAsStream(USAGE_RESOURCE))
+        {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (final IOException | NullPointerException ex)
+        {
+            throw new IllegalStateException("usage text missing from the testpmd jar", ex);
+        }
         out.println();
         out.println("Usage: " + prog + " [EAL options] -- [testpmd options]");
         out.println();
-        for (final String l : USAGE_LINES)
-        {
-            out.println(l.contains("%d") ? String.format(l, l.contains("cores") ? maxCores : maxPorts) : l);
-        }
+        out.print(text.replace("%CORES%", Integer.toString(maxCores)).replace("%PORTS%", Integer.toString(maxPorts))
+            .replace("%MODES%", String.join("|", FwdEngines.NAMES)));
     }
 
     /**
@@ -61,7 +53,29 @@ public final class Parameters
      */
     public static TestPmdConfig parse(final String[] args, final int nbLcores, final int nbPorts, final PrintStream err)
     {
-        final TestPmdConfig p = new TestPmdConfig(nbLcores);
+        return parse(args, new TestPmdConfig(nbLcores), nbPorts, System.out, err);
+    }
+
+    /** As {@link #parse(String[], int, int, PrintStream)} with the EAL's worker lcores and main lcore. */
+    public static TestPmdConfig parse(final String[] args, final int[] workerLcores, final int mainLcore, final int nbPorts,
+        final PrintStream out, final PrintStream err)
+    {
+        return parse(args, workerLcores, mainLcore, nbPorts, 0, out, err);
+    }
+
+    /** {@code port0Burst}: port 0's recommended rx burst (default_rxportconf.burst_size), for {@code --burst=0}. */
+    public static TestPmdConfig parse(final String[] args, final int[] workerLcores, final int mainLcore, final int nbPorts,
+        final int port0Burst, final PrintStream out, final PrintStream err)
+    {
+        final TestPmdConfig p = new TestPmdConfig(workerLcores, mainLcore);
+        p.port0Burst = port0Burst;
+        return parse(args, p, nbPorts, out, err);
+    }
+
+    private static TestPmdConfig parse(final String[] args, final TestPmdConfig p, final int nbPorts, final PrintStream out,
+        final PrintStream err)
+    {
+        final int nbLcores = p.nbLcores();
         for (int i = 0; i < args.length; i++)
         {
             final String arg = args[i];
@@ -80,18 +94,66 @@ public final class Parameters
             {
                 case "-i":
                 case "--interactive":
+                    out.println("Interactive-mode selected");
                     p.interactive(true);
                     continue;
                 case "-a":
                 case "--auto-start":
+                    out.println("Auto-start selected");
                     p.autoStart(true);
                     continue;
                 case "--tx-first":
+                    out.println("Ports to start sending a burst of packets first");
                     p.txFirst(true);
                     continue;
                 case "-h":
                 case "--help":
                     p.help(true);
+                    continue;
+                case "--numa":
+                    p.numaSupport(true);
+                    continue;
+                case "--no-numa":
+                    p.numaSupport(false);
+                    continue;
+                case "--disable-rss":
+                    p.rssHf(0);
+                    continue;
+                case "--rss-ip":
+                    p.rssHf(TestPmdConfig.RSS_IP);
+                    continue;
+                case "--rss-udp":
+                    p.rssHf(TestPmdConfig.RSS_UDP);
+                    continue;
+                case "--no-flush-rx":
+                    p.noFlushRx(true);
+                    continue;
+                case "--no-lsc-interrupt":
+                    p.lscInterrupt(false);
+                    continue;
+                case "--disable-link-check":
+                    p.noLinkCheck(true);
+                    continue;
+                case "--enable-scatter":
+                    p.rxOffloads(p.rxOffloads() | TestPmdConfig.RX_OFFLOAD_SCATTER);
+                    continue;
+                case "--enable-drop-en":
+                    p.rxDropEn(true);
+                    continue;
+                case "--record-burst-stats":
+                    p.recordBurstStats(true);
+                    continue;
+                case "--record-core-cycles":
+                    p.recordCoreCycles(true);
+                    continue;
+                case "--txonly-multi-flow":
+                    p.txonlyMultiFlow(true);
+                    continue;
+                case "--mlockall":
+                    p.mlockall(true);
+                    continue;
+                case "--no-mlockall":
+                    p.mlockall(false);
                     continue;
                 default:
                     break;
@@ -109,7 +171,21 @@ public final class Parameters
                 }
                 val = args[++i];
             }
-            apply(p, opt, val, nbLcores, nbPorts, err);
+            apply(p, opt, val, nbLcores, nbPorts, out, err);
+        }
+        if (p.help())
+        {
+            return p;
+        }
+        // main(), after launch_args_parse
+        if (p.txFirst() && p.interactive())
+        {
+            throw new TestPmdExit("--tx-first cannot be used on interactive mode.");
+        }
+        if (p.txFirst() && p.lscInterrupt())
+        {
+            err.println("Warning: lsc_interrupt needs to be off when using tx_first. Disabling.");
+            p.lscInterrupt(false);
         }
         return p;
     }
@@ -121,7 +197,10 @@ public final class Parameters
             case "--nb-cores": case "--nb-ports": case "--portmask": case "--portlist": case "--rxq": case "--txq":
             case "--rxd": case "--txd": case "--burst": case "--mbcache": case "--mbuf-size": case "--total-num-mbufs":
             case "--forward-mode": case "--port-topology": case "--stats-period": case "--eth-peer": case "--txpkts":
-            case "--max-pkt-len": case "--cmdline-file":
+            case "--max-pkt-len": case "--cmdline-file": case "--coremask": case "--socket-num": case "--rxfreet":
+            case "--txfreet": case "--mp-alloc": case "--tx-offloads": case "--rx-offloads":
+            case "--noisy-tx-sw-buffer-size": case "--noisy-tx-sw-buffer-flushtime": case "--noisy-lkup-memory":
+            case "--noisy-lkup-num-writes": case "--noisy-lkup-num-reads": case "--noisy-lkup-num-reads-writes":
                 return true;
             default:
                 return false;
@@ -136,7 +215,7 @@ public final class Parameters
     }
 
     private static void apply(final TestPmdConfig p, final String opt, final String val, final int nbLcores, final int nbPorts,
-        final PrintStream err)
+        final PrintStream out, final PrintStream err)
     {
         switch (opt)
         {
@@ -228,7 +307,12 @@ public final class Parameters
                 {
                     throw new TestPmdExit("burst must be between1 and " + TestPmdConfig.MAX_PKT_BURST);
                 }
-                p.burstOption(n == 0 ? TestPmdConfig.DEF_PKT_BURST : (int)n);
+                if (n == 0 && p.port0Burst == 0)
+                {
+                    throw new TestPmdExit("PMD does not recommend a burst size. Provided value must be between 1 and " +
+                        TestPmdConfig.MAX_PKT_BURST);
+                }
+                p.burstOption(n == 0 ? p.port0Burst : (int)n);
                 break;
             }
             case "--mbcache":
@@ -265,6 +349,7 @@ public final class Parameters
                 try
                 {
                     p.setFwdMode(val, false);
+                    out.println("Set " + val + " packet forwarding mode");
                 }
                 catch (final TestPmdConfig.Rejected ex)
                 {
@@ -345,7 +430,107 @@ public final class Parameters
                 break;
             }
             case "--cmdline-file":
+                out.println("CLI commands to be read from " + val);
                 p.cmdlineFile(val);
+                break;
+            case "--coremask":
+            {
+                // parse_fwd_coremask → set_fwd_lcores_mask → set_fwd_lcores_list
+                final long cm = val.isEmpty() ? -1 : hex(val);
+                if (cm < 0)
+                {
+                    throw new TestPmdExit("Invalid fwd core mask");
+                }
+                if (cm == 0)
+                {
+                    err.println("Invalid NULL mask of cores");
+                    throw new TestPmdExit("coremask is not valid");
+                }
+                final int[] list = new int[Long.bitCount(cm)];
+                for (int b = 0, k = 0; b < 64; b++)
+                {
+                    if ((cm & (1L << b)) != 0)
+                    {
+                        list[k++] = b;
+                    }
+                }
+                try
+                {
+                    final String changed = p.setFwdLcores(list);
+                    if (changed != null)
+                    {
+                        out.println(changed);
+                    }
+                }
+                catch (final TestPmdConfig.Rejected ex)
+                {
+                    err.println(ex.getMessage());
+                    throw new TestPmdExit("coremask is not valid");
+                }
+                break;
+            }
+            case "--socket-num":
+            {
+                // new_socket_id: one NUMA node (socket 0) here, as on the machines testpmd runs on
+                final long n = atoi(val);
+                if ((n & 0xff) != 0)
+                {
+                    err.println("Invalid socket id, options are: 0");
+                    throw new TestPmdExit("Invalid socket id");
+                }
+                p.socketNum(0);
+                break;
+            }
+            case "--rxfreet":
+            {
+                final long n = atoi(val);
+                if (n < 0)
+                {
+                    throw new TestPmdExit("rxfreet must be >= 0");
+                }
+                p.rxFreeThresh((int)(n & 0xffff));
+                break;
+            }
+            case "--txfreet":
+            {
+                final long n = atoi(val);
+                if (n < 0)
+                {
+                    throw new TestPmdExit("txfreet must be >= 0");
+                }
+                p.txFreeThresh((int)(n & 0xffff));
+                break;
+            }
+            case "--mp-alloc":
+                switch (val)
+                {
+                    case "native": case "anon": case "xmem": case "xmemhuge": case "xbuf":
+                        p.mpAlloc(val);
+                        break;
+                    default:
+                        throw new TestPmdExit("mp-alloc " + val + " invalid - must be: native, anon, xmem or xmemhuge");
+                }
+                break;
+            case "--noisy-tx-sw-buffer-size":
+            case "--noisy-tx-sw-buffer-flushtime":
+            case "--noisy-lkup-memory":
+            case "--noisy-lkup-num-writes":
+            case "--noisy-lkup-num-reads":
+            case "--noisy-lkup-num-reads-writes":
+            {
+                final long n = atoi(val);
+                if (n < 0)
+                {
+                    throw new TestPmdExit(opt.substring(2) + " must be >= 0");
+                }
+                p.noisy[NOISY_OPTIONS.indexOf(opt)] = (int)Math.min(n, Integer.MAX_VALUE);
+                break;
+            }
+            case "--tx-offloads":
+                p.txOffloads(strtoull16(val));
+                break;
+            case "--rx-offloads":
+                p.rxOffloads(strtoull16(val));
                 break;
             default:
                 throw new TestPmdExit("Command line is incomplete or incorrect", true);
@@ -367,6 +552,40 @@ public final class Parameters
         {
             return -1;
         }
+    }
+
+    /** atoi: leading decimal digits (with sign), 0 when there are none. */
+    static long atoi(final String s)
+    {
+        int i = 0;
+        final String t = s.trim();
+        boolean neg = false;
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+'))
+        {
+            neg = t.charAt(i++) == '-';
+        }
+        long v = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && v < Integer.MAX_VALUE)
+        {
+            v = v * 10 + (t.charAt(i++) - '0');
+        }
+        return neg ? -v : v;
+    }
+
+    /** strtoull(s, 16) as parameters.c uses it for the offload masks: leading hex digits, optional 0x, else 0. */
+    static long strtoull16(final String s)
+    {
+        String t = s.trim();
+        if (t.startsWith("0x") || t.startsWith("0X"))
+        {
+            t = t.substring(2);
+        }
+        long v = 0;
+        for (int i = 0; i < t.length() && Character.digit(t.charAt(i), 16) >= 0 && i < 16; i++)
+        {
+            v = (v << 4) | Character.digit(t.charAt(i), 16);
+        }
+        return v;
     }
 
     static long hex(final String s)

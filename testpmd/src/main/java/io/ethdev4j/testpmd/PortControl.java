@@ -88,6 +88,12 @@ public final class PortControl
     }
 
     /** Configure every port again before its next start (queue counts or descriptors changed). */
+    /** The pool rx queues are set up with. */
+    public MbufPool pool()
+    {
+        return pool;
+    }
+
     public void markAllReconfig()
     {
         for (final PortState s : states)
@@ -125,13 +131,21 @@ public final class PortControl
     public boolean start(final int pid, final boolean atInit)
     {
         boolean ok = true;
+        // need_check_link_status: -1 no port visited, 0 none started, 1 some started
+        int needCheck = -1;
         for (final EthDev d : eal.ports())
         {
-            if (pid != ALL && d.portId() != pid || d.isStarted())
+            if (pid != ALL && d.portId() != pid)
             {
                 continue;
             }
             final int p = d.portId();
+            needCheck = Math.max(needCheck, 0);
+            if (d.isStarted())
+            {
+                err.printf("Port %d is now not stopped%n", p);
+                continue;
+            }
             try
             {
                 final PortState st = states[p];
@@ -142,6 +156,7 @@ public final class PortControl
                 }
                 d.start();
                 out.printf("Port %d: %s%n", p, d.macAddr());
+                needCheck = 1;
             }
             catch (final EthDevException ex)
             {
@@ -149,7 +164,14 @@ public final class PortControl
                 ok = false;
             }
         }
-        out.println("Checking link statuses...");
+        if (needCheck == 1 && !config.noLinkCheck())
+        {
+            out.println("Checking link statuses...");
+        }
+        else if (needCheck == 0)
+        {
+            err.println("Please stop the ports first");
+        }
         out.println("Done");
         if (!ok && atInit)
         {
@@ -203,6 +225,7 @@ public final class PortControl
     /** {@code port stop}: stop_port, which keeps a port that forwards. */
     public void stop(final int pid)
     {
+        boolean needCheck = false;
         out.println("Stopping ports...");
         for (final EthDev d : eal.ports())
         {
@@ -215,9 +238,17 @@ public final class PortControl
                 err.printf("Please remove port %d from forwarding configuration.%n", d.portId());
                 continue;
             }
+            if (!d.isStarted())
+            {
+                continue;
+            }
             d.stop();
+            needCheck = true;
         }
-        out.println("Checking link statuses...");
+        if (needCheck && !config.noLinkCheck())
+        {
+            out.println("Checking link statuses...");
+        }
         out.println("Done");
     }
 
@@ -228,9 +259,15 @@ public final class PortControl
         for (final int p : ids(pid))
         {
             final EthDev d = eal.port(p);
+            if (forwarding.getAsBoolean() && config.isFwdPort(p))
+            {
+                err.printf("Please remove port %d from forwarding configuration.%n", p);
+                continue;
+            }
             if (d.isStarted())
             {
-                err.printf("Port %d is now not stopped%n", p);
+                // rte_eth_dev_close refuses a started device
+                err.printf("Cannot close started device (port %d)%n", p);
                 continue;
             }
             d.close();
@@ -243,14 +280,24 @@ public final class PortControl
     /** {@code port reset}: reset_port, not while forwarding; the port is configured again at its next start. */
     public void reset(final int pid)
     {
-        if (forwarding.getAsBoolean())
+        boolean stopped = true;
+        for (final int p : ids(pid))
         {
-            err.println("Please stop forwarding first");
+            stopped &= !eal.port(p).isStarted();
+        }
+        if (!stopped)
+        {
+            err.println("Can not reset port(s), please stop port(s) first.");
             return;
         }
         out.println("Resetting ports...");
         for (final int p : ids(pid))
         {
+            if (forwarding.getAsBoolean() && config.isFwdPort(p))
+            {
+                err.printf("Please remove port %d from forwarding configuration.%n", p);
+                continue;
+            }
             try
             {
                 eal.port(p).reset();
@@ -298,13 +345,16 @@ public final class PortControl
             err.printf("Invalid port_id=%d%n", p);
             return;
         }
-        out.println("Removing a device...");
         if (eal.port(p).isStarted())
         {
             err.println("Port not stopped");
             return;
         }
+        // ports are gone once closed here: a port still listed was not closed
+        err.println("Port was not closed");
+        out.println("Removing a device...");
         eal.detach(p);
+        out.printf("Port %d is closed%n", p);
         refreshFwdPorts();
         out.printf("Device is detached%nNow total ports is %d%nDone%n", eal.portCount());
     }
@@ -314,7 +364,6 @@ public final class PortControl
     {
         final int[] ids = ids();
         config.setFwdPorts(ids);
-        states[ids.length > 0 ? ids[ids.length - 1] : 0].needReconfig = true;
     }
 
     /** pmd_test_exit: stop every port, then close every port, with DPDK's per-port lines. */
@@ -341,7 +390,17 @@ public final class PortControl
     public void showStats(final int port)
     {
         final EthStats s = new EthStats();
-        eal.port(port).statsGet(s);
+        try
+        {
+            eal.port(port).statsGet(s);
+        }
+        catch (final EthDevException ex)
+        {
+            // as nic_stats_display: the error (DPDK prints no newline) and on to the next port
+            err.printf("nic_stats_display: Error: failed to get stats (port %d): %d", port, -ex.errno());
+            err.flush();
+            return;
+        }
         Displays.nicStats(out, port, s, states[port], System.nanoTime());
     }
 
@@ -358,7 +417,15 @@ public final class PortControl
     {
         for (final int p : ports)
         {
-            eal.port(p).statsGet(states[p].atStart);
+            try
+            {
+                eal.port(p).statsGet(states[p].atStart);
+            }
+            catch (final EthDevException ex)
+            {
+                err.printf("fwd_stats_reset: Error: failed to get stats (port %d): %d", p, -ex.errno());
+                err.flush();
+            }
         }
     }
 

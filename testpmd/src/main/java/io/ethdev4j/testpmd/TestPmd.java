@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
 public final class TestPmd implements AutoCloseable
 {
     public static final String PROG = "testpmd";
+    /** rte_version() as -v prints it: the project and its version (from the jar manifest when packaged). */
+    public static final String RTE_VERSION = "ethdev4j " +
+        (TestPmd.class.getPackage().getImplementationVersion() != null ? TestPmd.class.getPackage().getImplementationVersion() :
+        "0.1.0-SNAPSHOT");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -44,6 +48,8 @@ public final class TestPmd implements AutoCloseable
     private FwdControl fwd;
     private volatile CommandShell shell;
     private volatile boolean closed;
+    /** The signal that asked testpmd to exit, or 0. */
+    private volatile int signal;
 
     private TestPmd(final Eal eal, final TestPmdConfig config, final PrintStream out, final PrintStream err)
     {
@@ -88,10 +94,22 @@ public final class TestPmd implements AutoCloseable
             out.println(EalArgs.USAGE);
             return 0;
         }
+        if (ealArgs.version())
+        {
+            err.println("EAL: RTE Version: '" + RTE_VERSION + "'");
+        }
         final Eal eal;
         try
         {
             eal = Eal.init(ealArgs);
+        }
+        catch (final EalArgsException ex)
+        {
+            err.println("EAL: " + ex.getMessage());
+            err.println(EalArgs.USAGE);
+            err.println("EAL: Error - exiting with code: 1");
+            err.println("  Cause: Cannot init EAL: Invalid argument");
+            return 1;
         }
         catch (final RuntimeException ex)
         {
@@ -103,7 +121,8 @@ public final class TestPmd implements AutoCloseable
         TestPmd t = null;
         try
         {
-            final TestPmdConfig config = Parameters.parse(eal.appArgs(), eal.workerLcores().length, eal.portCount(), err);
+            final TestPmdConfig config = Parameters.parse(eal.appArgs(), eal.workerLcores(), eal.mainLcore(), eal.portCount(),
+                port0Burst(eal), out, err);
             if (config.help())
             {
                 Parameters.usage(out, PROG, eal.workerLcores().length, eal.portCount());
@@ -137,6 +156,19 @@ public final class TestPmd implements AutoCloseable
         }
     }
 
+    /** Port 0's recommended rx burst size (0: none, or no port 0), as {@code --burst=0} asks. */
+    private static int port0Burst(final Eal eal)
+    {
+        for (final EthDev d : eal.ports())
+        {
+            if (d.portId() == 0)
+            {
+                return d.info().defaultRxBurstSize;
+            }
+        }
+        return 0;
+    }
+
     private static void closeQuietly(final TestPmd t, final Eal eal)
     {
         try
@@ -166,7 +198,7 @@ public final class TestPmd implements AutoCloseable
             err.println("testpmd: No probed ethernet devices");
         }
         final int nbMbufs = config.totalNumMbufs() > 0 ? config.totalNumMbufs() :
-            (2048 + eal.lcoreCount() * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
+            (2048 + eal.workerLcores().length * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
         err.printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%d, size=%d, socket=0%n", nbMbufs, config.mbufSize());
         err.println("testpmd: preferred mempool ops selected: ring_mp_mc");
         final MbufPool pool;
@@ -182,25 +214,17 @@ public final class TestPmd implements AutoCloseable
         }
         ports = new PortControl(eal, config, pool, out, err, this::isForwarding);
         fwd = new FwdControl(eal, config, ports, pool, out, err);
-        if (config.interactive())
-        {
-            out.println("Interactive-mode selected");
-        }
         final int maxRxq = ports.checkNbQueues(true, config.nbRxq());
         if (maxRxq >= 0)
         {
             throw new TestPmdExit("rxq " + config.nbRxq() + " invalid - must be >= 0 && <= " + maxRxq);
-        }
-        if (config.fwdMode().equals("txonly") || config.txFirst())
-        {
-            out.printf("Set %s packet forwarding mode%n", config.fwdMode()).flush();
         }
         ports.start(PortControl.ALL, true);
         ports.enablePromiscuousAll();
         fwd.setup();
         installSignalHandler();
         final CommandShell sh = new CommandShell(TestPmdCommands.table(config, ports, fwd, out, err, this::quit), out, err,
-            this::isClosed);
+            () -> closed || signal != 0);
         shell = sh;
         if (config.cmdlineFile() != null)
         {
@@ -210,6 +234,7 @@ public final class TestPmd implements AutoCloseable
         {
             if (config.autoStart())
             {
+                out.println("Start automatic packet forwarding");
                 fwd.start(config.txFirst() ? 1 : 0);
             }
             sh.interactive(in);
@@ -217,13 +242,13 @@ public final class TestPmd implements AutoCloseable
             {
                 quit();
             }
-            return 0;
+            return exitCode();
         }
         out.println("No commandline core given, start packet forwarding");
         fwd.start(config.txFirst() ? 1 : 0);
         waitForExit(in);
         quit();
-        return 0;
+        return exitCode();
     }
 
     /** Non-interactive: print the stats screen every --stats-period s until Enter, end of input or SIGINT. */
@@ -287,7 +312,7 @@ public final class TestPmd implements AutoCloseable
     {
         try
         {
-            final sun.misc.SignalHandler h = sig -> requestExit();
+            final sun.misc.SignalHandler h = sig -> requestExit(sig.getNumber());
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), h);
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), h);
         }
@@ -297,15 +322,31 @@ public final class TestPmd implements AutoCloseable
         }
     }
 
-    /** SIGINT/SIGTERM: leave the shell or the stats loop; the main thread stops forwarding and quits. */
-    private void requestExit()
+    /**
+     * SIGINT/SIGTERM (signal_handler): "Signal N received, preparing to exit...", then leave the shell or the stats
+     * loop in any input mode; the main thread stops forwarding, prints the statistics, releases every port as
+     * {@code quit} does, and exits with 128 + N as DPDK's re-raised signal does.
+     */
+    void requestExit(final int signum)
     {
+        if (signal != 0)
+        {
+            return;
+        }
+        signal = signum;
+        err.printf("%nSignal %d received, preparing to exit...%n", signum);
+        err.flush();
         exitLatch.countDown();
         final CommandShell sh = shell;
         if (sh != null)
         {
             sh.requestQuit();
         }
+    }
+
+    private int exitCode()
+    {
+        return signal == 0 ? 0 : 128 + signal;
     }
 
     private boolean isForwarding()
@@ -343,10 +384,5 @@ public final class TestPmd implements AutoCloseable
             fwd.abort();
         }
         eal.close();
-    }
-
-    private boolean isClosed()
-    {
-        return closed;
     }
 }

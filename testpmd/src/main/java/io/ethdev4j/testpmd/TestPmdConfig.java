@@ -26,6 +26,16 @@ public final class TestPmdConfig
     public static final int DEFAULT_MBUF_DATA_SIZE = 2176;
     /** RTE_MAX_QUEUES_PER_PORT. */
     public static final int MAX_QUEUES = 1024;
+    /** RTE_ETH_RSS_IP (rte_ethdev.h 22.11): IPV4 | FRAG_IPV4 | NONFRAG_IPV4_OTHER | IPV6 | FRAG_IPV6 | NONFRAG_IPV6_OTHER | IPV6_EX. */
+    public static final long RSS_IP = (1L << 2) | (1L << 3) | (1L << 7) | (1L << 8) | (1L << 9) | (1L << 13) | (1L << 15);
+    /** RTE_ETH_RSS_UDP: NONFRAG_IPV4_UDP | NONFRAG_IPV6_UDP | IPV6_UDP_EX. */
+    public static final long RSS_UDP = (1L << 5) | (1L << 11) | (1L << 17);
+    /** RTE_ETH_RX_OFFLOAD_SCATTER. */
+    public static final long RX_OFFLOAD_SCATTER = 1L << 13;
+    /** RTE_ETH_RX_OFFLOAD_KEEP_CRC. */
+    public static final long RX_OFFLOAD_KEEP_CRC = 1L << 16;
+    /** RTE_ETH_RX_OFFLOAD_TCP_LRO. */
+    public static final long RX_OFFLOAD_TCP_LRO = 1L << 4;
     /** RTE_MAX_ETHPORTS: the number of {@code --eth-peer} slots. */
     public static final int MAX_PEERS = 32;
 
@@ -51,8 +61,41 @@ public final class TestPmdConfig
         }
     }
 
-    /** Lcores that may forward (all but the main one). */
+    /** Lcores that may forward (all but the main one): nb_lcores. */
     private final int nbLcores;
+    /** The main lcore (reserved for the command line). */
+    private final int mainLcore;
+    /** Every enabled lcore, main included. */
+    private final int[] enabledLcores;
+    /** fwd_lcores_cpuids[0..nb_cfg_lcores): the worker lcores, or the --coremask ones. */
+    private int[] fwdLcoreIds;
+
+    // options kept as DPDK keeps them (parameters.c)
+    private boolean numaSupport = true;
+    /** --socket-num; -1: not given (UMA_NO_CONFIG). */
+    private int socketNum = -1;
+    private String mpAlloc = "native";
+    /** rss_hf: RTE_ETH_RSS_IP by default, 0 with --disable-rss. */
+    private long rssHf = RSS_IP;
+    private boolean noFlushRx;
+    private boolean lscInterrupt = true;
+    private boolean noLinkCheck;
+    private boolean rxDropEn;
+    private long rxOffloads;
+    private long txOffloads;
+    private boolean recordBurstStats;
+    private boolean recordCoreCycles;
+    private boolean txonlyMultiFlow;
+    /** --rxfreet / --txfreet; -1: the driver's default (RTE_PMD_PARAM_UNSET). */
+    private int rxFreeThresh = -1;
+    private int txFreeThresh = -1;
+    private boolean mlockall = true;
+    /** --noisy-*: tx FIFO size, flush time (ms), lookup memory (MB), lookups per packet. */
+    final int[] noisy = new int[6];
+    /** set verbose. */
+    private int verbose;
+    /** Port 0's recommended rx burst, for --burst=0 (parsing only). */
+    int port0Burst;
 
     // how testpmd runs (fixed once parsed)
     private boolean interactive;
@@ -89,7 +132,27 @@ public final class TestPmdConfig
 
     TestPmdConfig(final int nbLcores)
     {
-        this.nbLcores = nbLcores;
+        this(workers(nbLcores), 0);
+    }
+
+    private static int[] workers(final int n)
+    {
+        final int[] w = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            w[i] = i + 1;
+        }
+        return w;
+    }
+
+    TestPmdConfig(final int[] workerLcores, final int mainLcore)
+    {
+        this.nbLcores = workerLcores.length;
+        this.mainLcore = mainLcore;
+        this.fwdLcoreIds = workerLcores.clone();
+        this.enabledLcores = new int[workerLcores.length + 1];
+        enabledLcores[0] = mainLcore;
+        System.arraycopy(workerLcores, 0, enabledLcores, 1, workerLcores.length);
         for (int i = 0; i < peers.length; i++)
         {
             peers[i] = 0x02_00_00_00_00_00L | i;
@@ -268,9 +331,10 @@ public final class TestPmdConfig
     /** set_fwd_lcores_number. */
     public void setNbFwdLcores(final int n)
     {
-        if (n > nbLcores)
+        if (n > fwdLcoreIds.length)
         {
-            throw new Rejected(String.format("nb fwd cores %d > %d (max. number of configured lcores) - ignored", n, nbLcores));
+            throw new Rejected(String.format("nb fwd cores %d > %d (max. number of configured lcores) - ignored", n,
+                fwdLcoreIds.length));
         }
         if (n == 0)
         {
@@ -393,6 +457,12 @@ public final class TestPmdConfig
         totalNumMbufs = n;
     }
 
+    /** port config all max-pkt-len: the frame length the MTU follows at the next configure. */
+    public void maxPktLenSetting(final int bytes)
+    {
+        maxPktLen = bytes;
+    }
+
     void maxPktLen(final int bytes)
     {
         maxPktLen = bytes;
@@ -431,5 +501,243 @@ public final class TestPmdConfig
     void txPktLen(final int bytes)
     {
         txPktLen = bytes;
+    }
+
+    // ------------------------------------------------------------------ lcores and the options kept as DPDK keeps them
+
+    /** fwd_lcores_cpuids[0..nb_cfg_lcores). */
+    public int[] fwdLcoreIds()
+    {
+        return fwdLcoreIds.clone();
+    }
+
+    public int fwdLcoreId(final int lc)
+    {
+        return fwdLcoreIds[lc];
+    }
+
+    /**
+     * set_fwd_lcores_list: every lcore enabled and not the main one, else DPDK's message and nothing changes;
+     * returns the message to print when the number of forwarding cores changes (or null).
+     */
+    String setFwdLcores(final int[] list)
+    {
+        for (final int lc : list)
+        {
+            boolean enabled = false;
+            for (final int e : enabledLcores)
+            {
+                enabled |= e == lc;
+            }
+            if (!enabled)
+            {
+                throw new Rejected("lcore " + lc + " not enabled");
+            }
+            if (lc == mainLcore)
+            {
+                throw new Rejected("lcore " + lc + " cannot be masked on for running packet forwarding, which is the main " +
+                    "lcore and reserved for command line parsing only");
+            }
+        }
+        fwdLcoreIds = list.clone();
+        if (nbFwdLcores != list.length)
+        {
+            final String msg = "previous number of forwarding cores " + nbFwdLcores + " - changed to number of " +
+                "configured cores " + list.length;
+            nbFwdLcores = list.length;
+            return msg;
+        }
+        return null;
+    }
+
+    public boolean numaSupport()
+    {
+        return numaSupport;
+    }
+
+    void numaSupport(final boolean on)
+    {
+        numaSupport = on;
+    }
+
+    /** --socket-num, or -1. */
+    public int socketNum()
+    {
+        return socketNum;
+    }
+
+    void socketNum(final int n)
+    {
+        socketNum = n;
+    }
+
+    /** --mp-alloc: native, anon, xmem, xmemhuge or xbuf. */
+    public String mpAlloc()
+    {
+        return mpAlloc;
+    }
+
+    void mpAlloc(final String mode)
+    {
+        mpAlloc = mode;
+    }
+
+    /** rss_hf asked for at configure (0: RSS disabled). */
+    public long rssHf()
+    {
+        return rssHf;
+    }
+
+    void rssHf(final long hf)
+    {
+        rssHf = hf;
+    }
+
+    /** --no-flush-rx (or {@code set flush_rx off}): rx queues are not drained at start. */
+    public boolean noFlushRx()
+    {
+        return noFlushRx;
+    }
+
+    public void noFlushRx(final boolean on)
+    {
+        noFlushRx = on;
+    }
+
+    public boolean lscInterrupt()
+    {
+        return lscInterrupt;
+    }
+
+    void lscInterrupt(final boolean on)
+    {
+        lscInterrupt = on;
+    }
+
+    /** --disable-link-check: no wait for link up at start. */
+    public boolean noLinkCheck()
+    {
+        return noLinkCheck;
+    }
+
+    void noLinkCheck(final boolean on)
+    {
+        noLinkCheck = on;
+    }
+
+    public boolean rxDropEn()
+    {
+        return rxDropEn;
+    }
+
+    void rxDropEn(final boolean on)
+    {
+        rxDropEn = on;
+    }
+
+    /** rx_mode.offloads asked for (--rx-offloads, --enable-scatter ...). */
+    public long rxOffloads()
+    {
+        return rxOffloads;
+    }
+
+    void rxOffloads(final long bits)
+    {
+        rxOffloads = bits;
+    }
+
+    public long txOffloads()
+    {
+        return txOffloads;
+    }
+
+    void txOffloads(final long bits)
+    {
+        txOffloads = bits;
+    }
+
+    public boolean recordBurstStats()
+    {
+        return recordBurstStats;
+    }
+
+    public void recordBurstStats(final boolean on)
+    {
+        recordBurstStats = on;
+    }
+
+    public boolean recordCoreCycles()
+    {
+        return recordCoreCycles;
+    }
+
+    public void recordCoreCycles(final boolean on)
+    {
+        recordCoreCycles = on;
+    }
+
+    public boolean txonlyMultiFlow()
+    {
+        return txonlyMultiFlow;
+    }
+
+    void txonlyMultiFlow(final boolean on)
+    {
+        txonlyMultiFlow = on;
+    }
+
+    /** --rxfreet, or -1 (driver default). */
+    public int rxFreeThresh()
+    {
+        return rxFreeThresh;
+    }
+
+    void rxFreeThresh(final int n)
+    {
+        rxFreeThresh = n;
+    }
+
+    /** --txfreet, or -1 (driver default). */
+    public int txFreeThresh()
+    {
+        return txFreeThresh;
+    }
+
+    void txFreeThresh(final int n)
+    {
+        txFreeThresh = n;
+    }
+
+    /** do_mlockall: --mlockall / --no-mlockall (default on, as DPDK). */
+    public boolean mlockall()
+    {
+        return mlockall;
+    }
+
+    void mlockall(final boolean on)
+    {
+        mlockall = on;
+    }
+
+    /** verbose_level ({@code set verbose}). */
+    public int verbose()
+    {
+        return verbose;
+    }
+
+    public void verbose(final int level)
+    {
+        verbose = level;
+    }
+
+    /** The noisy engine's settings into the engines' parameters. */
+    public void noisy(final io.ethdev4j.testpmd.fwd.FwdParams p)
+    {
+        p.noisyTxSwBufSize = noisy[0];
+        p.noisyTxSwBufFlushTimeMs = noisy[1];
+        p.noisyLkupMemoryMb = noisy[2];
+        p.noisyLkupNumWrites = noisy[3];
+        p.noisyLkupNumReads = noisy[4];
+        p.noisyLkupNumReadsWrites = noisy[5];
     }
 }

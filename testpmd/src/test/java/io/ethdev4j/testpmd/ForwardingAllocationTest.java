@@ -24,7 +24,8 @@ class ForwardingAllocationTest
     static final long PACKETS = 1_000_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho"})
+    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho", "5tswap", "noisy",
+        "noisy+fifo"})
     void shouldAllocateNothingPerPacketWhenForwarding(final String mode) throws Exception
     {
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -39,8 +40,20 @@ class ForwardingAllocationTest
                 d.rxQueueSetup(0, 0, pool, null);
                 d.start();
             }
-            final FwdEngine engine = FwdEngines.create(mode);
-            final FwdStream[] streams = {stream(eal, 0, 1, pool, engine), stream(eal, 1, 0, pool, engine)};
+            final FwdEngine engine = FwdEngines.create(mode.replace("+fifo", ""));
+            final FwdParams params = new FwdParams();
+            if (mode.endsWith("+fifo"))
+            {
+                // noisy with everything on: a 64-packet FIFO flushed after 1 ms, 1 MB of lookups, 5 per packet
+                params.noisyTxSwBufSize = 64;
+                params.noisyTxSwBufFlushTimeMs = 1;
+                params.noisyLkupMemoryMb = 1;
+                params.noisyLkupNumWrites = 2;
+                params.noisyLkupNumReads = 2;
+                params.noisyLkupNumReadsWrites = 1;
+            }
+            final FwdStream[] streams = {stream(eal, 0, 1, pool, engine, params),
+                stream(eal, 1, 0, pool, engine, params)};
             final long[] result = new long[2];
             final LcoreThread t = new LcoreThread(1, "fwd-alloc-test", () ->
             {
@@ -57,6 +70,10 @@ class ForwardingAllocationTest
             assertTrue(result[1] >= PACKETS, "forwarded " + result[1]);
             final double perPacket = (double)result[0] / result[1];
             assertTrue(perPacket < 0.01, mode + ": " + result[0] + " bytes allocated over " + result[1] + " packets");
+            for (final FwdStream fs : streams)
+            {
+                engine.streamEnd(fs);
+            }
             for (final EthDev d : eal.ports())
             {
                 d.stop();
@@ -65,7 +82,8 @@ class ForwardingAllocationTest
         }
     }
 
-    private static FwdStream stream(final Eal eal, final int rx, final int tx, final MbufPool pool, final FwdEngine e)
+    private static FwdStream stream(final Eal eal, final int rx, final int tx, final MbufPool pool, final FwdEngine e,
+        final FwdParams params)
     {
         final FwdStream fs = new FwdStream(rx, 0, tx, 0, 0x020000000000L | tx);
         fs.rx = eal.port(rx).rxQueue(0);
@@ -76,7 +94,7 @@ class ForwardingAllocationTest
         fs.pkts = new Mbuf[512];
         fs.txPortMac = eal.port(tx).macAddr().toLong();
         fs.rxPortMac = eal.port(rx).macAddr().toLong();
-        e.streamInit(fs, new FwdParams());
+        e.streamInit(fs, params);
         return fs;
     }
 

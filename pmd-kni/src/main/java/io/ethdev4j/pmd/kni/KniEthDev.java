@@ -40,8 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  * <li>Byte counters per queue; {@code imissed} = frames the interface sent that the kernel side dropped (alloc_q
  * empty or tx_q full); {@code oerrors} = packets the kernel side took but could not deliver (interface down, bad
- * mbufs); {@code rx_nombuf} = alloc_q refills the pool could not serve. Every kernel-side counter is an xstat
- * {@code kni_*}.</li>
+ * mbufs), which {@code opackets} then no longer counts (a packet is counted once); {@code rx_nombuf} = alloc_q
+ * refills the pool could not serve. Every kernel-side counter is an xstat {@code kni_*}.</li>
  * <li>{@code setMtu}, {@code setMacAddr}, promiscuous and all-multicast reach the Linux interface (its MTU, address,
  * IFF_PROMISC, IFF_ALLMULTI); before the first start they are kept and applied at creation. The MTU range is
  * [68, mbuf_size − 14]: Linux's minimum and what one mbuf carries.</li>
@@ -319,8 +319,12 @@ public final class KniEthDev implements EthDevOps
         {
             final long[] c = kernelCounters(k);
             stats.imissed += c[KniCounter.TX_DROPPED];
-            stats.oerrors += c[KniCounter.RX_DROPPED] + c[KniCounter.BAD_ADDRESS] + c[KniCounter.BAD_BUFFER] +
+            // packets the kernel side took from rx_q and then dropped: errors, and no longer sent (counted once)
+            final long dropped = c[KniCounter.RX_DROPPED] + c[KniCounter.BAD_ADDRESS] + c[KniCounter.BAD_BUFFER] +
                 c[KniCounter.BAD_CHAIN];
+            stats.oerrors += dropped;
+            stats.opackets -= dropped;
+            stats.qOpackets[0] -= dropped;
             stats.rxNombuf += k.allocFailures() - nombufBase;
         }
     }

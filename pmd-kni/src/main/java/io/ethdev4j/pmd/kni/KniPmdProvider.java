@@ -22,7 +22,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code no_request_thread}: no thread answering the kernel side's requests; as DPDK only the key's presence
  * counts ({@code no_request_thread=0} disables the thread too).</li>
- * <li>{@code netns=<name|path>} (beyond DPDK): create the interface inside that network namespace.</li>
+ * <li>{@code netns=<name>} (beyond DPDK): create the interface inside that network namespace, an {@code ip netns}
+ * name (a file of /var/run/netns/); a value with '/' or that is '.' or '..' is refused at probe, so that only a
+ * named namespace ever reaches setns.</li>
  * </ul>
  * All net_kni ports of one runtime share one {@link KniContext} (DPDK's reference-counted {@code rte_kni_init(8)});
  * the last port closed closes it ({@code rte_kni_close}). Its kernel-side parameters come from the runtime's
@@ -83,9 +85,9 @@ public final class KniPmdProvider implements VdevPmdProvider
         }
         final boolean noRequestThread = ctx.devargs().has(NO_REQUEST_THREAD);
         final String netns = ctx.devargs().get(NETNS, null);
-        if (netns != null && netns.isEmpty())
+        if (netns != null)
         {
-            throw EthDevException.of(Errno.EINVAL, op, "netns= needs a namespace name or path");
+            checkNetnsName(op, netns);
         }
         final KniContext kni = acquire(ctx.eal());
         try
@@ -128,5 +130,24 @@ public final class KniPmdProvider implements VdevPmdProvider
             toClose = s.ctx;
         }
         toClose.close();
+    }
+
+    /** NAME_MAX. */
+    private static final int NETNS_NAME_MAX = 255;
+
+    /** netns=: an {@code ip netns} name only (letters, digits, '.', '_', '-'; not '.' or '..'), never a path. */
+    static void checkNetnsName(final String op, final String name)
+    {
+        boolean ok = !name.isEmpty() && name.length() <= NETNS_NAME_MAX && !name.equals(".") && !name.equals("..");
+        for (int i = 0; ok && i < name.length(); i++)
+        {
+            final char c = name.charAt(i);
+            ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+        }
+        if (!ok)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "netns='" + name + "' is not a namespace name (an ip netns " +
+                "name: 1 to " + NETNS_NAME_MAX + " of [A-Za-z0-9._-], not '.' or '..', no '/')");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.ethdev4j.pmd.nullpmd;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevData;
+import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
@@ -10,9 +11,21 @@ import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pmd.SoftwarePortOps;
 
-/** Control operations of a {@code net_null} port. */
+/**
+ * Control operations of a {@code net_null} port, as DPDK's rte_eth_null: promiscuous and all-multicast on from the
+ * start and no op to change them, no link up/down op, a 128-entry redirection table and RTE_ETH_RSS_PROTO_MASK flow
+ * types; MTU and MAC changes are taken.
+ */
 final class NullEthDev extends SoftwarePortOps
 {
+    /** RTE_DIM(reta_conf) * RTE_ETH_RETA_GROUP_SIZE: 128. */
+    static final int RETA_SIZE = 128;
+    /**
+     * RTE_ETH_RSS_PROTO_MASK (rte_ethdev.h 22.11): IPv4/IPv6 with their frag, TCP, UDP, SCTP and other flows (bits
+     * 2-13), L2_PAYLOAD, IPV6_EX, IPV6_TCP_EX, IPV6_UDP_EX, PORT, VXLAN, GENEVE, NVGRE (bits 14-21) and MPLS (bit 33).
+     */
+    static final long RSS_PROTO_MASK = 0x3F_FFFCL | (1L << 33);
+
     private final int packetSize;
     private final boolean copy;
     private final boolean noRx;
@@ -24,6 +37,7 @@ final class NullEthDev extends SoftwarePortOps
         this.copy = copy;
         this.noRx = noRx;
         data.macAddr(MacAddress.random());
+        data.initialRxModes(true, true);
     }
 
     @Override
@@ -35,6 +49,44 @@ final class NullEthDev extends SoftwarePortOps
         info.maxRxPktLen = Integer.MAX_VALUE;
         info.minRxBufSize = 0;
         info.speedCapa = 1L << 8;
+        info.retaSize = RETA_SIZE;
+        info.flowTypeRssOffloads = RSS_PROTO_MASK;
+    }
+
+    @Override
+    public void promiscuousEnable()
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    @Override
+    public void promiscuousDisable()
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    @Override
+    public void allmulticastEnable()
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    @Override
+    public void allmulticastDisable()
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    @Override
+    public void setLinkUp()
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    @Override
+    public void setLinkDown()
+    {
+        throw EthDevOps.notSupported();
     }
 
     @Override

@@ -14,34 +14,68 @@ import static io.ethdev4j.pmd.pcap.PcapFileDescriptor.*;
 import static io.ethdev4j.pmd.pcap.PcapngBlockDescriptor.*;
 
 /**
- * Reads a whole pcap or pcapng file into a {@link PcapImage}, validating every header on the way (see
+ * Walks a pcap or pcapng file one packet at a time, validating every header on the way (see
  * {@link PcapFileDescriptor} and {@link PcapngBlockDescriptor} for the layouts). Both byte orders; pcap with µs
  * or ns timestamps; pcapng with any number of sections and interfaces, Enhanced, Simple and (obsolete) Packet
- * Blocks, other blocks skipped. Only Ethernet link types are accepted. Control path: it allocates freely.
+ * Blocks, other blocks skipped. Only Ethernet link types are accepted.
+ * <p>
+ * The file is memory-mapped, never copied into the heap, and the reader keeps no per-packet state: {@link #read}
+ * walks it once to validate it and count its packets, then each rx queue walks it with its own reader
+ * ({@link #next}), so memory stays bounded whatever the file's size. {@link #next} allocates nothing unless the
+ * file is bad (it was validated at probe).
  */
 final class PcapFileReader
 {
-    /** Largest file we load: one direct buffer. */
-    static final long MAX_FILE_LENGTH = Integer.MAX_VALUE - 8;
+    /** Largest file replayed: one mapping. */
+    static final long MAX_FILE_LENGTH = Integer.MAX_VALUE;
+    /** Interfaces of one pcapng section held without growing (more grow the tables, on the control path at probe). */
+    private static final int INITIAL_IFACES = 8;
 
     private final ByteBuffer buf;
     private final int limit;
+    /** Packets returned so far (the messages' "packet N" is count + 1). */
     private int count;
-    private int[] dataOffsets = new int[64];
-    private int[] capLengths = new int[64];
-    private int[] origLengths = new int[64];
-    private long[] timestampsNs = new long[64];
+    private boolean pcapng;
+    private boolean nanos;
+    private ByteOrder pcapOrder;
+    private ByteOrder sectionOrder;
+    private boolean mixed;
+    private int off;
+    private boolean found;
 
-    private PcapFileReader(final ByteBuffer buf)
+    // the packet {@link #next} stopped at
+    private int dataOffset;
+    private int capLength;
+    private int origLength;
+    private long timestampNs;
+
+    PcapFileReader(final ByteBuffer buf) throws PcapFormatException
     {
-        this.buf = buf;
+        this(buf, INITIAL_IFACES);
+    }
+
+    /** A reader whose interface tables hold {@code ifaces} interfaces (the most a validated file's sections have). */
+    PcapFileReader(final ByteBuffer buf, final int ifaces) throws PcapFormatException
+    {
+        this.buf = buf.duplicate();
         this.limit = buf.limit();
+        final int n = Math.max(ifaces, 1);
+        ifaceSnaplen = new int[n];
+        ifaceResol = new int[n];
+        ifaceOffsetSec = new long[n];
+        rewind();
+    }
+
+    /** The most interfaces one section described so far. */
+    int maxIfaces()
+    {
+        return maxIfaces;
     }
 
     /**
-     * Loads and validates {@code file}.
+     * Maps and validates {@code file}: every header, every packet counted, nothing kept per packet.
      *
-     * @throws IOException          the file cannot be read (missing, not readable...)
+     * @throws IOException          the file cannot be read (missing, not readable, too large to map...)
      * @throws PcapFormatException  the content is not a pcap/pcapng file of Ethernet frames, or is truncated
      */
     static PcapImage read(final Path file) throws IOException, PcapFormatException
@@ -53,22 +87,19 @@ final class PcapFileReader
             if (size > MAX_FILE_LENGTH)
             {
                 throw new PcapFormatException(0, "file is " + size + " bytes; at most " + MAX_FILE_LENGTH +
-                    " can be replayed");
+                    " can be replayed (one mapping); split it, e.g. editcap -c");
             }
-            buf = ByteBuffer.allocateDirect((int)size);
-            while (buf.hasRemaining())
-            {
-                if (ch.read(buf) < 0)
-                {
-                    break;
-                }
-            }
-            buf.flip();
+            buf = size == 0 ? ByteBuffer.allocateDirect(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
-        final PcapFileReader r = new PcapFileReader(buf);
         try
         {
-            return r.parse();
+            final PcapFileReader r = new PcapFileReader(buf);
+            long totalBytes = 0;
+            while (r.next())
+            {
+                totalBytes += r.capLength;
+            }
+            return new PcapImage(r.format(), buf, r.count, totalBytes, r.maxIfaces());
         }
         catch (final PcapFormatException | RuntimeException ex)
         {
@@ -77,7 +108,59 @@ final class PcapFileReader
         }
     }
 
-    private PcapImage parse() throws PcapFormatException
+    /** Back to the first packet. */
+    void rewind() throws PcapFormatException
+    {
+        count = 0;
+        mixed = false;
+        sectionOrder = null;
+        nbIfaces = 0;
+        open();
+    }
+
+    /** Packets returned since {@link #rewind}. */
+    int position()
+    {
+        return count;
+    }
+
+    int dataOffset()
+    {
+        return dataOffset;
+    }
+
+    int capLength()
+    {
+        return capLength;
+    }
+
+    int origLength()
+    {
+        return origLength;
+    }
+
+    long timestampNs()
+    {
+        return timestampNs;
+    }
+
+    /**
+     * Moves to the next packet; false at the end of the file. The packet is then {@link #dataOffset},
+     * {@link #capLength}, {@link #origLength}, {@link #timestampNs}.
+     */
+    boolean next() throws PcapFormatException
+    {
+        return pcapng ? nextPcapng() : nextPcap();
+    }
+
+    /** E.g. "pcap, little-endian, ns timestamps" or "pcapng, big-endian" (after a full walk for pcapng). */
+    String format()
+    {
+        return pcapng ? "pcapng, " + (mixed ? "mixed byte orders" : name(sectionOrder)) :
+            "pcap, " + name(pcapOrder) + ", " + (nanos ? "ns" : "µs") + " timestamps";
+    }
+
+    private void open() throws PcapFormatException
     {
         if (limit < 4)
         {
@@ -88,16 +171,20 @@ final class PcapFileReader
         final int magicLe = buf.getInt(MAGIC_OFFSET);
         if (magicLe == SHB_TYPE)
         {
-            return parsePcapng();
+            pcapng = true;
+            off = 0;
+            return;
         }
         final int magicBe = Integer.reverseBytes(magicLe);
         if (magicLe == MAGIC_USEC || magicLe == MAGIC_NSEC)
         {
-            return parsePcap(ByteOrder.LITTLE_ENDIAN, magicLe == MAGIC_NSEC);
+            openPcap(ByteOrder.LITTLE_ENDIAN, magicLe == MAGIC_NSEC);
+            return;
         }
         if (magicBe == MAGIC_USEC || magicBe == MAGIC_NSEC)
         {
-            return parsePcap(ByteOrder.BIG_ENDIAN, magicBe == MAGIC_NSEC);
+            openPcap(ByteOrder.BIG_ENDIAN, magicBe == MAGIC_NSEC);
+            return;
         }
         throw new PcapFormatException(MAGIC_OFFSET, String.format(
             "bad magic number: the file starts %08x, not a pcap file (a1b2c3d4 or a1b23c4d, in either byte order) " +
@@ -106,8 +193,10 @@ final class PcapFileReader
 
     // ------------------------------------------------------------------ classic pcap
 
-    private PcapImage parsePcap(final ByteOrder order, final boolean nanos) throws PcapFormatException
+    private void openPcap(final ByteOrder order, final boolean nanos) throws PcapFormatException
     {
+        this.pcapOrder = order;
+        this.nanos = nanos;
         buf.order(order);
         if (limit < FILE_HEADER_LENGTH)
         {
@@ -122,9 +211,13 @@ final class PcapFileReader
         }
         final int linktype = buf.getInt(LINKTYPE_OFFSET) & LINKTYPE_MASK;
         checkLinktype(LINKTYPE_OFFSET, linktype);
+        off = FILE_HEADER_LENGTH;
+    }
+
+    private boolean nextPcap() throws PcapFormatException
+    {
         final long nsPerFrac = nanos ? 1 : 1000;
-        int off = FILE_HEADER_LENGTH;
-        while (off < limit)
+        if (off < limit)
         {
             final int left = limit - off;
             if (left < RECORD_HEADER_LENGTH)
@@ -149,24 +242,24 @@ final class PcapFileReader
             add(off + RECORD_HEADER_LENGTH, (int)incl, (int)Math.min(orig, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + frac * nsPerFrac);
             off += RECORD_HEADER_LENGTH + (int)incl;
+            return true;
         }
-        return image("pcap, " + name(order) + ", " + (nanos ? "ns" : "µs") + " timestamps");
+        return false;
     }
 
     // ------------------------------------------------------------------ pcapng
 
     /** Per-interface state of the current section. */
     private int nbIfaces;
-    private int[] ifaceSnaplen = new int[8];
-    private int[] ifaceResol = new int[8];
-    private long[] ifaceOffsetSec = new long[8];
+    private int maxIfaces;
+    private int[] ifaceSnaplen;
+    private int[] ifaceResol;
+    private long[] ifaceOffsetSec;
 
-    private PcapImage parsePcapng() throws PcapFormatException
+    private boolean nextPcapng() throws PcapFormatException
     {
-        int off = 0;
-        ByteOrder order = null;
-        boolean mixed = false;
-        while (off < limit)
+        found = false;
+        while (!found && off < limit)
         {
             final int left = limit - off;
             if (left < BLOCK_MIN_LENGTH)
@@ -179,16 +272,16 @@ final class PcapFileReader
             if (type == SHB_TYPE)
             {
                 final ByteOrder o = sectionOrder(off);
-                mixed |= order != null && o != order;
-                order = o;
+                mixed |= sectionOrder != null && o != sectionOrder;
+                sectionOrder = o;
                 nbIfaces = 0;
             }
-            else if (order == null)
+            else if (sectionOrder == null)
             {
                 throw new PcapFormatException(off, String.format("first block has type %08x; a pcapng file " +
                     "starts with a Section Header Block (%08x)", type, SHB_TYPE));
             }
-            buf.order(order);
+            buf.order(sectionOrder);
             final int blockType = buf.getInt(off + BLOCK_TYPE_OFFSET);
             final long total = u32(off + BLOCK_TOTAL_LENGTH_OFFSET);
             if (total < BLOCK_MIN_LENGTH || (total & 3) != 0)
@@ -234,7 +327,7 @@ final class PcapFileReader
             }
             off += len;
         }
-        return image("pcapng, " + (mixed ? "mixed byte orders" : name(order)));
+        return found;
     }
 
     private ByteOrder sectionOrder(final int off) throws PcapFormatException
@@ -311,6 +404,7 @@ final class PcapFileReader
         ifaceResol[nbIfaces] = resol;
         ifaceOffsetSec[nbIfaces] = offsetSec;
         nbIfaces++;
+        maxIfaces = Math.max(maxIfaces, nbIfaces);
     }
 
     private void enhancedPacketBlock(final int off, final int len, final boolean obsolete) throws PcapFormatException
@@ -412,26 +506,12 @@ final class PcapFileReader
 
     private void add(final int dataOffset, final int capLength, final int origLength, final long tsNs)
     {
-        if (count == dataOffsets.length)
-        {
-            final int n = count * 2;
-            dataOffsets = Arrays.copyOf(dataOffsets, n);
-            capLengths = Arrays.copyOf(capLengths, n);
-            origLengths = Arrays.copyOf(origLengths, n);
-            timestampsNs = Arrays.copyOf(timestampsNs, n);
-        }
-        dataOffsets[count] = dataOffset;
-        capLengths[count] = capLength;
-        origLengths[count] = origLength;
-        timestampsNs[count] = tsNs;
+        this.dataOffset = dataOffset;
+        this.capLength = capLength;
+        this.origLength = origLength;
+        this.timestampNs = tsNs;
+        this.found = true;
         count++;
-    }
-
-    private PcapImage image(final String format)
-    {
-        buf.order(ByteOrder.LITTLE_ENDIAN);
-        return new PcapImage(format, buf, count, Arrays.copyOf(dataOffsets, count), Arrays.copyOf(capLengths, count),
-            Arrays.copyOf(origLengths, count), Arrays.copyOf(timestampsNs, count));
     }
 
     private long u32(final int offset)
@@ -446,6 +526,6 @@ final class PcapFileReader
 
     private static String name(final ByteOrder order)
     {
-        return order == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
+        return order == null ? "no section" : order == ByteOrder.LITTLE_ENDIAN ? "little-endian" : "big-endian";
     }
 }

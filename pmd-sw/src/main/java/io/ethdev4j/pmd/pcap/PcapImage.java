@@ -5,39 +5,27 @@ import org.agrona.BufferUtil;
 import java.nio.ByteBuffer;
 
 /**
- * A capture file parsed and validated in full: the file's bytes in one direct buffer and, per packet, where its
- * data starts, its captured and original length and its timestamp in nanoseconds since the epoch. Made by
- * {@link PcapFileReader} on the control path; the rx queue only reads it. {@link #close()} frees the buffer.
+ * A validated capture file, memory-mapped: its format, packet count and captured bytes, and readers that walk its
+ * packets ({@link #reader}). Nothing is kept per packet, so a file of any number of packets costs the same heap.
+ * Made by {@link PcapFileReader#read} on the control path; {@link #close()} unmaps it.
  */
 final class PcapImage implements AutoCloseable
 {
     private final String format;
     private final int count;
-    private final int[] dataOffsets;
-    private final int[] capLengths;
-    private final int[] origLengths;
-    private final long[] timestampsNs;
     private final long totalBytes;
+    private final int maxIfaces;
     private ByteBuffer data;
     private final long address;
 
-    PcapImage(final String format, final ByteBuffer data, final int count, final int[] dataOffsets,
-        final int[] capLengths, final int[] origLengths, final long[] timestampsNs)
+    PcapImage(final String format, final ByteBuffer data, final int count, final long totalBytes, final int maxIfaces)
     {
         this.format = format;
         this.data = data;
-        this.address = BufferUtil.address(data);
+        this.address = data.capacity() == 0 ? 0 : BufferUtil.address(data);
         this.count = count;
-        this.dataOffsets = dataOffsets;
-        this.capLengths = capLengths;
-        this.origLengths = origLengths;
-        this.timestampsNs = timestampsNs;
-        long total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            total += capLengths[i];
-        }
-        this.totalBytes = total;
+        this.totalBytes = totalBytes;
+        this.maxIfaces = maxIfaces;
     }
 
     /** E.g. "pcap, little-endian, ns timestamps" or "pcapng, big-endian". */
@@ -57,38 +45,80 @@ final class PcapImage implements AutoCloseable
         return totalBytes;
     }
 
+    /** Address of the file's first byte (a reader's {@link PcapFileReader#dataOffset} is relative to it). */
+    long address()
+    {
+        return address;
+    }
+
+    /** A reader at the first packet (the file was validated: it does not throw). Control path. */
+    PcapFileReader reader()
+    {
+        try
+        {
+            return new PcapFileReader(data, maxIfaces);
+        }
+        catch (final PcapFormatException ex)
+        {
+            throw new IllegalStateException("validated file no longer parses: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A reader at packet {@code i} (tests, diagnostics: walks from the start). */
+    private PcapFileReader at(final int i)
+    {
+        if (i < 0 || i >= count)
+        {
+            throw new IndexOutOfBoundsException("packet " + i + " of " + count);
+        }
+        final PcapFileReader r = reader();
+        try
+        {
+            for (int k = 0; k <= i; k++)
+            {
+                r.next();
+            }
+        }
+        catch (final PcapFormatException ex)
+        {
+            throw new IllegalStateException(ex.getMessage(), ex);
+        }
+        return r;
+    }
+
     /** Address of packet {@code i}'s first data byte. */
     long dataAddress(final int i)
     {
-        return address + dataOffsets[i];
+        return address + at(i).dataOffset();
     }
 
     /** File offset of packet {@code i}'s data. */
     int dataOffset(final int i)
     {
-        return dataOffsets[i];
+        return at(i).dataOffset();
     }
 
     int capLength(final int i)
     {
-        return capLengths[i];
+        return at(i).capLength();
     }
 
     int origLength(final int i)
     {
-        return origLengths[i];
+        return at(i).origLength();
     }
 
     long timestampNs(final int i)
     {
-        return timestampsNs[i];
+        return at(i).timestampNs();
     }
 
     /** A copy of packet {@code i}'s captured bytes (tests, diagnostics). */
     byte[] packet(final int i)
     {
-        final byte[] b = new byte[capLengths[i]];
-        data.get(dataOffsets[i], b);
+        final PcapFileReader r = at(i);
+        final byte[] b = new byte[r.capLength()];
+        data.get(r.dataOffset(), b);
         return b;
     }
 
@@ -97,7 +127,7 @@ final class PcapImage implements AutoCloseable
         return data == null;
     }
 
-    /** Frees the file image; the rx queue must no longer run. Idempotent. */
+    /** Unmaps the file; the rx queue must no longer run. Idempotent. */
     @Override
     public void close()
     {

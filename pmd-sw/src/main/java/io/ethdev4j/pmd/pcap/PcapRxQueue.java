@@ -7,10 +7,11 @@ import io.ethdev4j.mbuf.MbufPool;
 import org.agrona.UnsafeApi;
 
 /**
- * net_pcap rx (eth_pcap_rx / eth_pcap_rx_infinite): copies the next packets of the file image into fresh mbufs
+ * net_pcap rx (eth_pcap_rx / eth_pcap_rx_infinite): copies the next packets of the mapped file into fresh mbufs
  * of the queue's pool. A packet longer than an mbuf's tailroom is spread over a chain whose later segments use
  * their whole buffer, headroom included (eth_pcap_rx_jumbo). When the pool runs dry the burst ends, rx_nombuf
- * counts it and the packet is delivered by a later burst: nothing is lost. At the end of the file rx returns 0,
+ * counts it and the packet is delivered by a later burst: nothing is lost. The file is walked with a
+ * {@link PcapFileReader} (no per-packet index: memory does not grow with the file). At the end of the file rx returns 0,
  * or starts over with {@code infinite_rx=1}. Without {@code rx_pcap} the queue has no image and returns 0.
  */
 final class PcapRxQueue implements RxBurst
@@ -19,17 +20,19 @@ final class PcapRxQueue implements RxBurst
     final QueueCounters counters = new QueueCounters();
     private final MbufPool pool;
     private final int port;
-    private final PcapImage image;
+    private final PcapFileReader reader;
+    private final long base;
     private final int count;
     private final boolean infinite;
-    /** Next packet of the image. Written by the polling lcore, and by the control thread while stopped. */
-    private int next;
+    /** The reader stopped at a packet not yet delivered (the pool ran dry). Polling lcore; control while stopped. */
+    private boolean pending;
 
     PcapRxQueue(final MbufPool pool, final int port, final PcapImage image, final boolean infinite)
     {
         this.pool = pool;
         this.port = port;
-        this.image = image;
+        this.reader = image == null ? null : image.reader();
+        this.base = image == null ? 0 : image.address();
         this.count = image == null ? 0 : image.count();
         this.infinite = infinite;
     }
@@ -37,12 +40,55 @@ final class PcapRxQueue implements RxBurst
     /** Back to the first packet: DPDK reopens the rx file at each start. Control thread, port stopped. */
     void rewind()
     {
-        next = 0;
+        pending = false;
+        if (reader != null)
+        {
+            restart();
+        }
     }
 
+    /** Packets delivered since the last rewind (modulo the file's count with infinite_rx). */
     int position()
     {
-        return next;
+        return reader == null ? 0 : reader.position() - (pending ? 1 : 0);
+    }
+
+    private void restart()
+    {
+        try
+        {
+            reader.rewind();
+        }
+        catch (final PcapFormatException ex)
+        {
+            // validated at probe: cannot happen unless the file changed under us; the queue then ends
+        }
+    }
+
+    /** Moves to the next packet (pending or new); false at the end (after a restart with infinite_rx, if any). */
+    private boolean advance()
+    {
+        if (pending)
+        {
+            return true;
+        }
+        try
+        {
+            if (reader.next())
+            {
+                return true;
+            }
+            if (!infinite)
+            {
+                return false;
+            }
+            restart();
+            return reader.next();
+        }
+        catch (final PcapFormatException ex)
+        {
+            return false;  // the file changed since probe: end of replay
+        }
     }
 
     @Override
@@ -52,27 +98,19 @@ final class PcapRxQueue implements RxBurst
         {
             return 0;
         }
-        int pos = next;
         int n = 0;
         long bytes = 0;
-        while (n < nbPkts)
+        while (n < nbPkts && advance())
         {
-            if (pos == count)
-            {
-                if (!infinite)
-                {
-                    break;
-                }
-                pos = 0;
-            }
+            pending = true;
             final Mbuf m = pool.alloc();
             if (m == null)
             {
                 counters.addNombuf(1);
                 break;
             }
-            final int len = image.capLength(pos);
-            final long src = image.dataAddress(pos);
+            final int len = reader.capLength();
+            final long src = base + reader.dataOffset();
             if (len <= m.tailroom())
             {
                 UnsafeApi.copyMemory(null, src, null, m.dataAddress(), len);
@@ -84,13 +122,12 @@ final class PcapRxQueue implements RxBurst
                 counters.addNombuf(1);
                 break;
             }
+            pending = false;
             m.port(port);
             pkts[offset + n] = m;
             n++;
             bytes += len;
-            pos++;
         }
-        next = pos;
         if (n > 0)
         {
             counters.add(n, bytes);

@@ -1,7 +1,9 @@
 package io.ethdev4j.pmd.ring;
 
+import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevData;
+import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
@@ -32,6 +34,7 @@ public final class RingEthDev extends SoftwarePortOps
         this.rxq = new RingRxQueue[queues];
         this.txq = new RingTxQueue[queues];
         data.macAddr(MacAddress.random());
+        data.initialRxModes(true, true);  // as rte_eth_ring: promiscuous and all-multicast on from the start
     }
 
     int queueCount()
@@ -136,5 +139,19 @@ public final class RingEthDev extends SoftwarePortOps
                 Mbuf.freeBulk(drain, 0, n);
             }
         }
+    }
+
+    /** As DPDK's net_ring: no mtu_set op (ENOTSUP, "diag=-95"). */
+    @Override
+    public void mtuSet(final int mtu)
+    {
+        throw EthDevOps.notSupported();
+    }
+
+    /** As DPDK's net_ring: no mac_addr_set op. */
+    @Override
+    public void macAddrSet(final MacAddress mac)
+    {
+        throw EthDevOps.notSupported();
     }
 }

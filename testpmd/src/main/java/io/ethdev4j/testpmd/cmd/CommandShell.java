@@ -21,6 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +34,11 @@ import java.util.function.BooleanSupplier;
 public final class CommandShell
 {
     public static final String PROMPT = "testpmd> ";
+    /** How often a shell waiting for a line checks for a signal. */
+    private static final long QUIT_POLL_MS = 50;
+    /** Queued by the stdin reader at end of input (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String END_OF_INPUT = new String("<eof>");
 
     private final CommandTable table;
     private final PrintStream out;
@@ -106,21 +114,68 @@ public final class CommandShell
                 err.println("testpmd: line editing unavailable (" + ex.getMessage() + "), reading plain lines");
             }
         }
-        final BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        plainLines(in);
+    }
+
+    /**
+     * A pipe, a FIFO or a file: a daemon thread reads the lines (a read cannot be interrupted), this thread runs them
+     * and also wakes on {@link #requestQuit}, so SIGINT/SIGTERM end the shell even while stdin stays open.
+     */
+    private void plainLines(final InputStream in)
+    {
+        final BlockingQueue<String> lines = new ArrayBlockingQueue<>(1);
+        final Thread lineReader = new Thread(() ->
+        {
+            final BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try
+            {
+                for (String l = r.readLine(); l != null; l = r.readLine())
+                {
+                    lines.put(l);
+                }
+            }
+            catch (final IOException ex)
+            {
+                // end of input
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            try
+            {
+                lines.put(END_OF_INPUT);
+            }
+            catch (final InterruptedException ex)
+            {
+                // shell gone
+            }
+        }, "testpmd-stdin");
+        lineReader.setDaemon(true);
+        lineReader.start();
         while (!done())
         {
             out.print(PROMPT);
             out.flush();
-            final String line;
+            String line = null;
             try
             {
-                line = r.readLine();
+                while (line == null && !done())
+                {
+                    line = lines.poll(QUIT_POLL_MS, TimeUnit.MILLISECONDS);
+                }
             }
-            catch (final IOException ex)
+            catch (final InterruptedException ex)
             {
+                Thread.currentThread().interrupt();
                 break;
             }
             if (line == null)
+            {
+                out.println();
+                break;
+            }
+            if (line == END_OF_INPUT)
             {
                 out.println();
                 break;

@@ -1,8 +1,10 @@
 package io.ethdev4j.testpmd.cmd;
 
 import io.ethdev4j.ethdev.EthDev;
+import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
+import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.testpmd.Displays;
 import io.ethdev4j.testpmd.FwdControl;
 import io.ethdev4j.testpmd.PortControl;
@@ -87,12 +89,18 @@ public final class TestPmdCommands
             Command.of("clear port stats|xstats <port_id:port|all>", DISPLAY,
                 "clear port (stats|xstats) (port_id|all)", "Clear information for port_id, or all.",
                 this::clearPort),
-            Command.of("show config rxtx|cores|fwd", DISPLAY,
-                "show config (rxtx|cores|fwd)", "Display the given configuration.",
+            Command.of("show config rxtx|cores|fwd|txpkts", DISPLAY,
+                "show config (rxtx|cores|fwd|txpkts)", "Display the given configuration.",
                 this::showConfig),
             Command.of("show fwd stats all", DISPLAY,
                 "show fwd stats all", "Display statistics for all fwd engines.",
                 a -> fwd.showStats()),
+            Command.of("clear fwd stats all", DISPLAY,
+                "clear fwd stats all", "Clear statistics for all fwd engines.",
+                a -> fwd.clearStats()),
+            Command.of("show port <port_id:port> macs|mcast_macs", DISPLAY,
+                "show port (port_id) macs|mcast_macs", "Display list of mac addresses added to port.",
+                this::showMacs),
 
             // ---- Configuration
             Command.of("set fwd " + String.join("|", FwdEngines.NAMES) + " [retry]", CONFIG,
@@ -101,6 +109,19 @@ public final class TestPmdCommands
             Command.of("set nbport|nbcore|burst <value:u16>", CONFIG,
                 "set (nbport|nbcore|burst) (value)", "Set the number of forwarding ports, cores, or packets per burst.",
                 this::setNumber),
+            Command.of("set verbose <level:u16>", CONFIG,
+                "set verbose (level)", "Set the debug verbosity level X.",
+                this::setVerbose),
+            Command.of("set record-core-cycles on|off", CONFIG,
+                "set record-core-cycles on|off", "Set the option to enable measurement of CPU cycles.",
+                a -> config.recordCoreCycles(a.word(2).equals("on"))),
+            Command.of("set record-burst-stats on|off", CONFIG,
+                "set record-burst-stats on|off", "Set the option to enable display of RX and TX bursts.",
+                a -> config.recordBurstStats(a.word(2).equals("on"))),
+            Command.of("set flush_rx on|off", CONFIG,
+                "set flush_rx (on|off)", "Flush (default) or don't flush RX streams before forwarding. Mainly used " +
+                "with PCAP drivers.",
+                a -> config.noFlushRx(a.word(2).equals("off"))),
             Command.of("set promisc|allmulti <port_id:port|all> on|off", CONFIG,
                 "set (promisc|allmulti) (port_id|all) (on|off)", "Set the promiscuous / all-multicast mode on port_id, or all.",
                 this::setPromiscAllmulti),
@@ -129,7 +150,18 @@ public final class TestPmdCommands
                 this::setMtu),
             Command.of("port config all rxq|txq|rxd|txd <value:u16>", PORTS,
                 "port config all (rxq|txq|rxd|txd) (value)", "Set number for rxq/txq/rxd/txd.",
-                this::configRxTx));
+                this::configRxTx),
+            Command.of("port config all max-pkt-len <value:u32>", PORTS,
+                "port config all max-pkt-len (value)", "Set the max packet length.",
+                this::configMaxPktLen),
+            Command.of("port config all burst <value:u16>", PORTS,
+                "port config all burst (value)", "Set the number of packets per burst.",
+                this::configBurst),
+
+            // ---- Debug
+            Command.of("dump_mempool", DISPLAY,
+                "dump_mempool", "Dump the mbuf pools: size, cache and the mbufs in use (a leak shows here).",
+                a -> dumpMempool()));
     }
 
     // ------------------------------------------------------------------ handlers
@@ -237,9 +269,39 @@ public final class TestPmdCommands
             case "cores":
                 fwd.showConfigCores();
                 break;
+            case "txpkts":
+                // show_tx_pkt_segments: one segment of the txonly packet length, no split
+                out.printf("Number of segments: 1%nSegment sizes: %d%nSplit packet: off%n", config.txPktLen());
+                break;
             default:
                 fwd.showConfigFwd();
                 break;
+        }
+    }
+
+    /** set verbose: the level is kept (the engines print nothing per packet here). */
+    private void setVerbose(final Args a)
+    {
+        final int level = (int)a.num("level");
+        out.printf("Change verbose level from %d to %d%n", config.verbose(), level);
+        config.verbose(level);
+    }
+
+    /** show port (port_id) macs|mcast_macs: the port's MAC (one address: no mac_addr add) / no multicast list. */
+    private void showMacs(final Args a)
+    {
+        final int p = a.port("port_id");
+        if (!validPort(p))
+        {
+            return;
+        }
+        if (a.word(3).equals("macs"))
+        {
+            out.printf("Number of MAC address added: 1%n  %s%n", ports.port(p).macAddr());
+        }
+        else
+        {
+            out.println("Number of Multicast MAC address added: 0");
         }
     }
 
@@ -387,14 +449,105 @@ public final class TestPmdCommands
         {
             return;
         }
+        final long mtu = a.num("value");
+        final DevInfo info = ports.port(p).info();
+        if (mtu < info.minMtu)
+        {
+            err.printf("MTU (%d) < device min MTU (%d) for port_id %d%n", mtu, info.minMtu, p);
+            return;
+        }
+        if (mtu > info.maxMtu)
+        {
+            err.printf("MTU (%d) > device max MTU (%d) for port_id %d%n", mtu, info.maxMtu, p);
+            return;
+        }
         try
         {
-            ports.port(p).setMtu((int)a.num("value"));
+            ports.port(p).setMtu((int)mtu);
         }
         catch (final EthDevException ex)
         {
             err.printf("Set MTU failed. diag=%d%n", ex.diag());
         }
+    }
+
+    private boolean allPortsStopped()
+    {
+        for (final int p : ports.ids())
+        {
+            if (ports.port(p).isStarted())
+            {
+                err.println("Please stop all ports first");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** cmd_config_max_pkt_len: the MTU of every port becomes value - 18 at its next start. */
+    private void configMaxPktLen(final Args a)
+    {
+        if (!allPortsStopped())
+        {
+            return;
+        }
+        final long n = a.num("value");
+        if (n < 64)
+        {
+            err.println("max-pkt-len can not be less than 64");
+            return;
+        }
+        config.maxPktLenSetting((int)Math.min(n, Integer.MAX_VALUE));
+        ports.markAllReconfig();
+    }
+
+    /** cmd_config_burst: 0 asks port 0 for its recommended burst. */
+    private void configBurst(final Args a)
+    {
+        if (!allPortsStopped())
+        {
+            return;
+        }
+        int n = (int)a.num("value");
+        if (n == 0)
+        {
+            final int rec = ports.isValid(0) ? ports.port(0).info().defaultRxBurstSize : 0;
+            if (rec == 0)
+            {
+                out.printf("PMD does not recommend a burst size.%nUser provided value must be between 1 and %d%n",
+                    TestPmdConfig.MAX_PKT_BURST);
+                return;
+            }
+            if (rec > TestPmdConfig.MAX_PKT_BURST)
+            {
+                out.printf("PMD recommended burst size of %d exceeds maximum value of %d%n", rec,
+                    TestPmdConfig.MAX_PKT_BURST);
+                return;
+            }
+            out.printf("Using PMD-provided burst value of %d%n", rec);
+            n = rec;
+        }
+        else if (n > TestPmdConfig.MAX_PKT_BURST)
+        {
+            err.printf("burst must be >= 1 && <= %d%n", TestPmdConfig.MAX_PKT_BURST);
+            return;
+        }
+        config.setBurst(n);
+        ports.markAllReconfig();
+    }
+
+    /**
+     * dump_mempool, in rte_mempool_dump's layout for what this pool has; beyond DPDK, the mbufs in use, so that a
+     * leak can be seen from the shell.
+     */
+    private void dumpMempool()
+    {
+        final MbufPool pool = ports.pool();
+        out.printf("mempool <%s>@0x%x%n", pool.name(), pool.baseAddress());
+        out.printf("  socket_id=0%n  size=%d%n  populated_size=%d%n  elt_size=%d%n", pool.size(), pool.size(),
+            pool.elementSize());
+        out.printf("  ops_name: <ring_mp_mc>%n  internal cache infos:%n    cache_size=%d%n", pool.cacheSize());
+        out.printf("  common_pool_count=%d%n  in_use_count=%d%n", pool.available(), pool.inUse());
     }
 
     private void configRxTx(final Args a)

@@ -24,6 +24,11 @@ public abstract class FwdEngine
     {
     }
 
+    /** After the lcores stopped (control thread): releases per-stream state, frees mbufs the engine still holds. */
+    public void streamEnd(final FwdStream fs)
+    {
+    }
+
     /** One iteration on one stream: receive a burst, process, transmit. Never throws, never allocates. */
     public abstract void forward(FwdStream fs);
 

@@ -4,7 +4,7 @@ package io.ethdev4j.testpmd.fwd;
 public final class FwdEngines
 {
     /** Mode names in DPDK's order, as listed by {@code set fwd} help. */
-    public static final String[] NAMES = {"io", "mac", "macswap", "flowgen", "rxonly", "txonly", "icmpecho"};
+    public static final String[] NAMES = {"io", "mac", "macswap", "flowgen", "rxonly", "txonly", "icmpecho", "noisy", "5tswap"};
 
     private FwdEngines()
     {
@@ -29,6 +29,10 @@ public final class FwdEngines
                 return new TxOnlyFwd();
             case "icmpecho":
                 return new IcmpEchoFwd();
+            case "noisy":
+                return new NoisyVnfFwd();
+            case "5tswap":
+                return new FiveTupleSwapFwd();
             default:
                 return null;
         }

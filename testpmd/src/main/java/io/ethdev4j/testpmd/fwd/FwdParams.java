@@ -11,4 +11,12 @@ public final class FwdParams
     public int txUdpSrc = 9;
     public int txUdpDst = 9;
     public int flowgenFlows = 1024;
+    /** noisy: --noisy-tx-sw-buffer-size (packets; 0: no FIFO), --noisy-tx-sw-buffer-flushtime (ms). */
+    public int noisyTxSwBufSize;
+    public int noisyTxSwBufFlushTimeMs;
+    /** noisy: --noisy-lkup-memory (MB) and the lookups per packet. */
+    public int noisyLkupMemoryMb;
+    public int noisyLkupNumWrites;
+    public int noisyLkupNumReads;
+    public int noisyLkupNumReadsWrites;
 }

@@ -37,6 +37,8 @@ public final class FwdStream
     /** Engine-private state (template bytes, flow counter...). */
     public byte[] template;
     public int flowIndex;
+    /** noisy's FIFO and lookup memory (null for the other engines). */
+    NoisyVnfFwd.NoisyState noisy;
 
     // written by the forwarding lcore only
     public long rxPackets;
