@@ -58,8 +58,23 @@ public final class Displays
     /** Per-port block of fwd_stats_display. */
     public static void fwdPortStats(final PrintStream out, final int port, final EthStats d, final long txDropped)
     {
+        fwdPortStats(out, port, d, txDropped, false);
+    }
+
+    /**
+     * With {@code csum}: the csum engine's bad-checksum lines, counted from the rx checksum flags of the received
+     * mbufs as DPDK counts them; no port here flags a bad checksum on receive, so they are 0.
+     */
+    public static void fwdPortStats(final PrintStream out, final int port, final EthStats d, final long txDropped,
+        final boolean csum)
+    {
         out.printf("%n  %s Forward statistics for port %-2d %s%n", FWD_STATS_BORDER, port, FWD_STATS_BORDER);
         out.printf("  RX-packets: %-14d RX-dropped: %-14dRX-total: %d%n", d.ipackets, d.imissed, d.ipackets + d.imissed);
+        if (csum)
+        {
+            out.printf("  Bad-ipcsum: %-14d Bad-l4csum: %-14dBad-outer-l4csum: %-14d%n", 0, 0, 0);
+            out.printf("  Bad-outer-ipcsum: %-14d%n", 0);
+        }
         if (d.ierrors + d.rxNombuf > 0)
         {
             out.printf("  RX-error: %d%n", d.ierrors);

@@ -343,7 +343,7 @@ public final class FwdControl
             rxDropped += d.imissed;
             txDropped += portTxDropped + d.oerrors;
             nombuf += d.rxNombuf;
-            Displays.fwdPortStats(out, p, d, portTxDropped);
+            Displays.fwdPortStats(out, p, d, portTxDropped, current.engineName.equals("csum"));
         }
         Displays.fwdAccStats(out, rx, rxDropped, tx, txDropped, nombuf);
     }

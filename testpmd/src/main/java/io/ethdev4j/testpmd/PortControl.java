@@ -94,6 +94,12 @@ public final class PortControl
         return pool;
     }
 
+    /** The port is configured again at its next start. */
+    public void markReconfig(final int port)
+    {
+        states[port].needReconfig = true;
+    }
+
     public void markAllReconfig()
     {
         for (final PortState s : states)

@@ -24,7 +24,7 @@ class ForwardingAllocationTest
     static final long PACKETS = 1_000_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho", "5tswap", "noisy",
+    @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho", "5tswap", "noisy", "csum",
         "noisy+fifo"})
     void shouldAllocateNothingPerPacketWhenForwarding(final String mode) throws Exception
     {

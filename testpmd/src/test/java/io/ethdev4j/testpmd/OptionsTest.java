@@ -83,7 +83,7 @@ class OptionsTest
             assertTrue(h.out.contains("\n  " + o + " "), o);
         }
         assertTrue(h.out.contains("  --forward-mode=N: set forwarding mode (N: io|mac|macswap|flowgen|rxonly|txonly|" +
-            "icmpecho|noisy|5tswap).\n"), "only the modes this testpmd has: " + h.out);
+            "csum|icmpecho|noisy|5tswap).\n"), "only the modes this testpmd has: " + h.out);
     }
 
     @Test

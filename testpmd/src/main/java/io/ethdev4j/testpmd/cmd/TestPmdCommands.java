@@ -109,6 +109,9 @@ public final class TestPmdCommands
             Command.of("set nbport|nbcore|burst <value:u16>", CONFIG,
                 "set (nbport|nbcore|burst) (value)", "Set the number of forwarding ports, cores, or packets per burst.",
                 this::setNumber),
+            Command.of("csum show <port_id:port>", CONFIG,
+                "csum show (port_id)", "Display tx checksum offload configuration",
+                this::csumShow),
             Command.of("set verbose <level:u16>", CONFIG,
                 "set verbose (level)", "Set the debug verbosity level X.",
                 this::setVerbose),
@@ -277,6 +280,28 @@ public final class TestPmdCommands
                 fwd.showConfigFwd();
                 break;
         }
+    }
+
+    /**
+     * csum show (port_id): a stopped port only; csum computes every checksum in software here (no tunnel parsing,
+     * no tx checksum offload is requested), as DPDK's shows for a port without the offloads.
+     */
+    private void csumShow(final Args a)
+    {
+        final int p = a.port("port_id");
+        if (!validPort(p))
+        {
+            return;
+        }
+        if (ports.port(p).isStarted())
+        {
+            err.printf("Please stop port %d first%n", p);
+            return;
+        }
+        ports.markReconfig(p);  // cmd_reconfig_device_queue: the tx offloads are applied at the next start
+        out.printf("Parse tunnel is off%nIP checksum offload is sw%nUDP checksum offload is sw%n" +
+            "TCP checksum offload is sw%nSCTP checksum offload is sw%nOuter-Ip checksum offload is sw%n" +
+            "Outer-Udp checksum offload is sw%n");
     }
 
     /** set verbose: the level is kept (the engines print nothing per packet here). */

@@ -4,7 +4,7 @@ package io.ethdev4j.testpmd.fwd;
 public final class FwdEngines
 {
     /** Mode names in DPDK's order, as listed by {@code set fwd} help. */
-    public static final String[] NAMES = {"io", "mac", "macswap", "flowgen", "rxonly", "txonly", "icmpecho", "noisy", "5tswap"};
+    public static final String[] NAMES = {"io", "mac", "macswap", "flowgen", "rxonly", "txonly", "csum", "icmpecho", "noisy", "5tswap"};
 
     private FwdEngines()
     {
@@ -27,6 +27,8 @@ public final class FwdEngines
                 return new RxOnlyFwd();
             case "txonly":
                 return new TxOnlyFwd();
+            case "csum":
+                return new CsumFwd();
             case "icmpecho":
                 return new IcmpEchoFwd();
             case "noisy":

@@ -97,7 +97,7 @@ class CommandTableTest
                 }
             }
         }
-        assertEquals(List.of("help", "start", "stop", "quit", "show", "clear", "set", "mac_addr", "port",
+        assertEquals(List.of("help", "start", "stop", "quit", "show", "clear", "set", "csum", "mac_addr", "port",
             "dump_mempool"),
             TABLE.complete(List.of()));
         assertEquals(List.of("port", "config", "fwd"), TABLE.complete(List.of("show")));
