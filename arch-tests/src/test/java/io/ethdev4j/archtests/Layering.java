@@ -112,9 +112,9 @@ final class Layering
         rules.add(mayOnlyDependOn("the KNI kernel side depends only on sys and kni.abi",
             pkgs("kni.kernel..", "kni.control.."), pkgs("sys..", "kni.abi..", "kni.kernel..", "kni.control..")));
         rules.add(mayOnlyDependOn("kni and pmd.kni reach the KNI kernel side only through kni.abi and kni.control "
-                + "(as an application had only /dev/kni), plus the core's SPI, eal.Log, sys",
+                + "(as an application had only /dev/kni), plus the core's SPI, eal.Log, sys and the telemetry library",
             pkgs("kni", "pmd.kni.."),
-            coreSpi("sys..", "kni", "kni.abi..", "kni.control..", "pmd.kni.."), cls("eal.Log")));
+            coreSpi("sys..", "kni", "kni.abi..", "kni.control..", "pmd.kni..", "telemetry.."), cls("eal.Log")));
 
         // test kit and applications
         rules.add(mayOnlyDependOn("testkit depends only on the core and sys",

@@ -4,6 +4,7 @@ import io.ethdev4j.eal.Lcore;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
+import io.ethdev4j.mem.RegionPool;
 import io.ethdev4j.ring.Ring;
 import io.ethdev4j.sys.Errno;
 import org.agrona.UnsafeApi;
@@ -26,7 +27,7 @@ import static io.ethdev4j.mbuf.MbufDescriptor.*;
  * Threads that are not lcores have no cache and use the ring directly. Exhaustion returns a count (0) or null,
  * never throws.
  */
-public final class MbufPool implements AutoCloseable
+public final class MbufPool implements AutoCloseable, RegionPool
 {
     /** RTE_MEMPOOL_CACHE_MAX_SIZE. */
     public static final int CACHE_MAX_SIZE = 512;

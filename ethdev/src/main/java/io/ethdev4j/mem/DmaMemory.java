@@ -1,7 +1,6 @@
 package io.ethdev4j.mem;
 
 import io.ethdev4j.ethdev.EthDevException;
-import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.SysException;
@@ -113,12 +112,13 @@ public final class DmaMemory implements AutoCloseable
      * listeners see it with its {@link DmaRegion#mempool()}. If {@code build} or a listener throws, the memory is
      * freed and this throws (the caller forgets the pool it built).
      */
-    public MbufPool allocateMempool(final String name, final long length, final Function<DmaRegion, MbufPool> build)
+    public <P extends RegionPool> P allocateMempool(final String name, final long length,
+        final Function<DmaRegion, P> build)
     {
         final DmaRegion region = map(name, length, DmaRegion.Use.DEVICE);
         try
         {
-            final MbufPool pool = build.apply(region);
+            final P pool = build.apply(region);
             region.mempool(pool);
             registry.register(region);
             return pool;

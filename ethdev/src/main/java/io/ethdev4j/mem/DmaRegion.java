@@ -1,6 +1,5 @@
 package io.ethdev4j.mem;
 
-import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.LibC;
 
 /**
@@ -38,7 +37,7 @@ public final class DmaRegion implements AutoCloseable
     private final Use use;
     private final DmaMemory owner;
     /** Set once, by {@link DmaMemory#allocateMempool}, before the region is registered. */
-    private volatile MbufPool mempool;
+    private volatile RegionPool mempool;
     private volatile boolean closed;
 
     DmaRegion(final DmaMemory owner, final String name, final Use use, final long address, final long length,
@@ -99,12 +98,12 @@ public final class DmaRegion implements AutoCloseable
     }
 
     /** The pool whose mbufs live in this region ({@code MbufPool.create}), or null for any other memory. */
-    public MbufPool mempool()
+    public RegionPool mempool()
     {
         return mempool;
     }
 
-    void mempool(final MbufPool pool)
+    void mempool(final RegionPool pool)
     {
         this.mempool = pool;
     }

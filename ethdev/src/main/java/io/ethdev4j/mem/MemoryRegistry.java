@@ -1,8 +1,8 @@
 package io.ethdev4j.mem;
 
-import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.RteLog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ public final class MemoryRegistry
         }
         catch (final RuntimeException ex)
         {
-            Log.err("MEM", "memory listener " + listener + " failed to let go of " + region + ": " + ex.getMessage());
+            RteLog.err("MEM", "memory listener " + listener + " failed to let go of " + region + ": " + ex.getMessage());
         }
     }
 

@@ -112,7 +112,7 @@ class MemoryRegistryTest
     @Test
     void shouldRegisterAPoolOnceItIsBuiltWithItsIdentity()
     {
-        final List<MbufPool> seen = new ArrayList<>();
+        final List<RegionPool> seen = new ArrayList<>();
         final List<Boolean> livePools = new ArrayList<>();
         final List<Long> firstWordAtUnregister = new ArrayList<>();
         memory.registry().addListener(new MemoryListener()

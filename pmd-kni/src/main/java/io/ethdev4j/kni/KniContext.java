@@ -14,6 +14,7 @@ import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.mem.MemoryListener;
+import io.ethdev4j.mem.RegionPool;
 import io.ethdev4j.sys.Errno;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class KniContext implements AutoCloseable
     private final DmaMemory memory;
     /** Pools registered, by pool id: read by transmit paths (plain reads are fine: a miss only re-checks under the lock). */
     private final boolean[] registered = new boolean[MAX_POOL_IDS];
-    private final List<MbufPool> pools = new ArrayList<>();
+    private final List<RegionPool> pools = new ArrayList<>();
     private final KniControl control;
     /**
      * The memory's pools, told to the kernel side as they come and go (memory events, on the pool-creating thread):
@@ -84,7 +85,7 @@ public final class KniContext implements AutoCloseable
             {
                 try
                 {
-                    registerPool(region.mempool());
+                    register(region.mempool());
                 }
                 catch (final EthDevException ex)
                 {
@@ -181,6 +182,11 @@ public final class KniContext implements AutoCloseable
      */
     public void registerPool(final MbufPool pool)
     {
+        register(pool);
+    }
+
+    private void register(final RegionPool pool)
+    {
         synchronized (registered)
         {
             final int id = pool.id();
@@ -204,7 +210,7 @@ public final class KniContext implements AutoCloseable
     }
 
     /** The pool was freed (its memory event): the kernel side stops following its memory. */
-    private void unregisterPool(final MbufPool pool)
+    private void unregisterPool(final RegionPool pool)
     {
         synchronized (registered)
         {

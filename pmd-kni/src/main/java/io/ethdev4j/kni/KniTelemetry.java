@@ -1,6 +1,6 @@
 package io.ethdev4j.kni;
 
-import io.ethdev4j.eal.Eal;
+import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
@@ -49,7 +49,7 @@ final class KniTelemetry
         CONTEXTS.remove(ctx);
     }
 
-    private static List<Kni> knis(final Eal eal)
+    private static List<Kni> knis(final EalServices eal)
     {
         final List<Kni> all = new ArrayList<>();
         for (final KniContext c : CONTEXTS)
@@ -62,7 +62,7 @@ final class KniTelemetry
         return all;
     }
 
-    private static int list(final Eal eal, final String cmd, final String params, final TelData d)
+    private static int list(final EalServices eal, final String cmd, final String params, final TelData d)
     {
         d.startArray(TelData.ValueType.STRING);
         for (final Kni k : knis(eal))
@@ -72,7 +72,7 @@ final class KniTelemetry
         return 0;
     }
 
-    private static int info(final Eal eal, final String cmd, final String params, final TelData d)
+    private static int info(final EalServices eal, final String cmd, final String params, final TelData d)
     {
         if (params == null || params.isEmpty())
         {
@@ -90,7 +90,7 @@ final class KniTelemetry
         return 0;
     }
 
-    private static void describe(final Eal eal, final Kni k, final TelData d)
+    private static void describe(final EalServices eal, final Kni k, final TelData d)
     {
         final KniConf conf = k.conf();
         final EthDev port = portOf(eal, k);
@@ -131,7 +131,7 @@ final class KniTelemetry
         }
     }
 
-    private static EthDev portOf(final Eal eal, final Kni k)
+    private static EthDev portOf(final EalServices eal, final Kni k)
     {
         for (final EthDev p : eal.ports())
         {
