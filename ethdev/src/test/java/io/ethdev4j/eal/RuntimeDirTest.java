@@ -170,7 +170,8 @@ class RuntimeDirTest
     {
         made.add(RuntimeDir.pathFor(prefix));
         try (Eal a = Eal.init(eal("--file-prefix", prefix));
-             Eal b = Eal.init(eal("--file-prefix", prefix, "--in-memory"));
+             // --in-memory is incompatible with --no-huge (DPDK's legacy-mem check): memfd memory without it
+             Eal b = Eal.init("-m", "4", "--no-pci", "-l", "0", "--file-prefix", prefix, "--in-memory");
              Eal c = Eal.init(eal("--file-prefix", prefix, "--no-shconf")))
         {
             assertTrue(a.runtimeDirectory().holdsConfigLock());

@@ -451,12 +451,12 @@ class TelemetryServerTest
     @Test
     void shouldTakeTheNextNameWhenALiveRuntimeHoldsTheSocket()
     {
-        // --in-memory: no config lock, so two runtimes share the prefix (as two DPDK processes may)
-        final Eal second = init("--in-memory");
+        // --no-shconf: no config lock, so two runtimes share the prefix (as two DPDK processes may)
+        final Eal second = init("--no-shconf");
         final Path next = second.runtimeDir().resolve(TelemetryServer.SOCKET_NAME + ":1");
         assertTrue(Files.exists(next), "DPDK's suffix rule: " + next);
-        assertTrue(reply(next, "/eal/params").contains("--in-memory"), "the second runtime answers there");
-        assertFalse(reply(socket(), "/eal/params").contains("--in-memory"), "the first one keeps its socket");
+        assertTrue(reply(next, "/eal/params").contains("--no-shconf"), "the second runtime answers there");
+        assertFalse(reply(socket(), "/eal/params").contains("--no-shconf"), "the first one keeps its socket");
     }
 
     @Test
