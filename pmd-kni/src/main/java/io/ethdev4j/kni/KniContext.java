@@ -50,7 +50,8 @@ import java.util.Objects;
  * context follows its memory's events ({@code DmaMemory.registry()}): every pool is registered with the kernel side
  * when it is created (those that exist at init are replayed) and unregistered when it is freed, so mbufs forwarded
  * from any port's pool work and no burst registers anything. A pool from other memory is refused by {@link #alloc}
- * (EINVAL) and its mbufs by the kernel side. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
+ * (EINVAL) and its mbufs by the kernel side. The FIFO zones are {@link DmaRegion.Use#HOST} memory: no device maps
+ * them. Mbuf addresses on the FIFOs are virtual addresses (IOVA = VA, as DPDK
  * with {@code iova_mode=1}).
  * <p>
  * Thread safety: control operations are synchronized; the data-path methods of {@link Kni} follow DPDK's rules.
@@ -287,7 +288,9 @@ public final class KniContext implements AutoCloseable
         {
             for (int z = 0; z < zones.length; z++)
             {
-                zones[z] = memory.allocate("kni_" + Kni.ZONE_NAMES[z] + "_" + c.name(), KNI_FIFO_SIZE);
+                // HOST memory: shared with the kernel side only, never mapped for a device (an mpqemu NIC has 7 slots)
+                zones[z] = memory.allocate("kni_" + Kni.ZONE_NAMES[z] + "_" + c.name(), KNI_FIFO_SIZE,
+                    DmaRegion.Use.HOST);
                 if (z != Kni.SYNC)
                 {
                     KniFifo.init(zones[z].address(), KNI_FIFO_COUNT_MAX);
