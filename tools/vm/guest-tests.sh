@@ -29,6 +29,9 @@ else
   set -- $sel
 fi
 mkdir -p "$reports"
+# as the host build does for test JVMs: runtimes without --file-prefix get test<pid>, so the test JVM and the
+# processes it starts do not meet on /var/run/dpdk/rte's config lock (they test VFIO's own refusal instead)
+export ETHDEV4J_DEFAULT_FILE_PREFIX=${ETHDEV4J_DEFAULT_FILE_PREFIX:-test%p}
 exec java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx768m \
   -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$cp" org.junit.platform.console.ConsoleLauncher execute \
   --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii --reports-dir "$reports" "$@"
