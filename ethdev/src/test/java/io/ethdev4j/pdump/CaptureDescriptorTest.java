@@ -1,0 +1,73 @@
+package io.ethdev4j.pdump;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CaptureDescriptorTest
+{
+    @Test
+    void shouldLayOutTheRegionHeaderAsItsDiagram()
+    {
+        assertEquals(0, CaptureRegionDescriptor.MAGIC_OFFSET);
+        assertEquals(8, CaptureRegionDescriptor.VERSION_OFFSET);
+        assertEquals(12, CaptureRegionDescriptor.RING_COUNT_OFFSET);
+        assertEquals(16, CaptureRegionDescriptor.SNAPLEN_OFFSET);
+        assertEquals(20, CaptureRegionDescriptor.FILTER_LEN_OFFSET);
+        assertEquals(24, CaptureRegionDescriptor.RING_CAPACITY_OFFSET);
+        assertEquals(28, CaptureRegionDescriptor.RESERVED_OFFSET);
+        assertEquals(32, CaptureRegionDescriptor.REGION_LENGTH_OFFSET);
+        assertEquals(64, CaptureRegionDescriptor.FILTER_OFFSET);
+        assertEquals(64, CaptureRegionDescriptor.HEADER_LENGTH);
+        assertEquals(8, CaptureRegionDescriptor.INSN_LENGTH);
+        assertEquals(0, CaptureRegionDescriptor.INSN_CODE_OFFSET);
+        assertEquals(2, CaptureRegionDescriptor.INSN_JT_OFFSET);
+        assertEquals(3, CaptureRegionDescriptor.INSN_JF_OFFSET);
+        assertEquals(4, CaptureRegionDescriptor.INSN_K_OFFSET);
+        final byte[] magic = new byte[8];
+        java.nio.ByteBuffer.wrap(magic).order(ByteOrder.LITTLE_ENDIAN).putLong(CaptureRegionDescriptor.MAGIC);
+        assertEquals("E4JPDUMP", new String(magic, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void shouldPlaceRingsOn128ByteBoundariesAfterTheFilter()
+    {
+        assertEquals(128, CaptureRegionDescriptor.ringsOffset(0));
+        assertEquals(128, CaptureRegionDescriptor.ringsOffset(8));
+        assertEquals(256, CaptureRegionDescriptor.ringsOffset(9));
+        assertEquals(32896, CaptureRegionDescriptor.ringsOffset(4096)); // 64 + 4096 * 8 rounded up to 128
+        assertEquals(256 + 65536, CaptureRegionDescriptor.ringStride(65536));
+        assertEquals(128 + 2 * (256 + 65536), CaptureRegionDescriptor.ringOffset(4, 65536, 2));
+        assertEquals(128 + 3 * (256 + 65536), CaptureRegionDescriptor.regionLength(4, 65536, 3));
+    }
+
+    @Test
+    void shouldLayOutARingAsItsDiagram()
+    {
+        assertEquals(0, CaptureRingDescriptor.PORT_OFFSET);
+        assertEquals(2, CaptureRingDescriptor.QUEUE_OFFSET);
+        assertEquals(4, CaptureRingDescriptor.DIRECTION_OFFSET);
+        assertEquals(64, CaptureRingDescriptor.TAIL_OFFSET);
+        assertEquals(72, CaptureRingDescriptor.SEEN_OFFSET);
+        assertEquals(80, CaptureRingDescriptor.FILTERED_OFFSET);
+        assertEquals(88, CaptureRingDescriptor.DROPPED_OFFSET);
+        assertEquals(192, CaptureRingDescriptor.HEAD_OFFSET);
+        assertEquals(256, CaptureRingDescriptor.HEADER_LENGTH);
+        assertEquals(0, CaptureRingDescriptor.TAIL_OFFSET / 128 - CaptureRingDescriptor.DROPPED_OFFSET / 128,
+            "producer fields share one 128-byte pair of lines");
+        assertNotEquals(CaptureRingDescriptor.TAIL_OFFSET / 128, CaptureRingDescriptor.HEAD_OFFSET / 128,
+            "producer and consumer positions in different 128-byte pairs");
+        assertEquals(0, CaptureRingDescriptor.RECORD_LENGTH_OFFSET);
+        assertEquals(4, CaptureRingDescriptor.RECORD_ORIG_LENGTH_OFFSET);
+        assertEquals(8, CaptureRingDescriptor.RECORD_TIMESTAMP_OFFSET);
+        assertEquals(16, CaptureRingDescriptor.RECORD_DATA_OFFSET);
+        assertEquals(16, CaptureRingDescriptor.RECORD_HEADER_LENGTH);
+        assertEquals(16, CaptureRingDescriptor.recordStride(0));
+        assertEquals(80, CaptureRingDescriptor.recordStride(64));
+        assertEquals(80, CaptureRingDescriptor.recordStride(60));
+        assertEquals(88, CaptureRingDescriptor.recordStride(65));
+    }
+}
