@@ -104,5 +104,9 @@ int main(void)
 
     const char *F = "PosixFile";
     C(F, F_GETFD); C(F, F_SETFD); C(F, F_DUPFD_CLOEXEC); C(F, FD_CLOEXEC); C(F, EFD_CLOEXEC); C(F, EFD_NONBLOCK);
+    C(F, F_OFD_SETLK); C(F, F_RDLCK); C(F, F_WRLCK); C(F, F_UNLCK); C(F, SEEK_SET);
+    OFF(F, "FLOCK_TYPE_OFFSET", struct flock, l_type); OFF(F, "FLOCK_WHENCE_OFFSET", struct flock, l_whence);
+    OFF(F, "FLOCK_START_OFFSET", struct flock, l_start); OFF(F, "FLOCK_LEN_OFFSET", struct flock, l_len);
+    OFF(F, "FLOCK_PID_OFFSET", struct flock, l_pid); P(F, "FLOCK_SIZE", sizeof(struct flock));
     return 0;
 }

@@ -4,6 +4,7 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,9 @@ public interface EalServices
 
     /** Live ports in id order (RTE_ETH_FOREACH_DEV). */
     List<EthDev> ports();
+
+    /** rte_eal_get_runtime_dir: where the runtime keeps its files (the config lock, the telemetry socket). */
+    Path runtimeDir();
 
     /** The {@code --kni-*} options (name with dashes to value): the KNI kernel side's module parameters. */
     Map<String, String> kniOptions();

@@ -18,6 +18,7 @@ import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link VdevBus}) last, so PCI ports get the low ids. A device the user named that fails to probe fails
  * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
- * up the buses and releases memory, in reverse order.
+ * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
+ * and its files removed last.
  */
 public final class Eal implements AutoCloseable, EalServices
 {
@@ -56,6 +58,8 @@ public final class Eal implements AutoCloseable, EalServices
     private final Thread mainThread;
     /** Device buses, then the vdev bus: the probe order. */
     private final List<Bus> buses = new ArrayList<>();
+    /** Made first by init, closed last. */
+    private RuntimeDir runtimeDir;
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -98,6 +102,7 @@ public final class Eal implements AutoCloseable, EalServices
         final Eal eal = new Eal(args, providers);
         try
         {
+            eal.runtimeDir = RuntimeDir.open(args.filePrefix(), !args.noShconf());
             Lcore.registerMain(args.mainLcore());
             eal.mainAffinity = LibC.threadAffinity();
             eal.pin(args.mainLcore());
@@ -178,6 +183,22 @@ public final class Eal implements AutoCloseable, EalServices
     public List<Bus> buses()
     {
         return List.copyOf(buses);
+    }
+
+    /**
+     * rte_eal_get_runtime_dir: {@code /var/run/dpdk/<file-prefix>} for root, else under {@code $XDG_RUNTIME_DIR} or
+     * {@code /tmp} (see {@link RuntimeDir}).
+     */
+    @Override
+    public Path runtimeDir()
+    {
+        return runtimeDir.path();
+    }
+
+    /** The runtime directory itself: register files created in it so close removes them. */
+    public RuntimeDir runtimeDirectory()
+    {
+        return runtimeDir;
     }
 
     @Override
@@ -490,6 +511,10 @@ public final class Eal implements AutoCloseable, EalServices
             buses.get(i).close();
         }
         memory.close();
+        if (runtimeDir != null)
+        {
+            runtimeDir.close();
+        }
         Lcore.unregisterMain(mainThread);
         if (mainAffinity != null && Thread.currentThread() == mainThread)
         {

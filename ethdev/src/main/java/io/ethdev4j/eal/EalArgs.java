@@ -36,7 +36,9 @@ public final class EalArgs
         "  -n CHANNELS            Number of memory channels (accepted, unused)",
         "  --file-prefix PREFIX   Prefix for runtime files",
         "  --iova-mode va         IOVA mode (only va: IOVA = VA)",
-        "  --in-memory, --no-shconf, --no-telemetry  Accepted for compatibility",
+        "  --in-memory            No shared files: no 'config' lock in the runtime directory",
+        "  --no-shconf            No shared config (no 'config' lock; implied by --in-memory)",
+        "  --no-telemetry         Disable the telemetry socket",
         "  --log-level LEVEL      Log level 1..8 or name (emergency..debug), optionally TYPE:LEVEL",
         "  --kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated,",
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval,",
@@ -53,7 +55,19 @@ public final class EalArgs
     private boolean noPci;
     private boolean noHuge;
     private long memoryMb;
-    private String filePrefix = "rte";
+    /**
+     * The system property that replaces DPDK's default file prefix {@code rte} when {@code --file-prefix} is not
+     * given; {@code %p} in it becomes the process id. The build sets it for test JVMs ({@code test%p}), so test runs
+     * in several worktrees on one machine never contend for {@code /var/run/dpdk/rte}.
+     */
+    public static final String DEFAULT_FILE_PREFIX_PROPERTY = "ethdev4j.eal.defaultFilePrefix";
+    /** DPDK's default file prefix. */
+    public static final String DPDK_DEFAULT_FILE_PREFIX = "rte";
+
+    private String filePrefix = defaultFilePrefix();
+    private boolean inMemory;
+    private boolean noShconf;
+    private boolean noTelemetry;
     private int logLevel = Log.INFO;
     private boolean help;
     private final Map<String, String> kniOptions = new LinkedHashMap<>();
@@ -196,9 +210,17 @@ public final class EalArgs
                     }
                     break;
                 case "--in-memory":
+                    noValue(opt, value);
+                    a.inMemory = true;
+                    a.noShconf = true;
+                    break;
                 case "--no-shconf":
+                    noValue(opt, value);
+                    a.noShconf = true;
+                    break;
                 case "--no-telemetry":
                     noValue(opt, value);
+                    a.noTelemetry = true;
                     break;
                 default:
                     if (opt.startsWith("--kni-"))
@@ -225,6 +247,22 @@ public final class EalArgs
         }
         a.appArgs = Arrays.copyOfRange(args, Math.min(i, args.length), args.length);
         return a;
+    }
+
+    /** {@value #DPDK_DEFAULT_FILE_PREFIX}, unless {@link #DEFAULT_FILE_PREFIX_PROPERTY} says otherwise. */
+    public static String defaultFilePrefix()
+    {
+        final String p = System.getProperty(DEFAULT_FILE_PREFIX_PROPERTY);
+        if (p == null || p.isBlank())
+        {
+            return DPDK_DEFAULT_FILE_PREFIX;
+        }
+        final String prefix = p.replace("%p", Long.toString(ProcessHandle.current().pid()));
+        if (prefix.contains("/"))
+        {
+            throw new EalArgsException("invalid -D" + DEFAULT_FILE_PREFIX_PROPERTY + "='" + p + "'");
+        }
+        return prefix;
     }
 
     private static void noValue(final String opt, final String value)
@@ -402,6 +440,24 @@ public final class EalArgs
     public String filePrefix()
     {
         return filePrefix;
+    }
+
+    /** --in-memory (implies {@link #noShconf()}). */
+    public boolean inMemory()
+    {
+        return inMemory;
+    }
+
+    /** --no-shconf or --in-memory: no shared config, so no {@code config} lock in the runtime directory. */
+    public boolean noShconf()
+    {
+        return noShconf;
+    }
+
+    /** --no-telemetry. */
+    public boolean noTelemetry()
+    {
+        return noTelemetry;
     }
 
     public int logLevel()

@@ -27,7 +27,7 @@ class EalArgsTest
         assertFalse(a.noPci());
         assertFalse(a.noHuge());
         assertEquals(0, a.memoryMb());
-        assertEquals("rte", a.filePrefix());
+        assertEquals(EalArgs.defaultFilePrefix(), a.filePrefix());
         assertEquals(Log.INFO, a.logLevel());
         assertFalse(a.help());
         assertEquals(0, a.appArgs().length);

@@ -35,6 +35,7 @@ public final class LibC
     public static final int O_WRONLY = 1;
     public static final int O_RDWR = 2;
     public static final int O_CREAT = 0x40;
+    public static final int O_EXCL = 0x80;
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
 
@@ -78,6 +79,8 @@ public final class LibC
     private static native long write(int fd, long buf, long count) throws LastErrorException;
 
     private static native int getpid();
+
+    private static native int getuid();
 
     private static native Pointer strerror_r(int errnum, byte[] buf, long buflen);
 
@@ -180,6 +183,12 @@ public final class LibC
     public static int pid()
     {
         return getpid();
+    }
+
+    /** getuid(2): the real user id (DPDK's runtime directory rule looks at it). */
+    public static int uid()
+    {
+        return getuid();
     }
 
     /** Binds the calling thread (tid 0) to the given CPUs. */

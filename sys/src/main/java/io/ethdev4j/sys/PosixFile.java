@@ -3,7 +3,19 @@ package io.ethdev4j.sys;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 
-/** File-descriptor calls LibC does not expose: positional I/O, fcntl, eventfd. glibc, x86-64 Linux. */
+/**
+ * File-descriptor calls LibC does not expose: positional I/O, fcntl (dup, open-file-description locks), eventfd.
+ * glibc, x86-64 Linux.
+ *
+ * <h2>Layout (x86-64, from {@code <bits/fcntl.h>})</h2>
+ * <pre>
+ * struct flock (32 bytes)
+ *   0         2         4         8                   16                  24        28        32
+ *   +---------+---------+---------+-------------------+-------------------+---------+---------+
+ *   | l_type  | l_whence| pad     | l_start (off_t)   | l_len (off_t)     | l_pid   | pad     |
+ *   +---------+---------+---------+-------------------+-------------------+---------+---------+
+ * </pre>
+ */
 public final class PosixFile
 {
     public static final int F_GETFD = 1;
@@ -12,6 +24,20 @@ public final class PosixFile
     public static final int FD_CLOEXEC = 1;
     public static final int EFD_CLOEXEC = 0x80000;
     public static final int EFD_NONBLOCK = 0x800;
+    /** Open-file-description lock (Linux 3.15): conflicts with F_SETLK locks of other processes and with OFD locks on
+     *  other open files of this process, and is not dropped when another fd of the same file is closed. */
+    public static final int F_OFD_SETLK = 37;
+    public static final int F_RDLCK = 0;
+    public static final int F_WRLCK = 1;
+    public static final int F_UNLCK = 2;
+    public static final int SEEK_SET = 0;
+
+    public static final int FLOCK_TYPE_OFFSET = 0;
+    public static final int FLOCK_WHENCE_OFFSET = 2;
+    public static final int FLOCK_START_OFFSET = 8;
+    public static final int FLOCK_LEN_OFFSET = 16;
+    public static final int FLOCK_PID_OFFSET = 24;
+    public static final int FLOCK_SIZE = 32;
 
     static
     {
@@ -29,6 +55,8 @@ public final class PosixFile
     private static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
     private static native int eventfd(int initval, int flags) throws LastErrorException;
+
+    private static native int fcntl(int fd, int cmd, byte[] flock) throws LastErrorException;
 
     /** pread(2) of exactly {@code count} bytes; throws naming {@code what} on error or short read. */
     public static void preadFully(final int fd, final long buf, final long count, final long offset, final String what)
@@ -91,6 +119,32 @@ public final class PosixFile
         catch (final LastErrorException ex)
         {
             throw new SysException("eventfd", ex.getErrorCode(), "flags=0x" + Integer.toHexString(flags));
+        }
+    }
+
+    /**
+     * fcntl(fd, F_OFD_SETLK) taking a write lock on the whole file without waiting. Returns false when another
+     * process (F_SETLK, as DPDK's EAL locks its {@code config} file) or another open file of this process holds a
+     * conflicting lock; throws for any other error. The lock lives until the fd is closed.
+     */
+    public static boolean tryWriteLock(final int fd, final String what)
+    {
+        final byte[] flock = new byte[FLOCK_SIZE];
+        flock[FLOCK_TYPE_OFFSET] = (byte)F_WRLCK;
+        flock[FLOCK_WHENCE_OFFSET] = (byte)SEEK_SET;
+        // l_start = 0, l_len = 0 (to the end of the file, however long), l_pid = 0 (required for OFD locks)
+        try
+        {
+            fcntl(fd, F_OFD_SETLK, flock);
+            return true;
+        }
+        catch (final LastErrorException ex)
+        {
+            if (ex.getErrorCode() == Errno.EAGAIN || ex.getErrorCode() == Errno.EACCES)
+            {
+                return false;
+            }
+            throw new SysException("fcntl", ex.getErrorCode(), what + ", fd=" + fd + ", F_OFD_SETLK, F_WRLCK");
         }
     }
 }
