@@ -15,6 +15,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
+import io.ethdev4j.pdump.PdumpServer;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
@@ -39,7 +40,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
  * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
- * and its files removed last.
+ * and its files removed last. Unless {@code --no-shconf}/{@code --in-memory}, init also starts the packet capture
+ * server ({@link PdumpServer}, DPDK's {@code rte_pdump_init()}) on {@code mp_pdump} in that directory, so that
+ * {@code tools/dumpcap} can capture any port of any application; close ends captures first.
  */
 public final class Eal implements AutoCloseable, EalServices
 {
@@ -60,6 +63,8 @@ public final class Eal implements AutoCloseable, EalServices
     private final List<Bus> buses = new ArrayList<>();
     /** Made first by init, closed last. */
     private RuntimeDir runtimeDir;
+    /** Packet capture's control socket in the runtime directory (none with --no-shconf / --in-memory). */
+    private PdumpServer pdump;
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -108,6 +113,10 @@ public final class Eal implements AutoCloseable, EalServices
             eal.pin(args.mainLcore());
             eal.openBuses(buses);
             eal.probeAll();
+            if (!args.noShconf())
+            {
+                eal.pdump = PdumpServer.start(eal.runtimeDir.path(), eal::ports);
+            }
             return eal;
         }
         catch (final RuntimeException ex)
@@ -193,6 +202,12 @@ public final class Eal implements AutoCloseable, EalServices
     public Path runtimeDir()
     {
         return runtimeDir.path();
+    }
+
+    /** The packet capture server ({@code <runtime dir>/mp_pdump}), or null with --no-shconf / --in-memory. */
+    public PdumpServer pdumpServer()
+    {
+        return pdump;
     }
 
     /** The runtime directory itself: register files created in it so close removes them. */
@@ -488,6 +503,10 @@ public final class Eal implements AutoCloseable, EalServices
             closed = true;
         }
         RuntimeException first = null;
+        if (pdump != null)
+        {
+            pdump.close(); // captures end (taps removed, regions unmapped) while the ports still exist
+        }
         for (final EthDev p : ports())
         {
             try

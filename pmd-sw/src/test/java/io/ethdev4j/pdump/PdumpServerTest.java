@@ -37,7 +37,7 @@ class PdumpServerTest
     Path dir;
     private Eal eal;
     private MbufPool pool;
-    private PdumpServer server;
+    private Path runtimeDir;
     private int regions;
 
     @BeforeEach
@@ -52,17 +52,18 @@ class PdumpServerTest
             p.txQueueSetup(0, 0, null);
             p.start();
         }
-        server = PdumpServer.start(dir, eal::ports);
+        runtimeDir = eal.runtimeDir();
+        assertTrue(Files.exists(runtimeDir.resolve(PdumpProtocol.SOCKET_NAME)), "the runtime listens for captures");
     }
 
     @AfterEach
     void stop()
     {
-        server.close();
-        assertFalse(Files.exists(dir.resolve(PdumpProtocol.SOCKET_NAME)), "socket removed");
-        assertFalse(eal.port(0).hasRxTap(0), "taps removed");
-        assertFalse(eal.port(0).hasTxTap(0), "taps removed");
+        final EthDev port = eal.port(0);
         eal.close();
+        assertFalse(Files.exists(runtimeDir.resolve(PdumpProtocol.SOCKET_NAME)), "socket removed");
+        assertFalse(port.hasRxTap(0), "taps removed");
+        assertFalse(port.hasTxTap(0), "taps removed");
         assertEquals(0, pool.inUse(), "mbufs leaked");
     }
 
@@ -104,7 +105,7 @@ class PdumpServerTest
     @Test
     void shouldListThePorts()
     {
-        try (PdumpClient c = PdumpClient.connect(dir))
+        try (PdumpClient c = PdumpClient.connect(runtimeDir))
         {
             final List<PdumpProtocol.PortInfo> ports = c.ports();
             assertEquals(2, ports.size());
@@ -120,11 +121,23 @@ class PdumpServerTest
     }
 
     @Test
+    void shouldNotListenWithoutSharedConfig()
+    {
+        try (Eal other = Eal.init("--no-huge", "--no-pci", "--in-memory", "--file-prefix", "pdump_inmem" + ProcessHandle.current().pid()))
+        {
+            assertNull(other.pdumpServer());
+            assertFalse(Files.exists(other.runtimeDir().resolve(PdumpProtocol.SOCKET_NAME)));
+            final EthDevException ex = assertThrows(EthDevException.class, () -> PdumpClient.connect(other.runtimeDir()));
+            assertEquals(Errno.ENOENT, ex.errno());
+        }
+    }
+
+    @Test
     void shouldCaptureRxAndTxOfARunningPortUntilDisabled()
     {
         final RxBurst rxHeld = eal.port(0).rxQueue(0);
         final Path file = dir.resolve("region1");
-        try (PdumpClient c = PdumpClient.connect(dir);
+        try (PdumpClient c = PdumpClient.connect(runtimeDir);
             CaptureRegion region = region(2176, new int[] {0, 0}, new int[] {0, 0}, new int[] {DIRECTION_RX, DIRECTION_TX}))
         {
             loop(3, 100);
@@ -149,7 +162,7 @@ class PdumpServerTest
     @Test
     void shouldDetachWhenTheClientGoesAway() throws Exception
     {
-        final PdumpClient c = PdumpClient.connect(dir);
+        final PdumpClient c = PdumpClient.connect(runtimeDir);
         try (CaptureRegion ignored = region(128, new int[] {1}, new int[] {0}, new int[] {DIRECTION_TX}))
         {
             c.enable(dir.resolve("region1"));
@@ -167,7 +180,7 @@ class PdumpServerTest
     @Test
     void shouldKeepTheTapAcrossStopAndStart()
     {
-        try (PdumpClient c = PdumpClient.connect(dir);
+        try (PdumpClient c = PdumpClient.connect(runtimeDir);
             CaptureRegion region = region(128, new int[] {0}, new int[] {0}, new int[] {DIRECTION_RX}))
         {
             c.enable(dir.resolve("region1"));
@@ -181,7 +194,7 @@ class PdumpServerTest
     @Test
     void shouldRefuseWhatItCannotCapture()
     {
-        try (PdumpClient c = PdumpClient.connect(dir); PdumpClient other = PdumpClient.connect(dir);
+        try (PdumpClient c = PdumpClient.connect(runtimeDir); PdumpClient other = PdumpClient.connect(runtimeDir);
             CaptureRegion r1 = region(128, new int[] {0}, new int[] {0}, new int[] {DIRECTION_RX});
             CaptureRegion r2 = region(128, new int[] {0}, new int[] {0}, new int[] {DIRECTION_RX});
             CaptureRegion r3 = region(128, new int[] {0, 0}, new int[] {0, 3}, new int[] {DIRECTION_TX, DIRECTION_TX});
@@ -237,7 +250,7 @@ class PdumpServerTest
         {
             for (int i = 0; i < 30; i++)
             {
-                try (PdumpClient c = PdumpClient.connect(dir);
+                try (PdumpClient c = PdumpClient.connect(runtimeDir);
                     CaptureRegion region = region(64, new int[] {1, 1}, new int[] {0, 0}, new int[] {DIRECTION_RX, DIRECTION_TX}))
                 {
                     c.enable(dir.resolve("region" + regions));
