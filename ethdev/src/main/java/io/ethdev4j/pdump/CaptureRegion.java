@@ -6,9 +6,13 @@ import org.agrona.UnsafeApi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import static io.ethdev4j.pdump.CaptureRegionDescriptor.*;
 
@@ -31,8 +35,10 @@ public final class CaptureRegion implements AutoCloseable
     }
 
     /**
-     * Client side: creates {@code file} (mode 0600, it must not exist), sizes and maps it, and writes the header, the
-     * filter and one ring header per {@code (ports[i], queues[i], directions[i])}.
+     * Client side: creates {@code file} (mode 0600, it must not exist), fills it with zeros (so that tmpfs gives it
+     * its pages now: a file that outgrew a full tmpfs would SIGBUS the application's data path, a full tmpfs now is
+     * an error here), maps it, and writes the header, the filter and one ring header per
+     * {@code (ports[i], queues[i], directions[i])}.
      */
     public static CaptureRegion create(final Path file, final int snaplen, final int ringCapacity,
         final long[] filter, final int[] ports, final int[] queues, final int[] directions)
@@ -40,13 +46,20 @@ public final class CaptureRegion implements AutoCloseable
         final int filterLen = filter == null ? 0 : filter.length;
         final int rings = ports.length;
         final long length = regionLength(filterLen, ringCapacity, rings);
-        try
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))))
         {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            final ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+            for (long written = 0; written < length; )
+            {
+                zeros.clear().limit((int)Math.min(zeros.capacity(), length - written));
+                written += ch.write(zeros, written);
+            }
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot create capture region " + file + ": " + ex, ex);
+            deleteQuietly(file);
+            throw new UncheckedIOException("cannot create capture region " + file + " of " + length + " bytes: " + ex, ex);
         }
         final CaptureRegion region;
         try
@@ -105,9 +118,9 @@ public final class CaptureRegion implements AutoCloseable
         final int fd = LibC.openChecked(file.toString(), LibC.O_RDWR | LibC.O_CLOEXEC, 0);
         try
         {
-            if (Files.size(file) < length)
+            if (Files.size(file) != length)
             {
-                LibC.ftruncateChecked(fd, length);
+                throw new IllegalArgumentException("capture region " + file + " changed size while being mapped");
             }
             final long a = LibC.mmapChecked(0, length, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_SHARED | LibC.MAP_POPULATE, fd, 0);

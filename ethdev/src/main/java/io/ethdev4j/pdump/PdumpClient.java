@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ public final class PdumpClient implements AutoCloseable
     private final SocketChannel channel;
     private final BufferedReader in;
     private final PrintWriter out;
+    private final ByteBuffer probe = ByteBuffer.allocate(1);
 
     private PdumpClient(final SocketChannel channel)
     {
@@ -94,6 +96,13 @@ public final class PdumpClient implements AutoCloseable
         request(PdumpProtocol.DISABLE, "pdumpDisable()");
     }
 
+    /** rte_eth_promiscuous_enable / disable on the application's port. */
+    public void promiscuous(final int portId, final boolean on)
+    {
+        request(PdumpProtocol.PROMISC + " " + portId + " " + (on ? "on" : "off"),
+            "pdumpPromiscuous(port=" + portId + ", " + (on ? "on" : "off") + ")");
+    }
+
     /** Sends one request; returns the lines before OK, or throws the application's ERR as an EthDevException. */
     private List<String> request(final String line, final String op)
     {
@@ -127,6 +136,31 @@ public final class PdumpClient implements AutoCloseable
         catch (final IOException ex)
         {
             throw EthDevException.of(Errno.EIO, op, ex.toString());
+        }
+    }
+
+    /**
+     * False once the application has closed the connection (it exited or died): dumpcap's check of the primary
+     * process (rte_eal_primary_proc_alive). Between requests only.
+     */
+    public boolean isApplicationAlive()
+    {
+        try
+        {
+            channel.configureBlocking(false);
+            try
+            {
+                probe.clear();
+                return channel.read(probe) >= 0;
+            }
+            finally
+            {
+                channel.configureBlocking(true);
+            }
+        }
+        catch (final IOException ex)
+        {
+            return false;
         }
     }
 

@@ -225,10 +225,22 @@ public final class PdumpServer implements AutoCloseable
                 disable();
                 out.print(PdumpProtocol.OK + "\n");
             }
+            else if (line.startsWith(PdumpProtocol.PROMISC + " "))
+            {
+                try
+                {
+                    promiscuous(line);
+                    out.print(PdumpProtocol.OK + "\n");
+                }
+                catch (final EthDevException ex)
+                {
+                    out.print(PdumpProtocol.ERR + " " + ex.errno() + " " + ex.getMessage().replace('\n', ' ') + "\n");
+                }
+            }
             else
             {
                 out.print(PdumpProtocol.ERR + " " + Errno.EINVAL + " pdump(" + line + ") failed: EINVAL - unknown request " +
-                    "(PORTS, ENABLE FILE, DISABLE)\n");
+                    "(PORTS, ENABLE FILE, DISABLE, PROMISC PORT on|off)\n");
             }
         }
 
@@ -244,7 +256,47 @@ public final class PdumpServer implements AutoCloseable
                 link = EthLink.DOWN;
             }
             return new PdumpProtocol.PortInfo(p.portId(), p.name(), p.driverName(), p.nbRxQueues(), p.nbTxQueues(),
-                p.macAddr(), link.speedMbps(), link.isUp());
+                p.macAddr(), link.speedMbps(), link.isUp(), p.isPromiscuous());
+        }
+
+        private void promiscuous(final String line)
+        {
+            final String[] f = line.split(" ");
+            final String op = "pdumpPromiscuous(" + line.substring(PdumpProtocol.PROMISC.length()).strip() + ")";
+            if (f.length != 3 || !(f[2].equals("on") || f[2].equals("off")))
+            {
+                throw EthDevException.of(Errno.EINVAL, op, "expected PROMISC PORT on|off");
+            }
+            final int id;
+            try
+            {
+                id = Integer.parseInt(f[1]);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw EthDevException.of(Errno.EINVAL, op, "port '" + f[1] + "' is not a number");
+            }
+            final EthDev p = port(op, id);
+            if (f[2].equals("on"))
+            {
+                p.promiscuousEnable();
+            }
+            else
+            {
+                p.promiscuousDisable();
+            }
+        }
+
+        private EthDev port(final String op, final int portId)
+        {
+            for (final EthDev p : ports.get())
+            {
+                if (p.portId() == portId)
+                {
+                    return p;
+                }
+            }
+            throw EthDevException.of(Errno.ENODEV, op, "no port " + portId);
         }
 
         /** pdump's set_pdump_rxtx_cbs(ENABLE) for every ring of the region; all or nothing. */
@@ -295,18 +347,7 @@ public final class PdumpServer implements AutoCloseable
             final int portId = r.ringPort(i);
             final int queue = r.ringQueue(i);
             final int dir = r.ringDirection(i);
-            EthDev port = null;
-            for (final EthDev p : ports.get())
-            {
-                if (p.portId() == portId)
-                {
-                    port = p;
-                }
-            }
-            if (port == null)
-            {
-                throw EthDevException.of(Errno.ENODEV, op, "ring " + i + ": no port " + portId);
-            }
+            final EthDev port = port(op + " ring " + i, portId);
             final CaptureRingWriter w = new CaptureRingWriter(r.ring(i), r.ringCapacity(), r.snaplen(),
                 filter == null ? null : filter.copy());
             final EthDev p = port;
