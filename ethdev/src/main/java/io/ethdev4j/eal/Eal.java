@@ -15,6 +15,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
+import io.ethdev4j.mem.HugepageInfo;
 import io.ethdev4j.pdump.PdumpServer;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
@@ -71,7 +72,8 @@ public final class Eal implements AutoCloseable, EalServices
     {
         this.args = args;
         this.providers = providers;
-        this.memory = new DmaMemory(args.noHuge(), args.memoryMb() << 20);
+        this.memory = DmaMemory.open(args.noHuge(), args.memoryMb() << 20, args.hugeDir(), args.filePrefix(),
+            args.inMemory(), HugepageInfo.Roots.SYSTEM);
         this.mainThread = Thread.currentThread();
         for (final int c : LibC.allowedCpus())
         {

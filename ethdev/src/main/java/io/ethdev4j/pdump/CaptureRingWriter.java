@@ -62,6 +62,7 @@ public final class CaptureRingWriter implements BurstTap
     {
         final long timestamp = System.nanoTime();
         long tail = this.tail;
+        boolean headLoaded = false;
         for (int i = offset, end = offset + n; i < end; i++)
         {
             final long m = pkts[i].address();
@@ -84,7 +85,12 @@ public final class CaptureRingWriter implements BurstTap
             final int need = stride <= toEnd ? stride : stride + toEnd;
             if (tail + need - headCache > capacity)
             {
-                headCache = UnsafeApi.getLongAcquire(null, ring + HEAD_OFFSET);
+                if (!headLoaded)
+                {
+                    // the consumer's line is read at most once per burst: a full ring costs no miss per packet
+                    headCache = UnsafeApi.getLongAcquire(null, ring + HEAD_OFFSET);
+                    headLoaded = true;
+                }
                 if (tail + need - headCache > capacity)
                 {
                     dropped++;
