@@ -67,7 +67,14 @@ public final class DumpCap
         for (final String sig : new String[] {"INT", "TERM", "HUP"})
         {
             // as dpdk-dumpcap: a signal ends the capture, which then writes its statistics and exits normally
-            sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> quit.set(true));
+            try
+            {
+                sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> quit.set(true));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                // ignored by our parent (SIGINT of a background job in a script): stays ignored, as for dpdk-dumpcap
+            }
         }
         final int rc = run(args, System.out, System.err, quit);
         System.out.flush();

@@ -15,23 +15,25 @@ package io.ethdev4j.pdump;
  *  +-------------------------------+-------------------------------+
  *  |       direction (u32: 0 = rx/inbound, 1 = tx/outbound)        |   4  client
  *  +---------------------------------------------------------------+
- *  /       reserved (56 bytes)                                     /   8
+ *  /       padding to 128                                          /   8
  *  +---------------------------------------------------------------+
- *  |       tail (u64, bytes ever written; the producer position)   |  64  producer, store-release per burst
+ *  |       tail (u64, bytes ever written; the producer position)   | 128  producer, store-release per burst
  *  +---------------------------------------------------------------+
- *  |       seen (u64, packets the tap was shown)                   |  72  producer
+ *  /       padding to 256                                          / 136
  *  +---------------------------------------------------------------+
- *  |       filtered (u64, packets the filter rejected)             |  80  producer
+ *  |       seen (u64, packets the tap was shown)                   | 256  producer, per burst; the consumer reads
+ *  +---------------------------------------------------------------+       them once, after DISABLE
+ *  |       filtered (u64, packets the filter rejected)             | 264  producer
  *  +---------------------------------------------------------------+
- *  |       dropped (u64, packets that found the ring full)         |  88  producer
+ *  |       dropped (u64, packets that found the ring full)         | 272  producer
  *  +---------------------------------------------------------------+
- *  /       padding to 192 (the producer's 128-byte pair of lines)  /  96
+ *  /       padding to 384                                          / 280
  *  +---------------------------------------------------------------+
- *  |       head (u64, bytes ever consumed; the consumer position)  | 192  consumer, store-release
+ *  |       head (u64, bytes ever consumed; the consumer position)  | 384  consumer, store-release
  *  +---------------------------------------------------------------+
- *  /       padding to 256                                          / 200
+ *  /       padding to 512                                          / 392
  *  +---------------------------------------------------------------+
- *  /       records (ring_capacity bytes)                           / 256
+ *  /       records (ring_capacity bytes)                           / 512
  *  +---------------------------------------------------------------+
  * </pre>
  * A record starts on an 8-byte boundary at {@code position & (ring_capacity - 1)} and never wraps: when it does not
@@ -49,9 +51,11 @@ package io.ethdev4j.pdump;
  *  +---------------------------------------------------------------+
  * </pre>
  * The producer writes a burst's records, then its counters, then store-releases {@code tail}; the consumer
- * load-acquires {@code tail}, reads records up to it and store-releases {@code head}. Free space is
- * {@code ring_capacity - (tail - head)}; a record that does not fit is not written and counts in {@code dropped}:
- * the data path never waits for the consumer. The timestamp is one {@code System.nanoTime()} per burst (DPDK's
+ * load-acquires {@code tail}, reads records up to it and store-releases {@code head}. The counters are apart from
+ * {@code tail}, which the consumer polls, so that counting drops does not move the line it polls. Free space is
+ * {@code ring_capacity - (tail - head)}; a record that does not fit is not written and counts in {@code dropped}
+ * with the rest of its burst, as {@code rte_ring_enqueue_burst} leaves the rest: the data path never waits for
+ * the consumer. The timestamp is one {@code System.nanoTime()} per burst (DPDK's
  * pdump reads the TSC once per burst too); the consumer turns it into wall-clock time.
  */
 public final class CaptureRingDescriptor
@@ -59,12 +63,14 @@ public final class CaptureRingDescriptor
     public static final int PORT_OFFSET = 0;
     public static final int QUEUE_OFFSET = PORT_OFFSET + Short.BYTES;
     public static final int DIRECTION_OFFSET = QUEUE_OFFSET + Short.BYTES;
-    public static final int TAIL_OFFSET = 64;
-    public static final int SEEN_OFFSET = TAIL_OFFSET + Long.BYTES;
+    /** Each field group on its own 128-byte pair of cache lines (the adjacent-line prefetcher pairs them). */
+    public static final int LINE_PAIR = 128;
+    public static final int TAIL_OFFSET = LINE_PAIR;
+    public static final int SEEN_OFFSET = 2 * LINE_PAIR;
     public static final int FILTERED_OFFSET = SEEN_OFFSET + Long.BYTES;
     public static final int DROPPED_OFFSET = FILTERED_OFFSET + Long.BYTES;
-    public static final int HEAD_OFFSET = 192;
-    public static final int HEADER_LENGTH = 256;
+    public static final int HEAD_OFFSET = 3 * LINE_PAIR;
+    public static final int HEADER_LENGTH = 4 * LINE_PAIR;
 
     public static final int DIRECTION_RX = 0;
     public static final int DIRECTION_TX = 1;

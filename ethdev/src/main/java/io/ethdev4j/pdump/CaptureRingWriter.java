@@ -15,13 +15,19 @@ import static io.ethdev4j.pdump.CaptureRingDescriptor.*;
  * The producer of one {@link CaptureRingDescriptor capture ring}: the tap on one queue of one port that copies each
  * packet of a burst (up to the snap length, segments followed) into a record of the ring, DPDK's
  * {@code pdump_copy()}. Runs on the lcore polling the queue (its only writer); a packet that finds the ring full is
- * counted in {@code dropped} and skipped, so the data path never waits for the capture. Allocates nothing.
+ * counted in {@code dropped} with the rest of its burst, so the data path never waits for the capture. After a
+ * full ring the next {@link #FULL_SKIP_BURSTS} bursts are counted as dropped without reading the consumer's
+ * position: a capture that cannot keep up costs the data path a few stores per burst. Allocates nothing.
  * <p>
  * The filter, when there is one, sees each packet's first segment (libpcap's {@code bpf_filter()} over
- * {@code data_len} bytes, with {@code pkt_len} as the wire length); a rejected packet counts in {@code filtered}.
+ * {@code data_len} bytes, with {@code pkt_len} as the wire length); a rejected packet counts in {@code filtered}
+ * (packets dropped for a full ring are not filtered first).
  */
 public final class CaptureRingWriter implements BurstTap
 {
+    /** Bursts dropped whole after the ring was found full, before its head is read again. */
+    public static final int FULL_SKIP_BURSTS = 32;
+
     private final long ring;
     private final long records;
     private final int capacity;
@@ -35,6 +41,7 @@ public final class CaptureRingWriter implements BurstTap
     private long seen;
     private long filtered;
     private long dropped;
+    private int skip;
 
     /**
      * @param ring     address of the ring's header in the mapped region
@@ -60,6 +67,14 @@ public final class CaptureRingWriter implements BurstTap
     @Override
     public void tap(final Mbuf[] pkts, final int offset, final int n)
     {
+        if (skip > 0)
+        {
+            skip--;
+            seen += n;
+            dropped += n;
+            publishCounters();
+            return;
+        }
         final long timestamp = System.nanoTime();
         long tail = this.tail;
         boolean headLoaded = false;
@@ -93,8 +108,9 @@ public final class CaptureRingWriter implements BurstTap
                 }
                 if (tail + need - headCache > capacity)
                 {
-                    dropped++;
-                    continue;
+                    dropped += end - i;
+                    skip = FULL_SKIP_BURSTS;
+                    break;
                 }
             }
             if (stride > toEnd)
@@ -112,11 +128,19 @@ public final class CaptureRingWriter implements BurstTap
             tail += stride;
         }
         seen += n;
+        publishCounters();
+        if (tail != this.tail)
+        {
+            this.tail = tail;
+            UnsafeApi.putLongRelease(null, ring + TAIL_OFFSET, tail);
+        }
+    }
+
+    private void publishCounters()
+    {
         UnsafeApi.putLong(ring + SEEN_OFFSET, seen);
         UnsafeApi.putLong(ring + FILTERED_OFFSET, filtered);
         UnsafeApi.putLong(ring + DROPPED_OFFSET, dropped);
-        this.tail = tail;
-        UnsafeApi.putLongRelease(null, ring + TAIL_OFFSET, tail);
     }
 
     /** Copies the first {@code length} bytes of the packet at mbuf {@code m}, following its segments. */

@@ -39,9 +39,9 @@ class CaptureDescriptorTest
         assertEquals(128, CaptureRegionDescriptor.ringsOffset(8));
         assertEquals(256, CaptureRegionDescriptor.ringsOffset(9));
         assertEquals(32896, CaptureRegionDescriptor.ringsOffset(4096)); // 64 + 4096 * 8 rounded up to 128
-        assertEquals(256 + 65536, CaptureRegionDescriptor.ringStride(65536));
-        assertEquals(128 + 2 * (256 + 65536), CaptureRegionDescriptor.ringOffset(4, 65536, 2));
-        assertEquals(128 + 3 * (256 + 65536), CaptureRegionDescriptor.regionLength(4, 65536, 3));
+        assertEquals(512 + 65536, CaptureRegionDescriptor.ringStride(65536));
+        assertEquals(128 + 2 * (512 + 65536), CaptureRegionDescriptor.ringOffset(4, 65536, 2));
+        assertEquals(128 + 3 * (512 + 65536), CaptureRegionDescriptor.regionLength(4, 65536, 3));
     }
 
     @Test
@@ -50,16 +50,18 @@ class CaptureDescriptorTest
         assertEquals(0, CaptureRingDescriptor.PORT_OFFSET);
         assertEquals(2, CaptureRingDescriptor.QUEUE_OFFSET);
         assertEquals(4, CaptureRingDescriptor.DIRECTION_OFFSET);
-        assertEquals(64, CaptureRingDescriptor.TAIL_OFFSET);
-        assertEquals(72, CaptureRingDescriptor.SEEN_OFFSET);
-        assertEquals(80, CaptureRingDescriptor.FILTERED_OFFSET);
-        assertEquals(88, CaptureRingDescriptor.DROPPED_OFFSET);
-        assertEquals(192, CaptureRingDescriptor.HEAD_OFFSET);
-        assertEquals(256, CaptureRingDescriptor.HEADER_LENGTH);
-        assertEquals(0, CaptureRingDescriptor.TAIL_OFFSET / 128 - CaptureRingDescriptor.DROPPED_OFFSET / 128,
-            "producer fields share one 128-byte pair of lines");
-        assertNotEquals(CaptureRingDescriptor.TAIL_OFFSET / 128, CaptureRingDescriptor.HEAD_OFFSET / 128,
-            "producer and consumer positions in different 128-byte pairs");
+        assertEquals(128, CaptureRingDescriptor.TAIL_OFFSET);
+        assertEquals(256, CaptureRingDescriptor.SEEN_OFFSET);
+        assertEquals(264, CaptureRingDescriptor.FILTERED_OFFSET);
+        assertEquals(272, CaptureRingDescriptor.DROPPED_OFFSET);
+        assertEquals(384, CaptureRingDescriptor.HEAD_OFFSET);
+        assertEquals(512, CaptureRingDescriptor.HEADER_LENGTH);
+        final int[] groups = {CaptureRingDescriptor.PORT_OFFSET, CaptureRingDescriptor.TAIL_OFFSET,
+            CaptureRingDescriptor.DROPPED_OFFSET, CaptureRingDescriptor.HEAD_OFFSET};
+        for (int i = 1; i < groups.length; i++)
+        {
+            assertNotEquals(groups[i - 1] / 128, groups[i] / 128, "static, tail, counters and head: one 128-byte pair each");
+        }
         assertEquals(0, CaptureRingDescriptor.RECORD_LENGTH_OFFSET);
         assertEquals(4, CaptureRingDescriptor.RECORD_ORIG_LENGTH_OFFSET);
         assertEquals(8, CaptureRingDescriptor.RECORD_TIMESTAMP_OFFSET);

@@ -118,9 +118,18 @@ class CaptureRingTest
         {
             pkts[i] = packet(1000, i);
         }
+        // ring 0: six 1016-byte records, four fit: the fifth does not, and the sixth is dropped with it
+        final CaptureRingWriter w0 = new CaptureRingWriter(reg.ring(0), CAPACITY, 1000, null);
+        w0.tap(new Mbuf[] {pkts[0], pkts[1], pkts[2], pkts[3], pkts[4], pkts[0]}, 0, 6);
+        assertEquals(2, new CaptureRingReader(reg.ring(0), CAPACITY).dropped());
         w.tap(pkts, 0, 5); // 1016-byte records: 4 fit in 4096, the fifth is dropped
         assertEquals(1, r.dropped());
         assertEquals(5, r.seen());
+        for (int i = 0; i < CaptureRingWriter.FULL_SKIP_BURSTS; i++)
+        {
+            w.tap(pkts, 0, 2); // after a full ring whole bursts are dropped, without reading the consumer's head
+        }
+        assertEquals(1 + 2 * CaptureRingWriter.FULL_SKIP_BURSTS, r.dropped());
         for (int i = 0; i < 3; i++)
         {
             assertTrue(r.next());
@@ -129,7 +138,7 @@ class CaptureRingTest
         }
         r.commit(); // 3 records free: the next two go to 3048.. (one fits before the end? 1048 left: yes) then wrap
         w.tap(pkts, 0, 2);
-        assertEquals(1, r.dropped(), "room again");
+        assertEquals(1 + 2 * CaptureRingWriter.FULL_SKIP_BURSTS, r.dropped(), "room again");
         assertTrue(r.next());
         assertEquals(3, record(r)[0], "the fourth of the first burst");
         r.consume();
