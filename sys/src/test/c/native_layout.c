@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/uio.h>
 #include <sys/eventfd.h>
 #include <sys/wait.h>
@@ -81,6 +82,12 @@ int main(void)
     const char *U = "UnixSocket";
     C(U, AF_UNIX); C(U, AF_INET); C(U, SOCK_STREAM); C(U, SOCK_DGRAM); C(U, SOCK_CLOEXEC); C(U, SOL_SOCKET);
     C(U, SCM_RIGHTS); C(U, MSG_DONTWAIT); C(U, MSG_NOSIGNAL); C(U, MSG_CMSG_CLOEXEC);
+    C(U, SOCK_SEQPACKET); C(U, SOCK_NONBLOCK); C(U, SO_SNDBUF); C(U, SO_RCVBUF); C(U, SO_SNDBUFFORCE);
+    C(U, SHUT_RDWR); C(U, MSG_TRUNC);
+    OFF(U, "SOCKADDR_UN_FAMILY_OFFSET", struct sockaddr_un, sun_family);
+    OFF(U, "SOCKADDR_UN_PATH_OFFSET", struct sockaddr_un, sun_path);
+    P(U, "SOCKADDR_UN_SIZE", sizeof(struct sockaddr_un));
+    P(U, "UNIX_PATH_MAX", sizeof(((struct sockaddr_un *)0)->sun_path));
     C(U, POLLIN); C(U, POLLOUT); C(U, POLLERR); C(U, POLLHUP); C(U, POLLNVAL);
     OFF(U, "MSGHDR_NAME_OFFSET", struct msghdr, msg_name); OFF(U, "MSGHDR_NAMELEN_OFFSET", struct msghdr, msg_namelen);
     OFF(U, "MSGHDR_IOV_OFFSET", struct msghdr, msg_iov); OFF(U, "MSGHDR_IOVLEN_OFFSET", struct msghdr, msg_iovlen);

@@ -16,7 +16,6 @@ import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
 import io.ethdev4j.mem.HugepageInfo;
-import io.ethdev4j.pdump.PdumpServer;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
@@ -41,9 +40,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
  * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
- * and its files removed last. Unless {@code --no-shconf}/{@code --in-memory}, init also starts the packet capture
- * server ({@link PdumpServer}, DPDK's {@code rte_pdump_init()}) on {@code mp_pdump} in that directory, so that
- * {@code tools/dumpcap} can capture any port of any application; close ends captures first.
+ * and its files removed last. The {@link EalPlugin}s start last and stop first: packet capture's server (the core's
+ * {@code PdumpPlugin}, DPDK's {@code rte_pdump_init()}) and telemetry.
  */
 public final class Eal implements AutoCloseable, EalServices
 {
@@ -64,8 +62,8 @@ public final class Eal implements AutoCloseable, EalServices
     private final List<Bus> buses = new ArrayList<>();
     /** Made first by init, closed last. */
     private RuntimeDir runtimeDir;
-    /** Packet capture's control socket in the runtime directory (none with --no-shconf / --in-memory). */
-    private PdumpServer pdump;
+    /** What the plugins started ({@link EalPlugin}), in start order; closed first, newest first. */
+    private final List<AutoCloseable> plugins = new ArrayList<>();
     private volatile boolean closed;
 
     private Eal(final EalArgs args, final List<PmdProvider> providers)
@@ -115,16 +113,29 @@ public final class Eal implements AutoCloseable, EalServices
             eal.pin(args.mainLcore());
             eal.openBuses(buses);
             eal.probeAll();
-            if (!args.noShconf())
-            {
-                eal.pdump = PdumpServer.start(eal.runtimeDir.path(), eal::ports);
-            }
+            eal.startPlugins();
             return eal;
         }
         catch (final RuntimeException ex)
         {
             eal.close();
             throw ex;
+        }
+    }
+
+    /** The {@link EalPlugin}s on the class path, in name order (telemetry, as rte_eal_init starts it last). */
+    private void startPlugins()
+    {
+        final List<EalPlugin> found = new ArrayList<>();
+        ServiceLoader.load(EalPlugin.class).forEach(found::add);
+        found.sort(Comparator.comparing(EalPlugin::name));
+        for (final EalPlugin p : found)
+        {
+            final AutoCloseable handle = p.start(this);
+            if (handle != null)
+            {
+                plugins.add(handle);
+            }
         }
     }
 
@@ -206,12 +217,6 @@ public final class Eal implements AutoCloseable, EalServices
         return runtimeDir.path();
     }
 
-    /** The packet capture server ({@code <runtime dir>/mp_pdump}), or null with --no-shconf / --in-memory. */
-    public PdumpServer pdumpServer()
-    {
-        return pdump;
-    }
-
     /** The runtime directory itself: register files created in it so close removes them. */
     public RuntimeDir runtimeDirectory()
     {
@@ -246,6 +251,29 @@ public final class Eal implements AutoCloseable, EalServices
     public int lcoreCount()
     {
         return args.lcores().length;
+    }
+
+    /**
+     * The CPUs for threads that are not lcores (DPDK's control-thread cpuset): the CPUs the process may run on minus
+     * the lcores' CPUs, or all of them when that leaves none. Telemetry and other service threads run there, off the
+     * forwarding cores when the machine has spare ones.
+     */
+    public int[] controlCpus()
+    {
+        final Set<Integer> lcoreCpus = new HashSet<>();
+        for (final int c : args.lcores())
+        {
+            lcoreCpus.add(c);
+        }
+        final int[] all = LibC.allowedCpus();
+        final int[] rest = Arrays.stream(all).filter(c -> !lcoreCpus.contains(c)).toArray();
+        return rest.length > 0 ? rest : all;
+    }
+
+    /** Whether lcore {@code lcore} has a CPU of that number to be pinned to (else its thread runs unpinned). */
+    public boolean lcoreHasCpu(final int lcore)
+    {
+        return cpus.contains(lcore);
     }
 
     private boolean pin(final int lcore)
@@ -505,10 +533,19 @@ public final class Eal implements AutoCloseable, EalServices
             closed = true;
         }
         RuntimeException first = null;
-        if (pdump != null)
+        for (int i = plugins.size() - 1; i >= 0; i--)
         {
-            pdump.close(); // captures end (taps removed, regions unmapped) while the ports still exist
+            try
+            {
+                plugins.get(i).close();
+            }
+            catch (final Exception ex)
+            {
+                final RuntimeException rex = ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException(ex);
+                first = first == null ? rex : first;
+            }
         }
+        plugins.clear();
         for (final EthDev p : ports())
         {
             try

@@ -59,10 +59,17 @@ public final class EalArgs
     private long memoryMb;
     /**
      * The system property that replaces DPDK's default file prefix {@code rte} when {@code --file-prefix} is not
-     * given; {@code %p} in it becomes the process id. The build sets it for test JVMs ({@code test%p}), so test runs
-     * in several worktrees on one machine never contend for {@code /var/run/dpdk/rte}.
+     * given; {@code %p} in it becomes the process id. Wins over {@link #DEFAULT_FILE_PREFIX_ENV}.
      */
     public static final String DEFAULT_FILE_PREFIX_PROPERTY = "ethdev4j.eal.defaultFilePrefix";
+    /**
+     * The environment variable that does the same, inherited by child processes: the build sets it to {@code test%p}
+     * for test JVMs, so runtimes the tests start (and the testpmd processes they launch) never contend for
+     * {@code /var/run/dpdk/rte} with each other, with test runs in other worktrees, or with a DPDK application.
+     */
+    public static final String DEFAULT_FILE_PREFIX_ENV = "ETHDEV4J_DEFAULT_FILE_PREFIX";
+    /** The program name a runtime reports (DPDK's argv[0]) unless the application names itself ({@link #program(String)}). */
+    public static final String DEFAULT_PROGRAM = "ethdev4j";
     /** DPDK's default file prefix. */
     public static final String DPDK_DEFAULT_FILE_PREFIX = "rte";
 
@@ -74,6 +81,10 @@ public final class EalArgs
     private boolean help;
     private final Map<String, String> kniOptions = new LinkedHashMap<>();
     private String[] appArgs = new String[0];
+    /** The EAL options as given (before {@code --}). */
+    private String[] ealArgv = new String[0];
+    /** DPDK's argv[0]: what /eal/params reports first. */
+    private String program = DEFAULT_PROGRAM;
 
     private EalArgs()
     {
@@ -253,13 +264,28 @@ public final class EalArgs
                 Arrays.toString(a.lcores));
         }
         a.appArgs = Arrays.copyOfRange(args, Math.min(i, args.length), args.length);
+        int end = 0;
+        while (end < args.length && !args[end].equals("--"))
+        {
+            end++;
+        }
+        a.ealArgv = Arrays.copyOfRange(args, 0, end);
         return a;
     }
 
-    /** {@value #DPDK_DEFAULT_FILE_PREFIX}, unless {@link #DEFAULT_FILE_PREFIX_PROPERTY} says otherwise. */
+    /**
+     * {@value #DPDK_DEFAULT_FILE_PREFIX}, unless {@link #DEFAULT_FILE_PREFIX_PROPERTY} or
+     * {@link #DEFAULT_FILE_PREFIX_ENV} says otherwise.
+     */
     public static String defaultFilePrefix()
     {
-        final String p = System.getProperty(DEFAULT_FILE_PREFIX_PROPERTY);
+        return defaultFilePrefix(System.getProperty(DEFAULT_FILE_PREFIX_PROPERTY), System.getenv(DEFAULT_FILE_PREFIX_ENV));
+    }
+
+    /** The rule of {@link #defaultFilePrefix()} for given property and environment values (null: unset). */
+    public static String defaultFilePrefix(final String property, final String env)
+    {
+        final String p = property != null && !property.isBlank() ? property : env;
         if (p == null || p.isBlank())
         {
             return DPDK_DEFAULT_FILE_PREFIX;
@@ -267,7 +293,8 @@ public final class EalArgs
         final String prefix = p.replace("%p", Long.toString(ProcessHandle.current().pid()));
         if (prefix.contains("/"))
         {
-            throw new EalArgsException("invalid -D" + DEFAULT_FILE_PREFIX_PROPERTY + "='" + p + "'");
+            throw new EalArgsException("invalid default file prefix '" + p + "' (-D" + DEFAULT_FILE_PREFIX_PROPERTY +
+                " or " + DEFAULT_FILE_PREFIX_ENV + ")");
         }
         return prefix;
     }
@@ -487,6 +514,25 @@ public final class EalArgs
     public Map<String, String> kniOptions()
     {
         return Collections.unmodifiableMap(kniOptions);
+    }
+
+    /** The EAL options exactly as given, without {@code --} and what follows (DPDK's saved {@code eal_args}). */
+    public String[] ealArgv()
+    {
+        return ealArgv.clone();
+    }
+
+    /** The program name (DPDK's argv[0]); {@value #DEFAULT_PROGRAM} unless set. */
+    public String program()
+    {
+        return program;
+    }
+
+    /** Names the program (testpmd says "testpmd"): what telemetry's /eal/params reports first. Returns this. */
+    public EalArgs program(final String name)
+    {
+        this.program = java.util.Objects.requireNonNull(name, "name");
+        return this;
     }
 
     /** The application's arguments (after {@code --}). */

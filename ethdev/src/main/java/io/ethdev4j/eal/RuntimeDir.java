@@ -20,9 +20,10 @@ import java.util.List;
  * runtime keeps the files other processes find it by — the {@code config} lock and the telemetry socket
  * {@code dpdk_telemetry.v2}.
  * <p>
- * The path follows DPDK 22.11 ({@code lib/eal/linux/eal.c}): {@code /var/run/dpdk/<file-prefix>} when the real
- * user id is 0, otherwise {@code $XDG_RUNTIME_DIR/dpdk/<file-prefix>}, or {@code /tmp/dpdk/<file-prefix>} without
- * {@code XDG_RUNTIME_DIR}. Both levels are made with mode 0700 when missing, one {@code mkdir} at a time as DPDK does.
+ * The path follows DPDK 22.11 ({@code eal_create_runtime_dir()}, {@code lib/eal/unix/eal_filesystem.c}):
+ * {@code $RUNTIME_DIRECTORY/dpdk/<file-prefix>} when {@code RUNTIME_DIRECTORY} is set (systemd's
+ * {@code RuntimeDirectory=}); else {@code /var/run/dpdk/<file-prefix>} when the real user id is 0; else
+ * {@code $XDG_RUNTIME_DIR/dpdk/<file-prefix>}, or {@code /tmp/dpdk/<file-prefix>} without {@code XDG_RUNTIME_DIR}. Both levels are made with mode 0700 when missing, one {@code mkdir} at a time as DPDK does.
  * <p>
  * Unless {@code --in-memory} or {@code --no-shconf}, the runtime takes a write lock on {@code <dir>/config} for its
  * whole life, as DPDK's {@code rte_eal_config_create()} does, and a second primary with the same prefix is refused
@@ -52,19 +53,33 @@ public final class RuntimeDir implements AutoCloseable
     }
 
     /**
-     * DPDK's rule for the runtime directory of {@code filePrefix}, for a process whose real user id is {@code uid}
-     * and whose {@code XDG_RUNTIME_DIR} is {@code xdgRuntimeDir} (null when unset).
+     * DPDK's rule for the runtime directory of {@code filePrefix}, for a process whose real user id is {@code uid} and
+     * whose {@code RUNTIME_DIRECTORY} and {@code XDG_RUNTIME_DIR} are {@code runtimeDirectory} and
+     * {@code xdgRuntimeDir} (null when unset).
      */
-    public static Path pathFor(final String filePrefix, final int uid, final String xdgRuntimeDir)
+    public static Path pathFor(final String filePrefix, final int uid, final String runtimeDirectory,
+        final String xdgRuntimeDir)
     {
-        final String base = uid == 0 ? ROOT_RUNTIME_DIR : xdgRuntimeDir != null ? xdgRuntimeDir : FALLBACK_RUNTIME_DIR;
+        final String base;
+        if (runtimeDirectory != null)
+        {
+            base = runtimeDirectory;
+        }
+        else if (uid == 0)
+        {
+            base = ROOT_RUNTIME_DIR;
+        }
+        else
+        {
+            base = xdgRuntimeDir != null ? xdgRuntimeDir : FALLBACK_RUNTIME_DIR;
+        }
         return Paths.get(base, "dpdk", filePrefix);
     }
 
     /** The runtime directory of {@code filePrefix} for this process. */
     public static Path pathFor(final String filePrefix)
     {
-        return pathFor(filePrefix, LibC.uid(), System.getenv("XDG_RUNTIME_DIR"));
+        return pathFor(filePrefix, LibC.uid(), System.getenv("RUNTIME_DIRECTORY"), System.getenv("XDG_RUNTIME_DIR"));
     }
 
     /**

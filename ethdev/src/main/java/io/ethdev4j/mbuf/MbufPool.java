@@ -290,6 +290,53 @@ public final class MbufPool implements AutoCloseable
         return Math.min(n, size);
     }
 
+    /**
+     * Objects in the lcore caches now (telemetry's {@code total_cache_count}): a racy sum of fields the lcores write,
+     * read without stopping them, as DPDK reads {@code local_cache[].len}.
+     */
+    public int cacheCount()
+    {
+        int n = 0;
+        for (final MbufCache c : caches)
+        {
+            if (c != null)
+            {
+                n += c.len;
+            }
+        }
+        return n;
+    }
+
+    /** Objects in the backing ring now (rte_mempool_ops_get_count; telemetry's {@code common_pool_count}). */
+    public int commonPoolCount()
+    {
+        return ring.count();
+    }
+
+    /** The backing ring's name ({@code MP_<name>}, as DPDK's ring mempool ops name it). */
+    public String ringName()
+    {
+        return ring.name();
+    }
+
+    /**
+     * rte_mempool_walk: calls {@code visitor} for every pool not closed, in id order (control path: the visitor runs
+     * under the pools' lock, so it must not create or close pools).
+     */
+    public static void walk(final java.util.function.Consumer<MbufPool> visitor)
+    {
+        synchronized (POOLS)
+        {
+            for (final MbufPool p : POOLS)
+            {
+                if (p != null)
+                {
+                    visitor.accept(p);
+                }
+            }
+        }
+    }
+
     /** rte_mempool_in_use_count. */
     public int inUse()
     {
@@ -471,6 +518,7 @@ public final class MbufPool implements AutoCloseable
             POOLS[id] = null;
             BY_NAME.remove(name, this);
         }
+        ring.free();
         if (ownsRegion)
         {
             region.close();

@@ -5,6 +5,11 @@ import io.ethdev4j.sys.Errno;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
 
 abstract class RingPad0
 {
@@ -58,6 +63,10 @@ abstract class RingPad2 extends RingConsumer
  * </ul>
  * Head and tail indices are free-running 32-bit counters masked on access, as in DPDK. Slots are not cleared
  * on dequeue (DPDK does not either): a ring holds on to long-lived objects such as mbuf flyweights.
+ * <p>
+ * Every ring made by {@link #create} is listed (DPDK's "RTE_RING" tailq) until {@link #free()} or until nothing
+ * references it any more: {@link #walk} visits them, as rte_ring telemetry's {@code /ring/list} does. Names need not be
+ * unique (DPDK's are): the list is for looking, not for lookup.
  * Nothing here allocates after construction.
  */
 public final class Ring<E> extends RingPad2
@@ -74,6 +83,9 @@ public final class Ring<E> extends RingPad2
     public static final int MAX_SIZE = 1 << 28;
     /** Names are at most 29 characters (memzone name "RG_" + name). */
     public static final int NAMESIZE = 29;
+
+    /** Rings made and not freed, in creation order (weak: a ring nobody holds drops out). Guarded by itself. */
+    private static final List<WeakReference<Ring<?>>> RINGS = new ArrayList<>();
 
     private static final VarHandle PROD_HEAD;
     private static final VarHandle PROD_TAIL;
@@ -169,7 +181,50 @@ public final class Ring<E> extends RingPad2
             throw EthDevException.of(Errno.EINVAL, op, "count must be a power of two in 2.." + MAX_SIZE +
                 " (capacity count-1), or use F_EXACT_SZ");
         }
-        return new Ring<>(name, count, flags, elementType);
+        final Ring<E> ring = new Ring<>(name, count, flags, elementType);
+        synchronized (RINGS)
+        {
+            RINGS.add(new WeakReference<>(ring));
+        }
+        return ring;
+    }
+
+    /**
+     * rte_ring_walk: calls {@code visitor} for every ring made by {@link #create} and not freed, in creation order
+     * (control path: it allocates; the visitor runs under the list's lock, so it must not create or free rings).
+     */
+    public static void walk(final Consumer<Ring<?>> visitor)
+    {
+        synchronized (RINGS)
+        {
+            for (final Iterator<WeakReference<Ring<?>>> it = RINGS.iterator(); it.hasNext(); )
+            {
+                final Ring<?> r = it.next().get();
+                if (r == null)
+                {
+                    it.remove();
+                }
+                else
+                {
+                    visitor.accept(r);
+                }
+            }
+        }
+    }
+
+    /** rte_ring_free: takes the ring off the list {@link #walk} visits (its memory is the garbage collector's). */
+    public void free()
+    {
+        synchronized (RINGS)
+        {
+            RINGS.removeIf(w -> w.get() == null || w.get() == this);
+        }
+    }
+
+    /** The index mask ({@code size - 1}). */
+    public int mask()
+    {
+        return mask;
     }
 
     public static int nextPowerOfTwo(final int v)

@@ -53,24 +53,40 @@ class RuntimeDirTest
     @Test
     void shouldFollowDpdksRuleForRootAndOtherUsers()
     {
-        assertEquals(Paths.get("/var/run/dpdk/rte"), RuntimeDir.pathFor("rte", 0, "/run/user/0"),
+        assertEquals(Paths.get("/var/run/dpdk/rte"), RuntimeDir.pathFor("rte", 0, null, "/run/user/0"),
             "root ignores XDG_RUNTIME_DIR");
-        assertEquals(Paths.get("/run/user/1000/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, "/run/user/1000"));
-        assertEquals(Paths.get("/tmp/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null));
-        assertEquals(RuntimeDir.pathFor("x", LibC.uid(), System.getenv("XDG_RUNTIME_DIR")), RuntimeDir.pathFor("x"));
+        assertEquals(Paths.get("/run/user/1000/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null, "/run/user/1000"));
+        assertEquals(Paths.get("/tmp/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, null, null));
+        assertEquals(Paths.get("/run/app/dpdk/pg1"), RuntimeDir.pathFor("pg1", 0, "/run/app", "/run/user/0"),
+            "systemd's RUNTIME_DIRECTORY wins, for root too");
+        assertEquals(Paths.get("/run/app/dpdk/pg1"), RuntimeDir.pathFor("pg1", 1000, "/run/app", "/run/user/1000"));
+        assertEquals(RuntimeDir.pathFor("x", LibC.uid(), System.getenv("RUNTIME_DIRECTORY"), System.getenv("XDG_RUNTIME_DIR")),
+            RuntimeDir.pathFor("x"));
     }
 
     @Test
     void shouldUseDpdksDefaultPrefixWhenNoneIsGivenOutsideTheTestHarness()
     {
+        final String pid = Long.toString(ProcessHandle.current().pid());
+        assertEquals("rte", EalArgs.defaultFilePrefix(null, null));
+        assertEquals("rte", EalArgs.defaultFilePrefix("", " "));
+        assertEquals("t" + pid, EalArgs.defaultFilePrefix(null, "t%p"), "the environment (inherited by children)");
+        assertEquals("p" + pid, EalArgs.defaultFilePrefix("p%p", "t%p"), "the property wins");
+        assertThrows(EalArgsException.class, () -> EalArgs.defaultFilePrefix("a/b", null));
+        assertEquals("given", EalArgs.parse("--file-prefix", "given").filePrefix());
+        assertEquals(EalArgs.defaultFilePrefix(), EalArgs.parse().filePrefix());
+    }
+
+    @Test
+    void shouldCreateTheDefaultPrefixDirectory()
+    {
+        // --no-shconf: no lock, so a dpdk-testpmd or another worktree's run on the real default prefix cannot interfere
         final String saved = System.getProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        try
+        System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, "rte");
+        try (Eal eal = Eal.init(eal("--no-shconf", "--no-telemetry")))
         {
-            System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-            assertEquals("rte", EalArgs.parse().filePrefix());
-            System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, "t%p");
-            assertEquals("t" + ProcessHandle.current().pid(), EalArgs.parse().filePrefix());
-            assertEquals("given", EalArgs.parse("--file-prefix", "given").filePrefix());
+            assertEquals(RuntimeDir.pathFor("rte"), eal.runtimeDir());
+            assertTrue(Files.isDirectory(eal.runtimeDir()));
         }
         finally
         {
@@ -79,26 +95,6 @@ class RuntimeDirTest
                 System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
             }
             else
-            {
-                System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, saved);
-            }
-        }
-    }
-
-    @Test
-    void shouldCreateTheDefaultPrefixDirectory()
-    {
-        // --no-shconf: no lock, so a dpdk-testpmd or another worktree's run on the real default prefix cannot interfere
-        final String saved = System.getProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        System.clearProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY);
-        try (Eal eal = Eal.init(eal("--no-shconf")))
-        {
-            assertEquals(RuntimeDir.pathFor("rte"), eal.runtimeDir());
-            assertTrue(Files.isDirectory(eal.runtimeDir()));
-        }
-        finally
-        {
-            if (saved != null)
             {
                 System.setProperty(EalArgs.DEFAULT_FILE_PREFIX_PROPERTY, saved);
             }

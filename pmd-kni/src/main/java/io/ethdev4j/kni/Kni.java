@@ -491,6 +491,34 @@ public final class Kni
         }
     }
 
+    // ------------------------------------------------------------------ monitoring
+
+    /** The FIFOs {@link #fifoCounts} reports, in its order (DPDK's names). */
+    public static final String[] FIFO_NAMES = {"tx_q", "rx_q", "alloc_q", "free_q", "req_q", "resp_q"};
+
+    /**
+     * Entries on each FIFO now, in {@link #FIFO_NAMES} order, into {@code out[0..6)}: the published indices, read
+     * without disturbing producer or consumer (telemetry's {@code /kni/info}). Returns false, filling nothing, once
+     * released (the FIFOs' memory is gone then; release frees it under the context's lock, which this takes).
+     */
+    public boolean fifoCounts(final int[] out)
+    {
+        synchronized (ctx)
+        {
+            if (released)
+            {
+                return false;
+            }
+            out[0] = txQ.count();
+            out[1] = rxQ.count();
+            out[2] = allocQ.count();
+            out[3] = freeQ.count();
+            out[4] = reqQ.count();
+            out[5] = respQ.count();
+            return true;
+        }
+    }
+
     @Override
     public String toString()
     {

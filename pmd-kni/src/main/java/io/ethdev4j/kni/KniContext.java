@@ -76,6 +76,7 @@ public final class KniContext implements AutoCloseable
         this.eal = eal;
         this.memory = memory;
         this.kernel = new KniKernel(params, registry);
+        KniTelemetry.opened(this);
     }
 
     /**
@@ -315,6 +316,7 @@ public final class KniContext implements AutoCloseable
             return;
         }
         closed = true;
+        KniTelemetry.closed(this);
         final List<Kni> all = new ArrayList<>(knis.values());
         RuntimeException first = null;
         for (int i = all.size() - 1; i >= 0; i--)

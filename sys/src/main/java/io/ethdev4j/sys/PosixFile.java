@@ -58,6 +58,8 @@ public final class PosixFile
 
     private static native int fcntl(int fd, int cmd, byte[] flock) throws LastErrorException;
 
+    private static native long write(int fd, byte[] buf, long count) throws LastErrorException;
+
     /** pread(2) of exactly {@code count} bytes; throws naming {@code what} on error or short read. */
     public static void preadFully(final int fd, final long buf, final long count, final long offset, final String what)
     {
@@ -119,6 +121,24 @@ public final class PosixFile
         catch (final LastErrorException ex)
         {
             throw new SysException("eventfd", ex.getErrorCode(), "flags=0x" + Integer.toHexString(flags));
+        }
+    }
+
+    /**
+     * Adds 1 to an eventfd's counter (write(2) of a u64), making it readable for everyone polling it. Returns 0 or
+     * -errno (EAGAIN when the counter is at its maximum: it is readable then anyway).
+     */
+    public static int eventFdSignal(final int fd)
+    {
+        final byte[] one = {1, 0, 0, 0, 0, 0, 0, 0}; // little-endian u64 1
+        try
+        {
+            write(fd, one, one.length);
+            return 0;
+        }
+        catch (final LastErrorException ex)
+        {
+            return -ex.getErrorCode();
         }
     }
 

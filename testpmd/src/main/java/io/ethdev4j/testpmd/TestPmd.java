@@ -72,7 +72,7 @@ public final class TestPmd implements AutoCloseable
         final EalArgs ealArgs;
         try
         {
-            ealArgs = EalArgs.parse(argv);
+            ealArgs = EalArgs.parse(argv).program(PROG);
         }
         catch (final EalArgsException ex)
         {
