@@ -276,6 +276,36 @@ class DumpCapTest
         }
     }
 
+    /** As dpdk-dumpcap: the captured port is promiscuous while captured and back as it was after; -p leaves it. */
+    @Test
+    void shouldSwitchThePortPromiscuousForTheCapture() throws Exception
+    {
+        try (RunningTestPmd app = new RunningTestPmd(PACED_PORTS); PdumpClient client = PdumpClient.connect(app.runtimeDir()))
+        {
+            app.command("set promisc 0 off");
+            RunningTestPmd.await(() -> !client.ports().get(0).promiscuous(), "promiscuous off");
+            for (final boolean p : new boolean[] {false, true})
+            {
+                final AtomicBoolean quit = new AtomicBoolean();
+                final Run[] result = new Run[1];
+                final List<String> argv = new ArrayList<>(List.of(args(app, "-i", "0", "-q", "-w", dir.resolve("p" + p).toString())));
+                if (p)
+                {
+                    argv.add("-p");
+                }
+                final Thread t = new Thread(() -> result[0] = dumpcap(quit, argv.toArray(String[]::new)));
+                t.start();
+                RunningTestPmd.await(() -> Files.exists(dir.resolve("p" + p)) && size(dir.resolve("p" + p)) > 1000,
+                    "the capture to run");
+                assertEquals(!p, client.ports().get(0).promiscuous(), p ? "-p: left alone" : "on while captured");
+                quit.set(true);
+                t.join(TimeUnit.SECONDS.toMillis(60));
+                assertEquals(0, result[0].rc(), result[0].err());
+                assertFalse(client.ports().get(0).promiscuous(), "as it was before");
+            }
+        }
+    }
+
     /** The application quits while dumpcap captures with no stop condition: dumpcap notices and finishes the file. */
     @Test
     void shouldEndWhenTheApplicationExits() throws Exception

@@ -121,6 +121,22 @@ class PdumpServerTest
     }
 
     @Test
+    void shouldSwitchPromiscuousModeForTheCapture()
+    {
+        try (PdumpClient c = PdumpClient.connect(runtimeDir))
+        {
+            eal.port(1).promiscuousDisable();
+            assertFalse(c.ports().get(1).promiscuous());
+            c.promiscuous(1, true);
+            assertTrue(eal.port(1).isPromiscuous());
+            assertTrue(c.ports().get(1).promiscuous());
+            c.promiscuous(1, false);
+            assertFalse(eal.port(1).isPromiscuous());
+            assertEquals(Errno.ENODEV, assertThrows(EthDevException.class, () -> c.promiscuous(9, true)).errno());
+        }
+    }
+
+    @Test
     void shouldNotListenWithoutSharedConfig()
     {
         try (Eal other = Eal.init("--no-huge", "--no-pci", "--in-memory", "--file-prefix", "pdump_inmem" + ProcessHandle.current().pid()))
