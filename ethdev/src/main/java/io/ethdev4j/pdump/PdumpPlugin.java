@@ -24,6 +24,6 @@ public final class PdumpPlugin implements EalPlugin
         {
             return null;
         }
-        return PdumpServer.start(eal.runtimeDir(), eal::ports);
+        return PdumpServer.start(eal.runtimeDir(), eal::ports, eal.controlCpus());
     }
 }

@@ -5,6 +5,7 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.LibC;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * installs a {@link CaptureRingWriter} as the tap of every queue it names; the data path of a port without a
  * capture pays one load and one branch per burst, and nothing is restarted to attach or detach.
  * <p>
- * Control threads only: one accepts, one per client reads its requests. When a client disconnects its taps are
+ * Control threads only, on the runtime's control CPUs: one accepts, one per client reads its requests. When a client disconnects its taps are
  * removed and, once no lcore runs them any more, its region is unmapped. {@link #close()} does that for every
  * client, then removes the socket; the runtime calls it before it stops the ports.
  */
@@ -45,23 +46,40 @@ public final class PdumpServer implements AutoCloseable
     private final ServerSocketChannel server;
     private final Thread acceptor;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    /** CPUs for the server's threads (the runtime's control CPUs), or null to leave them where they start. */
+    private final int[] cpus;
     private volatile boolean closed;
 
-    private PdumpServer(final Path socketPath, final Supplier<List<EthDev>> ports, final ServerSocketChannel server)
+    private PdumpServer(final Path socketPath, final Supplier<List<EthDev>> ports, final ServerSocketChannel server,
+        final int[] cpus)
     {
         this.socketPath = socketPath;
         this.ports = ports;
         this.server = server;
-        this.acceptor = new Thread(this::acceptLoop, "pdump-server");
+        this.cpus = cpus;
+        this.acceptor = new Thread(() ->
+        {
+            pin();
+            acceptLoop();
+        }, "pdump-server");
         this.acceptor.setDaemon(true);
+    }
+
+    private void pin()
+    {
+        if (cpus != null && cpus.length > 0)
+        {
+            LibC.setAffinity(0, cpus);
+        }
     }
 
     /**
      * Listens on {@code <runtimeDir>/mp_pdump} (a stale socket of a dead process with the same prefix is replaced).
      *
      * @param ports the application's live ports, asked at every request
+     * @param cpus  where the server's threads run (the runtime's control CPUs, off the forwarding cores), or null
      */
-    public static PdumpServer start(final Path runtimeDir, final Supplier<List<EthDev>> ports)
+    public static PdumpServer start(final Path runtimeDir, final Supplier<List<EthDev>> ports, final int[] cpus)
     {
         final Path path = runtimeDir.resolve(PdumpProtocol.SOCKET_NAME);
         final ServerSocketChannel ch;
@@ -75,7 +93,7 @@ public final class PdumpServer implements AutoCloseable
         {
             throw new EthDevException(Errno.EIO, "pdumpInit(" + path + ") failed: EIO - cannot listen: " + ex, ex);
         }
-        final PdumpServer s = new PdumpServer(path, ports, ch);
+        final PdumpServer s = new PdumpServer(path, ports, ch, cpus);
         s.acceptor.start();
         return s;
     }
@@ -116,7 +134,11 @@ public final class PdumpServer implements AutoCloseable
                 s.close();
                 return;
             }
-            final Thread t = new Thread(s::serve, "pdump-client-" + ++n);
+            final Thread t = new Thread(() ->
+            {
+                pin();
+                s.serve();
+            }, "pdump-client-" + ++n);
             t.setDaemon(true);
             t.start();
         }
