@@ -207,11 +207,6 @@ final class CaptureSession implements AutoCloseable
         return delivered[i];
     }
 
-    int rings()
-    {
-        return readers.length;
-    }
-
     @Override
     public void close()
     {

@@ -60,7 +60,6 @@ public final class DumpCap
         this.quit = quit;
     }
 
-    @SuppressWarnings("removal")
     public static void main(final String[] args)
     {
         final AtomicBoolean quit = new AtomicBoolean();

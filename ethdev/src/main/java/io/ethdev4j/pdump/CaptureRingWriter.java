@@ -164,10 +164,4 @@ public final class CaptureRingWriter implements BurstTap
             UnsafeApi.setMemory(to, left, (byte)0); // a chain shorter than pkt_len: keep the record well formed
         }
     }
-
-    /** Packets this writer was shown (the lcore's view; the region's counters are what the client reads). */
-    public long seen()
-    {
-        return seen;
-    }
 }

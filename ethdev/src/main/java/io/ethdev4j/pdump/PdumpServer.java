@@ -98,17 +98,6 @@ public final class PdumpServer implements AutoCloseable
         return s;
     }
 
-    public Path socketPath()
-    {
-        return socketPath;
-    }
-
-    /** Clients connected now. */
-    public int sessionCount()
-    {
-        return sessions.size();
-    }
-
     private void acceptLoop()
     {
         int n = 0;
