@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * The PCI bus of one runtime (DPDK's {@code drivers/bus/pci} on Linux, VFIO only). With {@code -a} only the listed
  * devices are probed (in order); otherwise every function bound to vfio-pci in {@code /sys/bus/pci/devices} whose
  * vendor/device id a {@link PciPmdProvider} claims, minus the {@code -b} list, in address order (a claimed device
- * bound to another driver is skipped with a notice naming tools/dpdk-devbind.sh). {@code --no-pci} turns the bus
+ * bound to another driver is skipped with a notice naming dpdk-devbind.py). {@code --no-pci} turns the bus
  * off. Each device is checked (bound to vfio-pci, viable IOMMU group), then opened through kernel VFIO (one
  * container per runtime, closed with the bus; from the first device on it maps the runtime's memory as it is
  * registered, {@link VfioContainer#mapMemory}) and handed to the driver's
@@ -148,7 +148,7 @@ public final class VfioPciBus implements Bus
             {
                 Log.notice("EAL", "PCI device " + e.address() + " " + e.id() + " (" + p.driverName() + ") is " +
                     (e.driver() == null ? "not bound to any driver" : "bound to " + e.driver()) + ", not vfio-pci: " +
-                    "skipped (to use it: tools/dpdk-devbind.sh --bind=vfio-pci " + e.address() + ")");
+                    "skipped (to use it: dpdk-devbind.py --bind=vfio-pci " + e.address() + ")");
             }
             else if (blocked.contains(e.address()))
             {

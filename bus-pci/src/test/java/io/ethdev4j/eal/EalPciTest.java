@@ -231,7 +231,7 @@ class EalPciTest
         final EthDevException ex = initFails("-a", "01:00.1");
         assertEquals(Errno.EBUSY, ex.errno());
         assertContains(ex.getMessage(), "probe(01:00.1)", "0000:01:00.1", "bound to igb, not vfio-pci",
-            "tools/dpdk-devbind.sh --bind=vfio-pci 0000:01:00.1");
+            "dpdk-devbind.py --bind=vfio-pci 0000:01:00.1");
     }
 
     @Test
@@ -240,7 +240,7 @@ class EalPciTest
         final EthDevException ex = initFails("-a", "0000:01:00.0,link_wait_ms=100");
         assertEquals(Errno.ENODEV, ex.errno());
         assertContains(ex.getMessage(), "probe(0000:01:00.0,link_wait_ms=100)", vfioDir.resolve("vfio").toString(),
-            "does not exist", "modprobe vfio-pci", "intel_iommu=on", "tools/dpdk-devbind.sh --bind=vfio-pci");
+            "does not exist", "modprobe vfio-pci", "intel_iommu=on", "dpdk-devbind.py --bind=vfio-pci");
         assertTrue(probed.isEmpty(), "never reaches the driver: " + probed);
     }
 
@@ -269,7 +269,7 @@ class EalPciTest
         assertEquals(List.of(), addresses(VfioPciBus.probeList(bus, List.of(), List.of(new StubVdevProvider()))));
         final String log = log();
         assertContains(log, "0000:01:00.1 8086:10c9 (net_fake_igb) is bound to igb, not vfio-pci: skipped " +
-            "(to use it: tools/dpdk-devbind.sh --bind=vfio-pci 0000:01:00.1)");
+            "(to use it: dpdk-devbind.py --bind=vfio-pci 0000:01:00.1)");
         assertContains(log, "0000:04:00.0 8086:1521 (net_fake_igb) is not bound to any driver");
         assertContains(log, "0000:01:00.0 8086:10c9 is blocked (-b)");
         assertFalse(log.contains("0000:00:1f.2 8086:2922 (") || log.contains("0000:03:00.0 8086:10fb ("), log);

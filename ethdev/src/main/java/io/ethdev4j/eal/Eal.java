@@ -15,6 +15,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
+import io.ethdev4j.mem.HugepageInfo;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 
@@ -39,7 +40,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code init}; one a scan found is logged and skipped. Drivers see the runtime as {@link EalServices}.
  * {@link #close()} stops and closes every port, frees the pools made through it, joins the lcore threads, cleans
  * up the buses and releases memory, in reverse order. The runtime directory ({@link RuntimeDir}) is made first
- * and its files removed last.
+ * and its files removed last. The {@link EalPlugin}s start last and stop first: packet capture's server (the core's
+ * {@code PdumpPlugin}, DPDK's {@code rte_pdump_init()}) and telemetry.
  * <p>
  * Memory events: every region of {@link #memory()} (rings, pools, KNI FIFOs) is registered with
  * {@code memory().registry()} when allocated and unregistered when freed; the PCI bus's VFIO container and each
@@ -73,7 +75,8 @@ public final class Eal implements AutoCloseable, EalServices
     {
         this.args = args;
         this.providers = providers;
-        this.memory = new DmaMemory(args.noHuge(), args.memoryMb() << 20);
+        this.memory = DmaMemory.open(args.noHuge(), args.memoryMb() << 20, args.hugeDir(), args.filePrefix(),
+            args.inMemory(), HugepageInfo.Roots.SYSTEM);
         this.mainThread = Thread.currentThread();
         for (final int c : LibC.allowedCpus())
         {

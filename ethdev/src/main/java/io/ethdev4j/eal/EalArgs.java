@@ -31,6 +31,7 @@ public final class EalArgs
         "  --vdev DEV[,k=v...]    Add a virtual device, e.g. net_null0,size=64 or net_pcap0,rx_pcap=in.pcap",
         "  --no-pci               Disable the PCI bus",
         "  --no-huge              Use 4 KiB pages (memfd) instead of hugepages",
+        "  --huge-dir DIR         Use the hugetlbfs mounted at DIR only (e.g. /dev/hugepages)",
         "  -m MB                  Memory to allocate (limit), in MB",
         "  --socket-mem MB[,MB]   Memory per socket (summed into -m)",
         "  -n CHANNELS            Number of memory channels (accepted, unused)",
@@ -55,6 +56,7 @@ public final class EalArgs
     private final List<String> allow = new ArrayList<>();
     private final List<String> block = new ArrayList<>();
     private boolean noPci;
+    private String hugeDir;
     private boolean noHuge;
     private long memoryMb;
     /**
@@ -220,6 +222,11 @@ public final class EalArgs
                     break;
                 case "--huge-dir":
                     value = value != null ? value : next(args, ++i, opt);
+                    if (value.isEmpty())
+                    {
+                        throw new EalArgsException("invalid parameter for --huge-dir: '' (a hugetlbfs mount point)");
+                    }
+                    a.hugeDir = value;
                     break;
                 case "--proc-type":
                     value = value != null ? value : next(args, ++i, opt);
@@ -546,6 +553,12 @@ public final class EalArgs
     public long memoryMb()
     {
         return memoryMb;
+    }
+
+    /** --huge-dir: the hugetlbfs mount point to use, or null for any. */
+    public String hugeDir()
+    {
+        return hugeDir;
     }
 
     public String filePrefix()

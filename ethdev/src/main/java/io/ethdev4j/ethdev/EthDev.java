@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * Control operations validate port state, queue ids and values and throw {@link EthDevException} naming
  * the operation, the port and the value. The burst functions are the driver's queue objects, installed by
  * {@link #start()} and replaced by dummies (that move nothing) at {@link #stop()}; they never throw.
+ * Each installed burst function carries its queue's tap slot ({@link #addRxTap}, {@link #addTxTap}: DPDK's rx/tx
+ * callbacks, which packet capture uses), so a capture can attach to a running port whose burst functions a
+ * forwarding loop already holds.
  * Control operations are for one control thread at a time (they are synchronized).
  */
 public final class EthDev
@@ -40,6 +43,9 @@ public final class EthDev
     private final TxBurst[] txBursts = new TxBurst[MAX_QUEUES_PER_PORT];
     private RxBurst[] rxQueues = new RxBurst[0];
     private TxBurst[] txQueues = new TxBurst[0];
+    /** Per queue id, made on first use and kept for the port's life (a tap survives stop/start/configure). */
+    private final TapSlot[] rxSlots = new TapSlot[MAX_QUEUES_PER_PORT];
+    private final TapSlot[] txSlots = new TapSlot[MAX_QUEUES_PER_PORT];
     private final EthStats scratch = new EthStats();
     private volatile boolean released;
 
@@ -370,8 +376,23 @@ public final class EthDev
         run(op, ops::start);
         data.started = true;
         restoreConfig();
-        System.arraycopy(rxQueues, 0, rxBursts, 0, rxQueues.length);
-        System.arraycopy(txQueues, 0, txBursts, 0, txQueues.length);
+        for (int q = 0; q < rxQueues.length; q++)
+        {
+            rxBursts[q] = new TappedRxBurst(rxQueues[q], slot(rxSlots, q));
+        }
+        for (int q = 0; q < txQueues.length; q++)
+        {
+            txBursts[q] = new TappedTxBurst(txQueues[q], slot(txSlots, q));
+        }
+    }
+
+    private static TapSlot slot(final TapSlot[] slots, final int q)
+    {
+        if (slots[q] == null)
+        {
+            slots[q] = new TapSlot();
+        }
+        return slots[q];
     }
 
     /** eth_dev_config_restore: re-applies promiscuous and all-multicast (MAC is the driver's to keep). */
@@ -532,6 +553,87 @@ public final class EthDev
     public TxBurst txQueue(final int queueId)
     {
         return txBursts[queueId];
+    }
+
+    // ------------------------------------------------------------------ taps (rx/tx callbacks)
+
+    /**
+     * rte_eth_add_first_rx_callback for an observer: {@code tap} sees every burst received on rx queue
+     * {@code queueId} from now on, also while the port runs (its burst functions need not be fetched again).
+     * One tap per queue: EEXIST if the queue has one.
+     */
+    public synchronized void addRxTap(final int queueId, final BurstTap tap)
+    {
+        addTap("addRxTap", rxSlots, queueId, data.nbRxQueues, "rx", tap);
+    }
+
+    /** rte_eth_add_tx_callback for an observer: {@code tap} sees every burst offered to tx queue {@code queueId}. */
+    public synchronized void addTxTap(final int queueId, final BurstTap tap)
+    {
+        addTap("addTxTap", txSlots, queueId, data.nbTxQueues, "tx", tap);
+    }
+
+    /**
+     * rte_eth_remove_rx_callback, and the wait DPDK leaves to its caller: when this returns, no lcore runs
+     * {@code tap} any more, so what it writes to may be released. EINVAL if {@code tap} is not the queue's tap.
+     */
+    public void removeRxTap(final int queueId, final BurstTap tap)
+    {
+        removeTap("removeRxTap", rxSlots, queueId, tap);
+    }
+
+    public void removeTxTap(final int queueId, final BurstTap tap)
+    {
+        removeTap("removeTxTap", txSlots, queueId, tap);
+    }
+
+    private void addTap(final String name, final TapSlot[] slots, final int queueId, final int nbQueues,
+        final String rxtx, final BurstTap tap)
+    {
+        final String op = op(name, "queue=" + queueId);
+        checkAlive(op);
+        if (tap == null)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "tap is null");
+        }
+        if (queueId < 0 || queueId >= nbQueues)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "invalid " + rxtx + " queue_id=" + queueId + " (port has " +
+                nbQueues + " " + rxtx + " queues)");
+        }
+        final TapSlot slot = slot(slots, queueId);
+        if (slot.tap != null)
+        {
+            throw EthDevException.of(Errno.EEXIST, op, rxtx + " queue " + queueId + " already has a tap");
+        }
+        slot.tap = tap;
+    }
+
+    private void removeTap(final String name, final TapSlot[] slots, final int queueId, final BurstTap tap)
+    {
+        final TapSlot slot;
+        synchronized (this)
+        {
+            final String op = op(name, "queue=" + queueId);
+            slot = queueId >= 0 && queueId < MAX_QUEUES_PER_PORT ? slots[queueId] : null;
+            if (slot == null || tap == null || slot.tap != tap)
+            {
+                throw EthDevException.of(Errno.EINVAL, op, "no such tap on queue " + queueId);
+            }
+            slot.tap = null;
+        }
+        slot.awaitQuiescent();
+    }
+
+    /** True if rx queue {@code queueId} has a tap. */
+    public boolean hasRxTap(final int queueId)
+    {
+        return queueId >= 0 && queueId < MAX_QUEUES_PER_PORT && rxSlots[queueId] != null && rxSlots[queueId].tap != null;
+    }
+
+    public boolean hasTxTap(final int queueId)
+    {
+        return queueId >= 0 && queueId < MAX_QUEUES_PER_PORT && txSlots[queueId] != null && txSlots[queueId].tap != null;
     }
 
     // ------------------------------------------------------------------ stats

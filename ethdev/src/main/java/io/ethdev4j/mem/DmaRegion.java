@@ -2,8 +2,10 @@ package io.ethdev4j.mem;
 
 import io.ethdev4j.sys.LibC;
 
+import java.nio.file.Path;
+
 /**
- * A piece of DMA-able memory: a shared mapping of a memfd (or hugetlbfs-backed memfd) with its virtual address,
+ * A piece of DMA-able memory: a shared mapping of a memfd or a hugetlbfs file with its virtual address,
  * its IOVA (IOVA = VA, as DPDK's default IOVA mode "va") and the file descriptor, so that a device model or the
  * kernel side of KNI can map the very same pages.
  * <p>
@@ -33,15 +35,16 @@ public final class DmaRegion implements AutoCloseable
     private final long iova;
     private final long length;
     private final int fd;
-    private final boolean hugepages;
     private final Use use;
+    private final long pageSize;
+    private final Path file;
     private final DmaMemory owner;
     /** Set once, by {@link DmaMemory#allocateMempool}, before the region is registered. */
     private volatile RegionPool mempool;
     private volatile boolean closed;
 
     DmaRegion(final DmaMemory owner, final String name, final Use use, final long address, final long length,
-        final int fd, final boolean hugepages)
+        final int fd, final long pageSize, final Path file)
     {
         this.owner = owner;
         this.name = name;
@@ -50,7 +53,8 @@ public final class DmaRegion implements AutoCloseable
         this.iova = address;
         this.length = length;
         this.fd = fd;
-        this.hugepages = hugepages;
+        this.pageSize = pageSize;
+        this.file = file;
     }
 
     public String name()
@@ -83,7 +87,19 @@ public final class DmaRegion implements AutoCloseable
 
     public boolean hugepages()
     {
-        return hugepages;
+        return pageSize > DmaMemory.PAGE_4K;
+    }
+
+    /** The page size backing the region: 4096, or a hugepage size. */
+    public long pageSize()
+    {
+        return pageSize;
+    }
+
+    /** The hugetlbfs file behind the region ({@code /dev/hugepages/rtemap_0}), or null for a memfd. */
+    public Path file()
+    {
+        return file;
     }
 
     public Use use()
@@ -147,6 +163,7 @@ public final class DmaRegion implements AutoCloseable
         }
         finally
         {
+            DmaMemory.deleteQuietly(file);
             LibC.closeQuietly(fd);
             owner.released(this);
         }
@@ -156,6 +173,7 @@ public final class DmaRegion implements AutoCloseable
     public String toString()
     {
         return "DmaRegion[" + name + ", va=0x" + Long.toHexString(address) + ", len=" + length +
-            (hugepages ? ", 2M pages" : ", 4K pages") + (use == Use.HOST ? ", host only" : "") + "]";
+            ", " + DmaMemory.pageName(pageSize) + "s" + (file != null ? ", " + file : "") +
+            (use == Use.HOST ? ", host only" : "") + "]";
     }
 }

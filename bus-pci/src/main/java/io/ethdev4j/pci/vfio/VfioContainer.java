@@ -67,7 +67,7 @@ public final class VfioContainer implements AutoCloseable
         {
             throw new PciException(Errno.ENODEV, op, "VFIO is not available: " + node + " does not exist. Load the " +
                 "driver (modprobe vfio-pci), enable the IOMMU (intel_iommu=on or amd_iommu=on on the kernel command " +
-                "line) and bind the NIC with tools/dpdk-devbind.sh --bind=vfio-pci <pci address>");
+                "line) and bind the NIC with dpdk-devbind.py --bind=vfio-pci <pci address>");
         }
         final int fd;
         try

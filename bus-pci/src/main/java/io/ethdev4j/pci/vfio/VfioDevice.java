@@ -72,7 +72,7 @@ public final class VfioDevice implements PciDevice
     public static PciBus.Entry checkBindable(final PciBus bus, final PciAddress address)
     {
         final String op = "VfioDevice.open(" + address + ")";
-        final String bind = "bind it with tools/dpdk-devbind.sh --bind=vfio-pci " + address;
+        final String bind = "bind it with dpdk-devbind.py --bind=vfio-pci " + address;
         final PciBus.Entry e = bus.read(address);
         // first: without an IOMMU group nothing can bind to vfio-pci, so "not bound" would send the user the wrong way
         if (e.iommuGroup() < 0)
@@ -121,7 +121,7 @@ public final class VfioDevice implements PciDevice
             {
                 offenders.sort(null);
                 throw new PciException(Errno.EBUSY, op, "IOMMU group " + e.iommuGroup() + " is not viable: " +
-                    String.join(", ", offenders) + " must also be bound to vfio-pci (tools/dpdk-devbind.sh " +
+                    String.join(", ", offenders) + " must also be bound to vfio-pci (dpdk-devbind.py " +
                     "--bind=vfio-pci <pci address>) or unbound");
             }
         }

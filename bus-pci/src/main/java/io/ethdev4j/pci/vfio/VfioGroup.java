@@ -37,7 +37,7 @@ public final class VfioGroup implements AutoCloseable
         if (!Files.exists(node))
         {
             throw new PciException(Errno.ENODEV, op, node + " does not exist: no device of IOMMU group " + number +
-                " is bound to vfio-pci; bind it with tools/dpdk-devbind.sh --bind=vfio-pci <pci address>");
+                " is bound to vfio-pci; bind it with dpdk-devbind.py --bind=vfio-pci <pci address>");
         }
         final int fd;
         try
@@ -60,7 +60,7 @@ public final class VfioGroup implements AutoCloseable
             {
                 throw new PciException(Errno.EBUSY, op, "IOMMU group " + number + " is not viable: every device in " +
                     "/sys/kernel/iommu_groups/" + number + "/devices must be bound to vfio-pci (or to no driver); " +
-                    "bind them with tools/dpdk-devbind.sh --bind=vfio-pci <pci address>");
+                    "bind them with dpdk-devbind.py --bind=vfio-pci <pci address>");
             }
             UnsafeApi.putInt(s, container.fd());
             LibC.ioctlChecked(fd, Vfio.VFIO_GROUP_SET_CONTAINER, s, "VFIO_GROUP_SET_CONTAINER(group " + number + ")");

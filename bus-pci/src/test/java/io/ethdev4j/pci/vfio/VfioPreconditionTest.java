@@ -46,7 +46,7 @@ class VfioPreconditionTest
         final PciException ex = failure("03:00.0");
         assertEquals(Errno.ENODEV, ex.errno());
         assertTrue(ex.getMessage().contains("not bound to any driver"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("tools/dpdk-devbind.sh --bind=vfio-pci 0000:03:00.0"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("dpdk-devbind.py --bind=vfio-pci 0000:03:00.0"), ex.getMessage());
     }
 
     @Test
@@ -89,7 +89,7 @@ class VfioPreconditionTest
         assertEquals(Errno.ENODEV, ex.errno());
         assertTrue(ex.getMessage().contains("does not exist"), ex.getMessage());
         assertTrue(ex.getMessage().contains("modprobe vfio-pci"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("tools/dpdk-devbind.sh --bind=vfio-pci"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("dpdk-devbind.py --bind=vfio-pci"), ex.getMessage());
     }
 
     @Test

@@ -29,13 +29,15 @@ final class NullEthDev extends SoftwarePortOps
     private final int packetSize;
     private final boolean copy;
     private final boolean noRx;
+    private final int ratePps;
 
-    NullEthDev(final EthDevData data, final int packetSize, final boolean copy, final boolean noRx)
+    NullEthDev(final EthDevData data, final int packetSize, final boolean copy, final boolean noRx, final int ratePps)
     {
         super(data);
         this.packetSize = packetSize;
         this.copy = copy;
         this.noRx = noRx;
+        this.ratePps = ratePps;
         data.macAddr(MacAddress.random());
         data.initialRxModes(true, true);
     }
@@ -92,7 +94,7 @@ final class NullEthDev extends SoftwarePortOps
     @Override
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
-        final NullRxQueue q = new NullRxQueue(pool, data.portId(), packetSize, copy, noRx);
+        final NullRxQueue q = new NullRxQueue(pool, data.portId(), packetSize, copy, noRx, ratePps);
         rxCounters(queueId, q.counters);
         return q;
     }

@@ -5,7 +5,10 @@ import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 
-/** net_null rx: fresh mbufs of {@code size} bytes (data copied from a template when {@code copy=1}). */
+/**
+ * net_null rx: fresh mbufs of {@code size} bytes (data copied from a template when {@code copy=1}), at most
+ * {@code rate} per second when {@code rate=} is given (paced per burst; after an idle spell at most 1 ms of credit).
+ */
 final class NullRxQueue implements RxBurst
 {
     final QueueCounters counters = new QueueCounters();
@@ -15,8 +18,13 @@ final class NullRxQueue implements RxBurst
     private final boolean copy;
     private final boolean noRx;
     private final byte[] template;
+    /** rate=: nanoseconds per packet; 0 = unlimited. */
+    private final long periodNs;
+    /** When the next packet is due (paced queues only; the polling lcore's). */
+    private long dueNs;
 
-    NullRxQueue(final MbufPool pool, final int port, final int size, final boolean copy, final boolean noRx)
+    NullRxQueue(final MbufPool pool, final int port, final int size, final boolean copy, final boolean noRx,
+        final int ratePps)
     {
         this.pool = pool;
         this.port = port;
@@ -24,12 +32,35 @@ final class NullRxQueue implements RxBurst
         this.copy = copy;
         this.noRx = noRx;
         this.template = new byte[this.size];
+        this.periodNs = ratePps == 0 ? 0 : Math.max(1, 1_000_000_000L / ratePps);
+    }
+
+    /** How many of {@code want} packets are due now. */
+    private int paced(final int want)
+    {
+        final long now = System.nanoTime();
+        if (now - dueNs > 1_000_000)
+        {
+            dueNs = now - 1_000_000; // idle: at most 1 ms of credit
+        }
+        if (now - dueNs < 0)
+        {
+            return 0;
+        }
+        final int n = (int)Math.min(want, (now - dueNs) / periodNs + 1);
+        dueNs += n * periodNs;
+        return n;
     }
 
     @Override
-    public int rxBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
+    public int rxBurst(final Mbuf[] pkts, final int offset, final int want)
     {
-        if (noRx || nbPkts <= 0)
+        if (noRx || want <= 0)
+        {
+            return 0;
+        }
+        final int nbPkts = periodNs == 0 ? want : paced(want);
+        if (nbPkts == 0)
         {
             return 0;
         }

@@ -1,8 +1,8 @@
 package io.ethdev4j.pmd.pcap;
 
 /**
- * Layout of the pcapng blocks this PMD reads (draft-ietf-opsawg-pcapng-02, sections 3, 4.1-4.3 and 4.4; the
- * obsolete Packet Block of appendix A). A file is a sequence of blocks; each is a multiple of 4 bytes long and
+ * Layout of the pcapng blocks this PMD reads and {@link PcapngWriter} writes (draft-ietf-opsawg-pcapng-02,
+ * sections 3, 4.1-4.3, 4.4 and 4.6; the obsolete Packet Block of appendix A). A file is a sequence of blocks; each is a multiple of 4 bytes long and
  * framed by its total length twice:
  * <pre>
  *   0                   1                   2                   3
@@ -58,8 +58,17 @@ package io.ethdev4j.pmd.pcap;
  * Packet Block (type 2, obsolete): as the EPB with {@code interface_id} (u16 @8) and {@code drops_count}
  * (u16 @10) instead of a 32-bit interface id.
  * <p>
+ * Interface Statistics Block (type 5, written by {@link PcapngWriter}, skipped by the reader):
+ * <pre>
+ *  |   block_type = 5                                          @0  |
+ *  |   block_total_length (>= 24)                              @4  |
+ *  |   interface_id                                            @8  |
+ *  |   timestamp (upper 32 bits)                               @12 |
+ *  |   timestamp (lower 32 bits)                               @16 |
+ *  /   options: isb_starttime, isb_endtime, isb_ifrecv, isb_ifdrop, isb_filteraccept, isb_usrdeliv @20 /
+ * </pre>
  * An option is {@code code (u16) | length (u16) | value, padded to 32 bits}; code 0 ends the list. Every other
- * block type (name resolution, interface statistics, decryption secrets, custom...) is skipped.
+ * block type (name resolution, interface statistics, decryption secrets, custom...) is skipped by the reader.
  */
 public final class PcapngBlockDescriptor
 {
@@ -112,14 +121,54 @@ public final class PcapngBlockDescriptor
     public static final int PB_DATA_OFFSET = 28;
     public static final int PB_MIN_LENGTH = 32;
 
+    public static final int ISB_TYPE = 0x00000005;
+    public static final int ISB_INTERFACE_ID_OFFSET = 8;
+    public static final int ISB_TIMESTAMP_HIGH_OFFSET = 12;
+    public static final int ISB_TIMESTAMP_LOW_OFFSET = 16;
+    public static final int ISB_OPTIONS_OFFSET = 20;
+    public static final int ISB_MIN_LENGTH = 24;
+
     public static final int OPTION_CODE_OFFSET = 0;
     public static final int OPTION_LENGTH_OFFSET = 2;
     public static final int OPTION_VALUE_OFFSET = 4;
     public static final int OPT_ENDOFOPT = 0;
+    /** opt_comment (UTF-8), in any block. */
+    public static final int OPT_COMMENT = 1;
+    public static final int OPT_SHB_HARDWARE = 2;
+    public static final int OPT_SHB_OS = 3;
+    public static final int OPT_SHB_USERAPPL = 4;
+    public static final int OPT_IF_NAME = 2;
+    public static final int OPT_IF_DESCRIPTION = 3;
+    /** if_MACaddr: 6 bytes. */
+    public static final int OPT_IF_MACADDR = 6;
+    /** if_speed: u64 bits per second. */
+    public static final int OPT_IF_SPEED = 8;
+    /** if_filter: one byte (0 = libpcap filter string) then the filter. */
+    public static final int OPT_IF_FILTER = 11;
+    public static final int OPT_IF_HARDWARE = 15;
+    /** epb_flags: u32; bits 0-1 the direction. */
+    public static final int OPT_EPB_FLAGS = 2;
+    /** epb_queue: u32, the queue the packet was seen on. */
+    public static final int OPT_EPB_QUEUE = 6;
+    public static final int EPB_FLAG_INBOUND = 1;
+    public static final int EPB_FLAG_OUTBOUND = 2;
+    /** isb_starttime / isb_endtime: u64 timestamps in the interface's resolution. */
+    public static final int OPT_ISB_STARTTIME = 2;
+    public static final int OPT_ISB_ENDTIME = 3;
+    /** isb_ifrecv: u64 packets the interface received. */
+    public static final int OPT_ISB_IFRECV = 4;
+    /** isb_ifdrop: u64 packets dropped for lack of resources. */
+    public static final int OPT_ISB_IFDROP = 5;
+    /** isb_filteraccept: u64 packets the filter accepted. */
+    public static final int OPT_ISB_FILTERACCEPT = 6;
+    /** isb_usrdeliv: u64 packets delivered to the user (written to the file). */
+    public static final int OPT_ISB_USRDELIV = 8;
     /** if_tsresol: one byte; bit 7 clear = 10^-n s, set = 2^-n s. Default 6 (µs). */
     public static final int OPT_IF_TSRESOL = 9;
     /** if_tsoffset: i64 seconds added to every timestamp of the interface. */
     public static final int OPT_IF_TSOFFSET = 14;
+    /** Nanosecond timestamps (if_tsresol = 9), as DPDK's rte_pcapng writes. */
+    public static final int TSRESOL_NS = 9;
     public static final int DEFAULT_TSRESOL = 6;
 
     private PcapngBlockDescriptor()

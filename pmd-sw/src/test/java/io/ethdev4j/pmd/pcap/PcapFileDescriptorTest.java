@@ -70,6 +70,32 @@ class PcapFileDescriptorTest
         assertEquals(4, OPTION_VALUE_OFFSET);
         assertEquals(9, OPT_IF_TSRESOL);
         assertEquals(14, OPT_IF_TSOFFSET);
+        assertEquals(5, ISB_TYPE);
+        assertEquals(8, ISB_INTERFACE_ID_OFFSET);
+        assertEquals(12, ISB_TIMESTAMP_HIGH_OFFSET);
+        assertEquals(16, ISB_TIMESTAMP_LOW_OFFSET);
+        assertEquals(20, ISB_OPTIONS_OFFSET);
+        assertEquals(24, ISB_MIN_LENGTH);
+        // option codes of draft-ietf-opsawg-pcapng-02 sections 3.5, 4.1, 4.2, 4.3, 4.6
+        assertEquals(1, OPT_COMMENT);
+        assertEquals(3, OPT_SHB_OS);
+        assertEquals(4, OPT_SHB_USERAPPL);
+        assertEquals(2, OPT_IF_NAME);
+        assertEquals(3, OPT_IF_DESCRIPTION);
+        assertEquals(6, OPT_IF_MACADDR);
+        assertEquals(8, OPT_IF_SPEED);
+        assertEquals(11, OPT_IF_FILTER);
+        assertEquals(15, OPT_IF_HARDWARE);
+        assertEquals(2, OPT_EPB_FLAGS);
+        assertEquals(6, OPT_EPB_QUEUE);
+        assertEquals(1, EPB_FLAG_INBOUND);
+        assertEquals(2, EPB_FLAG_OUTBOUND);
+        assertEquals(2, OPT_ISB_STARTTIME);
+        assertEquals(3, OPT_ISB_ENDTIME);
+        assertEquals(4, OPT_ISB_IFRECV);
+        assertEquals(5, OPT_ISB_IFDROP);
+        assertEquals(6, OPT_ISB_FILTERACCEPT);
+        assertEquals(8, OPT_ISB_USRDELIV);
         assertEquals(8, align4(5));
         assertEquals(8, align4(8));
     }

@@ -50,7 +50,7 @@ class VfioErrorsGuestTest
         final String a = Guest.kernelBoundIgb();
         final String msg = initFailure("--no-huge", "-m", "64", "-a", a);
         assertTrue(msg.contains(a + " (8086:10c9) is bound to igb, not vfio-pci: bind it with " +
-            "tools/dpdk-devbind.sh --bind=vfio-pci " + a), msg);
+            "dpdk-devbind.py --bind=vfio-pci " + a), msg);
     }
 
     @Test
@@ -77,7 +77,7 @@ class VfioErrorsGuestTest
         final String text = log.toString(StandardCharsets.UTF_8);
         final String k = Guest.kernelBoundIgb();
         assertTrue(text.contains("PCI device " + k + " 8086:10c9 (net_e1000_igb) is bound to igb, not vfio-pci: " +
-            "skipped (to use it: tools/dpdk-devbind.sh --bind=vfio-pci " + k + ")"), text);
+            "skipped (to use it: dpdk-devbind.py --bind=vfio-pci " + k + ")"), text);
         assertTrue(text.contains(Guest.sharedGroupIgb()) && text.contains("is not viable"), text);
     }
 }
