@@ -555,6 +555,15 @@ public final class EthDev
         return txBursts[queueId];
     }
 
+    /**
+     * The driver's own rx queue object {@code queueId} (set up, or null), without the tap {@link #rxQueue} adds: for
+     * driver-specific tests and tools that look at a queue's state; forwarding uses {@link #rxQueue}.
+     */
+    public RxBurst driverRxQueue(final int queueId)
+    {
+        return rxQueues[queueId];
+    }
+
     // ------------------------------------------------------------------ taps (rx/tx callbacks)
 
     /**

@@ -125,13 +125,15 @@ class PdumpServerTest
     {
         try (PdumpClient c = PdumpClient.connect(runtimeDir))
         {
-            eal.port(1).promiscuousDisable();
-            assertFalse(c.ports().get(1).promiscuous());
-            c.promiscuous(1, true);
-            assertTrue(eal.port(1).isPromiscuous());
-            assertTrue(c.ports().get(1).promiscuous());
-            c.promiscuous(1, false);
-            assertFalse(eal.port(1).isPromiscuous());
+            eal.port(0).promiscuousDisable();
+            assertFalse(c.ports().get(0).promiscuous());
+            c.promiscuous(0, true);
+            assertTrue(eal.port(0).isPromiscuous());
+            assertTrue(c.ports().get(0).promiscuous());
+            c.promiscuous(0, false);
+            assertFalse(eal.port(0).isPromiscuous());
+            assertTrue(c.ports().get(1).promiscuous(), "net_null is promiscuous, as DPDK's");
+            assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> c.promiscuous(1, false)).errno());
             assertEquals(Errno.ENODEV, assertThrows(EthDevException.class, () -> c.promiscuous(9, true)).errno());
         }
     }
@@ -139,7 +141,7 @@ class PdumpServerTest
     @Test
     void shouldNotListenWithoutSharedConfig()
     {
-        try (Eal other = Eal.init("--no-huge", "--no-pci", "--in-memory", "--file-prefix", "pdump_inmem" + ProcessHandle.current().pid()))
+        try (Eal other = Eal.init("--no-pci", "--in-memory", "--file-prefix", "pdump_inmem" + ProcessHandle.current().pid()))
         {
             assertFalse(Files.exists(other.runtimeDir().resolve(PdumpProtocol.SOCKET_NAME)));
             final EthDevException ex = assertThrows(EthDevException.class, () -> PdumpClient.connect(other.runtimeDir()));

@@ -74,7 +74,7 @@ class IgbSimPmdTest
     void shouldSendAChainedMbufAsOneFrameAndReceiveAJumboFrameScattered()
     {
         open("loopback", 1023, 256, 9000);
-        assertFalse(((IntelRxQueue)port.rxQueue(0)).isTailMapped(), "the simulator's doorbell is a call, not a store");
+        assertFalse(((IntelRxQueue)port.driverRxQueue(0)).isTailMapped(), "the simulator's doorbell is a call, not a store");
         final Mbuf[] segs = new Mbuf[3];
         assertEquals(3, pool.allocBulk(segs, 0, 3));
         final byte[] f = frame(5000, 7);

@@ -102,7 +102,7 @@ public final class VfioChildMain
             start(tx, pool);
             start(rx, pool);
             fact("before_fault", exchange(tx, rx, pool, 0, 1));
-            fact("rx_tail_mapped", ((IntelRxQueue)rx.rxQueue(0)).isTailMapped());
+            fact("rx_tail_mapped", ((IntelRxQueue)rx.driverRxQueue(0)).isTailMapped());
 
             // the sentinel: two pages of this process that no VFIO_IOMMU_MAP_DMA ever covered
             final long sentinel = LibC.mmapChecked(0, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
