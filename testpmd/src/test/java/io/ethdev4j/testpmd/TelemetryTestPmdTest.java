@@ -5,6 +5,7 @@ import io.ethdev4j.eal.RuntimeDir;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.UnixSocket;
 import io.ethdev4j.testkit.Json;
+import io.ethdev4j.sys.SysException;
 import io.ethdev4j.testkit.TelemetryClient;
 import io.ethdev4j.test.Await;
 import io.ethdev4j.testkit.Prerequisites;
@@ -156,6 +157,18 @@ class TelemetryTestPmdTest
         assertTrue(inUse >= 0 && inUse <= 2048, "in use: " + inUse + " of " + pool);
     }
 
+    private static boolean accepts(final Path socket)
+    {
+        try (TelemetryClient ignored = TelemetryClient.connect(socket))
+        {
+            return true;
+        }
+        catch (final SysException ex)
+        {
+            return false;
+        }
+    }
+
     @Test
     void shouldMatchDpdkTestpmdsShapesOnANullPort() throws Exception
     {
@@ -168,8 +181,9 @@ class TelemetryTestPmdTest
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try
         {
+            // the file appears at bind(), before listen(): wait until a connection is accepted
             Await.until("dpdk-testpmd's telemetry socket", STEP_TIMEOUT_MS,
-                () -> Files.exists(socket(theirs)) || !dpdk.isAlive());
+                () -> !dpdk.isAlive() || Files.exists(socket(theirs)) && accepts(socket(theirs)));
             assertTrue(dpdk.isAlive(), () -> "dpdk-testpmd exited with " + dpdk.exitValue());
             // its socket is up before its ports are: wait until port 0 is started with its link up, as ours is
             try (TelemetryClient c = TelemetryClient.connect(socket(theirs)))
