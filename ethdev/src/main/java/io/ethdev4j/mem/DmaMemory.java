@@ -1,10 +1,10 @@
 package io.ethdev4j.mem;
 
-import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.PosixFile;
+import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.SysException;
 
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class DmaMemory implements AutoCloseable
         }
         if (usable.isEmpty())
         {
-            Log.debug("EAL", "No available hugepages reported: using 4 KiB pages (as --no-huge)");
+            RteLog.debug("EAL", "No available hugepages reported: using 4 KiB pages (as --no-huge)");
         }
         final DmaMemory m = new DmaMemory(usable, roots, hugeDir, filePrefix, limitBytes);
         m.clearStaleFiles();
@@ -123,14 +123,14 @@ public final class DmaMemory implements AutoCloseable
             {
                 if (s.totalPages() > 0)
                 {
-                    Log.notice("EAL", s.totalPages() + " hugepages of size " + s.sizeBytes() + " reserved, but no " +
+                    RteLog.notice("EAL", s.totalPages() + " hugepages of size " + s.sizeBytes() + " reserved, but no " +
                         "mounted hugetlbfs found for that size" + (hugeDir == null ? "" : " at " + hugeDir));
                 }
                 continue;
             }
             if (s.freePages() == 0)
             {
-                Log.debug("EAL", "No available " + s.kb() + " hugepages reported");
+                RteLog.debug("EAL", "No available " + s.kb() + " hugepages reported");
                 continue;
             }
             list.add(s);
