@@ -1,0 +1,204 @@
+package io.ethdev4j.testpmd.ixgbediff;
+
+import io.ethdev4j.testkit.Prerequisites;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Debian's {@code dpdk-testpmd} (DPDK 22.11, its own net_ixgbe) on one port whose BAR0 is a {@link BarModel} in this
+ * JVM: builds {@code tools/ixgbe-diff/ixgbe-diff-shim.c} with gcc, writes a {@link FakePciSysfs} tree, starts a
+ * {@link ModelServer} and runs testpmd with the shim preloaded ({@code --no-huge}, IOVA as VA, so its memory is one
+ * memfd the server maps). Commands go to testpmd's stdin one by one, so a caller can wait for the model to see
+ * something between them. Skipped (failed under CI=true) without {@code dpdk-testpmd} or {@code gcc}.
+ */
+final class ShimmedDpdkTestPmd implements AutoCloseable
+{
+    private static final long EXIT_TIMEOUT_MS = 60_000;
+    private static Path shimLibrary;
+
+    private final ModelServer server;
+    private final Process process;
+    private final OutputStream stdin;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Thread pump;
+    private final List<String> sent = new ArrayList<>();
+
+    /** Skips (fails under CI=true) unless dpdk-testpmd and gcc are on PATH. */
+    static void requirePrerequisites()
+    {
+        Prerequisites.requireCommand("dpdk-testpmd");
+        Prerequisites.requireCommand("gcc");
+    }
+
+    /** The shim built once per JVM from the repository's source into {@code dir}. */
+    static synchronized Path shim(final Path dir) throws IOException, InterruptedException
+    {
+        if (shimLibrary != null && Files.exists(shimLibrary))
+        {
+            return shimLibrary;
+        }
+        final Path source = repositoryRoot().resolve("tools/ixgbe-diff/ixgbe-diff-shim.c");
+        final Path lib = dir.resolve("libixgbediffshim.so");
+        final Process gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-fPIC", "-shared", "-o",
+            lib.toString(), source.toString(), "-ldl").redirectErrorStream(true).start();
+        final String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0)
+        {
+            throw new IllegalStateException("gcc failed to build " + source + ":\n" + out);
+        }
+        shimLibrary = lib;
+        return lib;
+    }
+
+    static Path repositoryRoot()
+    {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("tools/ixgbe-diff/ixgbe-diff-shim.c")))
+        {
+            p = p.getParent();
+        }
+        if (p == null)
+        {
+            throw new IllegalStateException("tools/ixgbe-diff/ixgbe-diff-shim.c not found above " +
+                Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    /**
+     * Starts testpmd on device {@code deviceId} served by {@code server} (already listening); {@code appArgs} follow
+     * {@code -- -i}.
+     */
+    ShimmedDpdkTestPmd(final Path work, final ModelServer server, final int deviceId, final String... appArgs)
+        throws IOException, InterruptedException
+    {
+        this.server = server;
+        final Path lib = shim(work);
+        final Path sysfs = FakePciSysfs.create(work.resolve("sys"), deviceId);
+        final List<String> cmd = new ArrayList<>(List.of("dpdk-testpmd", "-l", "0-1", "--no-huge", "-m", "256",
+            "--iova-mode=va", "--no-shconf", "--file-prefix=ethdev4j-ixgbediff-" + ProcessHandle.current().pid(),
+            "-a", FakePciSysfs.BDF, "--", "-i"));
+        cmd.addAll(List.of(appArgs));
+        final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        final Map<String, String> env = pb.environment();
+        env.put("LD_PRELOAD", lib.toString());
+        env.put("SYSFS_PCI_DEVICES", sysfs.toString());
+        env.put("IXGBE_DIFF_SOCKET", server.socket().toString());
+        env.put("IXGBE_DIFF_BDF", FakePciSysfs.BDF);
+        this.process = pb.start();
+        this.stdin = process.getOutputStream();
+        final InputStream in = process.getInputStream();
+        this.pump = new Thread(() ->
+        {
+            final byte[] buf = new byte[8192];
+            try
+            {
+                int n;
+                while ((n = in.read(buf)) > 0)
+                {
+                    synchronized (output)
+                    {
+                        output.write(buf, 0, n);
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                // process gone
+            }
+        }, "dpdk-testpmd-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    String output()
+    {
+        synchronized (output)
+        {
+            return output.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Waits (polling every 10 ms, at most {@code timeoutMs}) until {@code condition} holds; throws with the output. */
+    void await(final String what, final long timeoutMs, final BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline || !process.isAlive())
+            {
+                throw new AssertionError("dpdk-testpmd: " + what + " not seen within " + timeoutMs + " ms (process " +
+                    (process.isAlive() ? "running" : "exited " + process.exitValue()) + ", model server failure: " +
+                    server.failure() + ")\n" + output());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Waits for testpmd's next prompt after what has been sent so far (interactive mode prints "testpmd> "). */
+    void awaitPrompt(final long timeoutMs) throws InterruptedException
+    {
+        final int want = sent.size() + 1;
+        await("prompt #" + want, timeoutMs, () -> count(output(), "testpmd> ") >= want);
+    }
+
+    private static int count(final String s, final String what)
+    {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1))
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /** Sends one command line. */
+    void send(final String command) throws IOException
+    {
+        sent.add(command);
+        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Sends {@code quit}, waits for the exit and returns the exit code; the output is complete afterwards. */
+    int quit() throws IOException, InterruptedException
+    {
+        send("quit");
+        stdin.close();
+        if (!process.waitFor(EXIT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        {
+            throw new AssertionError("dpdk-testpmd did not exit within " + EXIT_TIMEOUT_MS + " ms\n" + output());
+        }
+        pump.join(5_000);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        if (process.isAlive())
+        {
+            process.destroyForcibly();
+            try
+            {
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.close();
+    }
+}
