@@ -44,6 +44,9 @@ public final class ModelServer implements AutoCloseable
     private long reads;
     private long writes;
     private int pid;
+    private long helloNs;
+    private String windows = "[]";
+    private int windowCount;
     private boolean closed;
 
     /**
@@ -110,7 +113,11 @@ public final class ModelServer implements AutoCloseable
         final long a = b.getLong(8);
         switch (op)
         {
-            case OP_HELLO -> pid = (int)a;
+            case OP_HELLO ->
+            {
+                pid = (int)a;
+                helloNs = System.nanoTime();
+            }
             case OP_READ ->
             {
                 reads++;
@@ -125,8 +132,9 @@ public final class ModelServer implements AutoCloseable
             case OP_MARK ->
             {
                 final String name = PHASES[Math.min(arg & 0xFF, PHASES.length - 1)];
-                marks.add(String.format("%s(port %d)%s after %d accesses", name, a,
-                    (arg & MARK_END) != 0 ? " -> " + b.getLong(16) : " begins", reads + writes));
+                marks.add(String.format("%s(port %d)%s after %d accesses, %d ms", name, a,
+                    (arg & MARK_END) != 0 ? " -> " + b.getLong(16) : " begins", reads + writes,
+                    (System.nanoTime() - helloNs) / 1_000_000));
             }
             default -> throw new IllegalStateException("unknown request op " + op + " from the shim");
         }
@@ -175,10 +183,16 @@ public final class ModelServer implements AutoCloseable
         return List.copyOf(marks);
     }
 
-    /** The driver process's memory windows (read after {@link #close}: their description only). */
+    /** The driver process's memory windows as {@link DmaWindows#describe()} saw them at {@link #close}. */
     public String windows()
     {
-        return dma.describe();
+        return windows;
+    }
+
+    /** How many memory windows the driver's process announced (read after {@link #close}). */
+    public int windowCount()
+    {
+        return windowCount;
     }
 
     /** Stops serving (waits up to 10 s for the thread), unmaps the DMA windows and removes the socket. */
@@ -206,6 +220,8 @@ public final class ModelServer implements AutoCloseable
             throw new IllegalStateException("model server thread still serving after 10 s (is the driver's process "
                 + pid + " still running?)");
         }
+        windows = dma.describe();
+        windowCount = dma.size();
         dma.close();
     }
 }
