@@ -88,7 +88,10 @@ public final class ModelServer implements AutoCloseable
                         return; // the driver's process ended
                     }
                 }
-                handle(buf);
+                synchronized (model)
+                {
+                    handle(buf);
+                }
                 buf.flip();
                 while (buf.hasRemaining())
                 {
@@ -147,6 +150,18 @@ public final class ModelServer implements AutoCloseable
             throw new IllegalStateException("unaligned BAR offset 0x" + Integer.toHexString(offset));
         }
         return offset;
+    }
+
+    /**
+     * Runs {@code inspection} on the model between two requests (the driver's next access waits): for snapshots while
+     * the driver's process runs, taken when the script has it quiet.
+     */
+    public <T> T inspect(final Function<BarModel, T> inspection)
+    {
+        synchronized (model)
+        {
+            return inspection.apply(model);
+        }
     }
 
     public Path socket()

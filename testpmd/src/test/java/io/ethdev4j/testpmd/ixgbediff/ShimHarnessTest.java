@@ -39,11 +39,9 @@ class ShimHarnessTest
             "--forward-mode=txonly"))
         {
             tp.awaitPrompt(60_000);
-            tp.send("start");
-            tp.awaitPrompt(10_000);
+            tp.command("start", 10_000);
             tp.await("2048 frames transmitted", 20_000, () -> model[0].txFrames.get() >= 2048);
-            tp.send("stop");
-            tp.awaitPrompt(10_000);
+            tp.command("stop", 10_000);
             rc = tp.quit();
             out = tp.output();
         }

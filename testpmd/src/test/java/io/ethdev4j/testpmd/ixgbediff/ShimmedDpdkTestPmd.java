@@ -2,7 +2,6 @@ package io.ethdev4j.testpmd.ixgbediff;
 
 import io.ethdev4j.testkit.Prerequisites;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,26 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Debian's {@code dpdk-testpmd} (DPDK 22.11, its own net_ixgbe) on one port whose BAR0 is a {@link BarModel} in this
  * JVM: builds {@code tools/ixgbe-diff/ixgbe-diff-shim.c} with gcc, writes a {@link FakePciSysfs} tree, starts a
  * {@link ModelServer} and runs testpmd with the shim preloaded ({@code --no-huge}, IOVA as VA, so its memory is one
- * memfd the server maps). Commands go to testpmd's stdin one by one, so a caller can wait for the model to see
- * something between them. Skipped (failed under CI=true) without {@code dpdk-testpmd} or {@code gcc}.
+ * memfd the server maps). Skipped (failed under CI=true) without {@code dpdk-testpmd} or {@code gcc}.
  */
-final class ShimmedDpdkTestPmd implements AutoCloseable
+final class ShimmedDpdkTestPmd extends ScriptedTestPmd
 {
-    private static final long EXIT_TIMEOUT_MS = 60_000;
     private static Path shimLibrary;
 
     private final ModelServer server;
     private final Process process;
     private final OutputStream stdin;
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Thread pump;
-    private final List<String> sent = new ArrayList<>();
 
     /** Skips (fails under CI=true) unless dpdk-testpmd and gcc are on PATH. */
     static void requirePrerequisites()
@@ -107,10 +101,7 @@ final class ShimmedDpdkTestPmd implements AutoCloseable
                 int n;
                 while ((n = in.read(buf)) > 0)
                 {
-                    synchronized (output)
-                    {
-                        output.write(buf, 0, n);
-                    }
+                    sink.write(buf, 0, n);
                 }
             }
             catch (final IOException ex)
@@ -122,66 +113,36 @@ final class ShimmedDpdkTestPmd implements AutoCloseable
         pump.start();
     }
 
-    String output()
+    @Override
+    boolean alive()
     {
-        synchronized (output)
-        {
-            return output.toString(StandardCharsets.UTF_8);
-        }
+        return process.isAlive();
     }
 
-    /** Waits (polling every 10 ms, at most {@code timeoutMs}) until {@code condition} holds; throws with the output. */
-    void await(final String what, final long timeoutMs, final BooleanSupplier condition) throws InterruptedException
+    @Override
+    void writeLine(final String line) throws IOException
     {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() > deadline || !process.isAlive())
-            {
-                throw new AssertionError("dpdk-testpmd: " + what + " not seen within " + timeoutMs + " ms (process " +
-                    (process.isAlive() ? "running" : "exited " + process.exitValue()) + ", model server failure: " +
-                    server.failure() + ")\n" + output());
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    /** Waits for testpmd's next prompt after what has been sent so far (interactive mode prints "testpmd> "). */
-    void awaitPrompt(final long timeoutMs) throws InterruptedException
-    {
-        final int want = sent.size() + 1;
-        await("prompt #" + want, timeoutMs, () -> count(output(), "testpmd> ") >= want);
-    }
-
-    private static int count(final String s, final String what)
-    {
-        int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1))
-        {
-            n++;
-        }
-        return n;
-    }
-
-    /** Sends one command line. */
-    void send(final String command) throws IOException
-    {
-        sent.add(command);
-        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
     }
 
-    /** Sends {@code quit}, waits for the exit and returns the exit code; the output is complete afterwards. */
-    int quit() throws IOException, InterruptedException
+    @Override
+    int finish(final long timeoutMs) throws IOException, InterruptedException
     {
-        send("quit");
         stdin.close();
-        if (!process.waitFor(EXIT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
         {
-            throw new AssertionError("dpdk-testpmd did not exit within " + EXIT_TIMEOUT_MS + " ms\n" + output());
+            throw new AssertionError("dpdk-testpmd did not exit within " + timeoutMs + " ms\n" + output());
         }
         pump.join(5_000);
         return process.exitValue();
+    }
+
+    @Override
+    String diagnostics()
+    {
+        return "process " + (process.isAlive() ? "running" : "exit code " + process.exitValue()) +
+            ", model server failure: " + server.failure();
     }
 
     @Override
