@@ -94,6 +94,10 @@ public final class Ixgbe82599Model
     private static final int CTRL_RST = 1 << 26;
     private static final int STATUS_GIO = 1 << 19;
     private static final int ESDP_SDP3 = 1 << 3;
+    private static final int I2CCTL_CLK_IN = 1 << 0;
+    private static final int I2CCTL_CLK_OUT = 1 << 1;
+    private static final int I2CCTL_DATA_IN = 1 << 2;
+    private static final int I2CCTL_DATA_OUT = 1 << 3;
     private static final int EEC_EE_REQ = 1 << 6;
     private static final int EEC_EE_GNT = 1 << 7;
     private static final int EEC_FIXED = 0x0000_7B00; // PRES b8, ARD b9, SIZE 14:11
@@ -178,6 +182,7 @@ public final class Ixgbe82599Model
     private static final int S_MAXFRS = slotOf("MAXFRS", 0);
     private static final int S_AUTOC = slotOf("AUTOC", 0);
     private static final int S_LINKS = slotOf("LINKS", 0);
+    private static final int S_I2CCTL = slotOf("I2CCTL", 0);
     private static final int S_ANLP1 = slotOf("ANLP1", 0);
     private static final int S_DMATXCTL = slotOf("DMATXCTL", 0);
     private static final int S_FCTRL = slotOf("FCTRL", 0);
@@ -380,6 +385,12 @@ public final class Ixgbe82599Model
         if (s == S_STATUS)
         {
             return (regs[S_CTRL] & CTRL_GIO_DIS) != 0 ? v & ~STATUS_GIO : v | STATUS_GIO;
+        }
+        if (s == S_I2CCTL)
+        {
+            // an idle bus with its pull-ups and no SFP module on it: the lines read what the host drives, so nobody
+            // stretches the clock and every address byte is NACKed ("SFP not present", ref §2.1)
+            return v & ~(I2CCTL_CLK_IN | I2CCTL_DATA_IN) | (v & I2CCTL_CLK_OUT) >>> 1 | (v & I2CCTL_DATA_OUT) >>> 1;
         }
         if (s == S_LINKS)
         {
