@@ -7,6 +7,9 @@ import io.ethdev4j.pmd.intel.sim.SimDma;
 import io.ethdev4j.pmd.intel.sim.SimMode;
 import io.ethdev4j.pmd.intel.sim.SimRegisterFile;
 
+import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.ErrnoException;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,8 +60,8 @@ import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.slotOf;
  */
 public final class Ixgbe82599Model
 {
-    /** A datasheet ordering rule broken by the driver (strict mode). */
-    public static final class OrderingViolation extends IllegalStateException
+    /** A datasheet ordering rule broken by the driver (strict mode): EIO on the register access that broke it. */
+    public static final class OrderingViolation extends ErrnoException
     {
         private static final long serialVersionUID = 1L;
         private final String rule;
@@ -66,7 +69,7 @@ public final class Ixgbe82599Model
 
         OrderingViolation(final String rule, final String section, final String detail)
         {
-            super("82599 model, strict: " + rule + " (datasheet §" + section + "): " + detail);
+            super(Errno.EIO, null, "82599 model, strict: " + rule + " (datasheet §" + section + "): " + detail);
             this.rule = rule;
             this.section = section;
         }
