@@ -76,6 +76,8 @@ public final class IxgbeEthDev implements EthDevOps
     private static final int STANDARD_FRAME = 1518;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long POLL_NS = 10 * MS;
+    /** Index of {@code rx_total_bytes} in the xstats. */
+    private static final int XSTAT_RX_TOTAL_BYTES = IxgbeHwStats.LIST.xstatNames().indexOf("rx_total_bytes");
 
     /** Which MAC generation the device id says. */
     public enum MacType
@@ -292,10 +294,13 @@ public final class IxgbeEthDev implements EthDevOps
         info.txDescLim = new DescLimits(MAX_RING_DESC, MIN_RING_DESC, RING_DESC_ALIGN);
         // RTE_ETH_LINK_SPEED_100M | _1G | _10G (X540/X550 copper: 100M/1G/10G as well)
         info.speedCapa = 0x8 | 0x20 | 0x100;
-        info.defaultRxRingSize = 512;
-        info.defaultTxRingSize = 512;
+        // ixgbe_dev_info_get (v22.11): default_rx/txportconf ring_size 256, burst_size 32, nb_queues 1
+        info.defaultRxRingSize = 256;
+        info.defaultTxRingSize = 256;
         info.defaultRxBurstSize = 32;
         info.defaultTxBurstSize = 32;
+        info.defaultNbRxQueues = 1;
+        info.defaultNbTxQueues = 1;
     }
 
     @Override
@@ -636,10 +641,19 @@ public final class IxgbeEthDev implements EthDevOps
         return IxgbeHwStats.LIST.xstatNames();
     }
 
+    /**
+     * The xstats as DPDK computes them: the counters' totals, except {@code rx_total_bytes}, which DPDK takes without
+     * the CRC ({@code hw_stats->tor -= (hw_stats->tpr - old_tpr) * RTE_ETHER_CRC_LEN} in ixgbe_read_stats_registers,
+     * v22.11): TOR counts every received octet through the CRC.
+     */
     @Override
     public void xstatsGet(final long[] values)
     {
         hw.xstatsGet(values);
+        if (values.length > XSTAT_RX_TOTAL_BYTES)
+        {
+            values[XSTAT_RX_TOTAL_BYTES] = Math.max(0, hw.get(TORL) - 4 * hw.get(TPR));
+        }
     }
 
     @Override
