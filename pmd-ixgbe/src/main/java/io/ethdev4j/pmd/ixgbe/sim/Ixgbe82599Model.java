@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.bits;
 import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.slotOf;
 
 /**
@@ -91,46 +92,47 @@ public final class Ixgbe82599Model
     private static final int STANDARD_FRAME_WITH_CRC = 1518;
     private static final long RST_WAIT_NS = 1_000_000;
 
-    // bits, from the datasheet-derived sources of the reference (§2.1); the driver has its own (IxgbeRegs)
-    private static final int CTRL_GIO_DIS = 1 << 2;
-    private static final int CTRL_LNK_RST = 1 << 3;
-    private static final int CTRL_RST = 1 << 26;
-    private static final int STATUS_GIO = 1 << 19;
-    private static final int ESDP_SDP3 = 1 << 3;
+    // bits, from the model's table (Ixgbe82599RegisterMap.FIELDS); the driver has its own (IxgbeRegs)
+    private static final int CTRL_GIO_DIS = bits("CTRL", "GIO_DIS");
+    private static final int CTRL_LNK_RST = bits("CTRL", "LNK_RST");
+    private static final int CTRL_RST = bits("CTRL", "RST");
+    private static final int STATUS_GIO = bits("STATUS", "GIO");
+    private static final int ESDP_SDP3 = bits("ESDP", "SDP3");
+    // I2CCTL lines (Intel's IXGBE_I2C_CLK_IN/CLK_OUT/DATA_IN/DATA_OUT, ixgbe_type.h; the 82599's own bits 0-3)
     private static final int I2CCTL_CLK_IN = 1 << 0;
     private static final int I2CCTL_CLK_OUT = 1 << 1;
     private static final int I2CCTL_DATA_IN = 1 << 2;
     private static final int I2CCTL_DATA_OUT = 1 << 3;
-    private static final int EEC_EE_REQ = 1 << 6;
-    private static final int EEC_EE_GNT = 1 << 7;
-    private static final int EEC_FIXED = 0x0000_7B00; // PRES b8, ARD b9, SIZE 14:11
-    private static final int EERD_START = 1;
-    private static final int EERD_DONE = 1 << 1;
-    private static final int SWSM_SMBI = 1;
-    private static final int MSCA_MDI_COMMAND = 1 << 30;
-    private static final int AUTOC_AN_RESTART = 1 << 12;
-    private static final int LINKS_UP = 1 << 30;
-    private static final int LINKS_KX_AN_COMP = 1 << 31;
-    private static final int LINKS_SPEED_10G = 3 << 28;
-    private static final int XDCTL_ENABLE = 1 << 25;
-    private static final int DMATXCTL_TE = 1;
-    private static final int RXCTRL_RXEN = 1;
-    private static final int SECRXCTRL_RX_DIS = 1 << 1;
-    private static final int HLREG0_RXCRCSTRP = 1 << 1;
-    private static final int HLREG0_JUMBOEN = 1 << 2;
-    private static final int HLREG0_TXPADEN = 1 << 10;
-    private static final int RDRXCTL_CRCSTRIP = 1 << 1;
-    private static final int SRRCTL_BSIZEPKT_MASK = 0x1F;
-    private static final int SRRCTL_DROP_EN = 1 << 28;
-    private static final int FCTRL_MPE = 1 << 8;
-    private static final int FCTRL_UPE = 1 << 9;
-    private static final int FCTRL_BAM = 1 << 10;
-    private static final int RAH_AV = 1 << 31;
-    private static final int MRQC_MRQE_MASK = 0xF;
+    private static final int EEC_EE_REQ = bits("EEC", "EE_REQ");
+    private static final int EEC_EE_GNT = bits("EEC", "EE_GNT");
+    private static final int EEC_FIXED = bits("EEC", "PRES") | bits("EEC", "ARD") | bits("EEC", "SIZE");
+    private static final int EERD_START = bits("EERD", "START");
+    private static final int EERD_DONE = bits("EERD", "DONE");
+    private static final int SWSM_SMBI = bits("SWSM", "SMBI");
+    private static final int MSCA_MDI_COMMAND = bits("MSCA", "MDI_COMMAND");
+    private static final int AUTOC_AN_RESTART = bits("AUTOC", "AN_RESTART");
+    private static final int LINKS_UP = bits("LINKS", "LINK_UP");
+    private static final int LINKS_KX_AN_COMP = bits("LINKS", "KX_AN_COMP");
+    private static final int LINKS_SPEED_10G = bits("LINKS", "SPEED_10G");
+    private static final int XDCTL_ENABLE = bits("RXDCTL", "ENABLE");
+    private static final int DMATXCTL_TE = bits("DMATXCTL", "TE");
+    private static final int RXCTRL_RXEN = bits("RXCTRL", "RXEN");
+    private static final int SECRXCTRL_RX_DIS = bits("SECRXCTRL", "RX_DIS");
+    private static final int HLREG0_RXCRCSTRP = bits("HLREG0", "RXCRCSTRP");
+    private static final int HLREG0_JUMBOEN = bits("HLREG0", "JUMBOEN");
+    private static final int HLREG0_TXPADEN = bits("HLREG0", "TXPADEN");
+    private static final int RDRXCTL_CRCSTRIP = bits("RDRXCTL", "CRCSTRIP");
+    private static final int SRRCTL_BSIZEPKT_MASK = bits("SRRCTL", "BSIZEPKT");
+    private static final int SRRCTL_DROP_EN = bits("SRRCTL", "DROP_EN");
+    private static final int FCTRL_MPE = bits("FCTRL", "MPE");
+    private static final int FCTRL_UPE = bits("FCTRL", "UPE");
+    private static final int FCTRL_BAM = bits("FCTRL", "BAM");
+    private static final int RAH_AV = bits("RAH", "AV");
+    private static final int MRQC_MRQE_MASK = bits("MRQC", "MRQE");
     private static final int MRQC_RSS = 1;
-    private static final int MRQC_IPV4_TCP = 1 << 16;
-    private static final int MRQC_IPV4 = 1 << 17;
-    private static final int MRQC_IPV4_UDP = 1 << 22;
+    private static final int MRQC_IPV4_TCP = bits("MRQC", "RSS_FIELD_IPV4_TCP");
+    private static final int MRQC_IPV4 = bits("MRQC", "RSS_FIELD_IPV4");
+    private static final int MRQC_IPV4_UDP = bits("MRQC", "RSS_FIELD_IPV4_UDP");
 
     // slots of the registers the model acts on
     private static final int S_CTRL = slotOf("CTRL", 0);

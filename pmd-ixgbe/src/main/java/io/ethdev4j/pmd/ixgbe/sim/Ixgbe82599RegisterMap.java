@@ -104,7 +104,55 @@ public final class Ixgbe82599RegisterMap
         }
     }
 
+    /** A bit field of a register the model acts on: {@code register.name}, its mask in the register. */
+    public record Field(String register, String name, int mask)
+    {
+    }
+
     public static final List<Register> ALL;
+    /** The bit fields the model acts on (datasheet names, reference §2.1, §5, §7). */
+    public static final List<Field> FIELDS = List.of(
+        new Field("CTRL", "GIO_DIS", 1 << 2),
+        new Field("CTRL", "LNK_RST", 1 << 3),
+        new Field("CTRL", "RST", 1 << 26),
+        new Field("STATUS", "GIO", 1 << 19),
+        new Field("ESDP", "SDP3", 1 << 3),
+        new Field("EEC", "EE_REQ", 1 << 6),
+        new Field("EEC", "EE_GNT", 1 << 7),
+        new Field("EEC", "PRES", 1 << 8),
+        new Field("EEC", "ARD", 1 << 9),
+        new Field("EEC", "SIZE", 0xF << 11),
+        new Field("EERD", "START", 1),
+        new Field("EERD", "DONE", 1 << 1),
+        new Field("SWSM", "SMBI", 1),
+        new Field("MSCA", "MDI_COMMAND", 1 << 30),
+        new Field("AUTOC", "AN_RESTART", 1 << 12),
+        new Field("LINKS", "LINK_UP", 1 << 30),
+        new Field("LINKS", "KX_AN_COMP", 1 << 31),
+        new Field("LINKS", "SPEED_10G", 3 << 28),
+        new Field("RXDCTL", "ENABLE", 1 << 25),
+        new Field("TXDCTL", "ENABLE", 1 << 25),
+        new Field("DMATXCTL", "TE", 1),
+        new Field("RXCTRL", "RXEN", 1),
+        new Field("SECRXCTRL", "RX_DIS", 1 << 1),
+        new Field("SECRXSTAT", "SECRX_RDY", 1),
+        new Field("HLREG0", "TXCRCEN", 1),
+        new Field("HLREG0", "RXCRCSTRP", 1 << 1),
+        new Field("HLREG0", "JUMBOEN", 1 << 2),
+        new Field("HLREG0", "TXPADEN", 1 << 10),
+        new Field("RDRXCTL", "CRCSTRIP", 1 << 1),
+        new Field("RDRXCTL", "DMAIDONE", 1 << 3),
+        new Field("SRRCTL", "BSIZEPKT", 0x1F),
+        new Field("SRRCTL", "DROP_EN", 1 << 28),
+        new Field("FCTRL", "MPE", 1 << 8),
+        new Field("FCTRL", "UPE", 1 << 9),
+        new Field("FCTRL", "BAM", 1 << 10),
+        new Field("RAH", "AV", 1 << 31),
+        new Field("MAXFRS", "MFS", 0xFFFF_0000),
+        new Field("MRQC", "MRQE", 0xF),
+        new Field("MRQC", "RSS_FIELD_IPV4_TCP", 1 << 16),
+        new Field("MRQC", "RSS_FIELD_IPV4", 1 << 17),
+        new Field("MRQC", "RSS_FIELD_IPV4_UDP", 1 << 22));
     private static final Map<String, Register> BY_NAME = new LinkedHashMap<>();
     /** BAR0 dword index → slot + 1 (0: unknown); slots number every instance of every register. */
     private static final int[] SLOT_OF = new int[BAR0_BYTES / 4];
@@ -321,6 +369,19 @@ public final class Ixgbe82599RegisterMap
 
     private Ixgbe82599RegisterMap()
     {
+    }
+
+    /** The mask of field {@code register.name}. */
+    public static int bits(final String register, final String name)
+    {
+        for (final Field f : FIELDS)
+        {
+            if (f.register().equals(register) && f.name().equals(name))
+            {
+                return f.mask();
+            }
+        }
+        throw new IllegalArgumentException("no field " + register + "." + name + " in the 82599 model's table");
     }
 
     /** The register named {@code name} (datasheet spelling). */
