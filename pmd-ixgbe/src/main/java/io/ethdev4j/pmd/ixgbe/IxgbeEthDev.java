@@ -76,6 +76,12 @@ public final class IxgbeEthDev implements EthDevOps
     private static final int STANDARD_FRAME = 1518;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long POLL_NS = 10 * MS;
+    /** The hash fields when the configuration asks for RSS without naming any: IPv4/IPv6 and their TCP/UDP ports. */
+    static final int DEFAULT_MRQC_FIELDS = MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
+        MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP;
+    /** IXGBE_RSS_OFFLOAD_ALL (ixgbe_ethdev.h, v22.11): the rss_hf bits {@link #mrqcFields} maps. */
+    static final long RSS_OFFLOAD_ALL = 1L << 2 | 1L << 4 | 1L << 5 | 1L << 8 | 1L << 10 | 1L << 11 | 1L << 15 |
+        1L << 16 | 1L << 17;
     /** Index of {@code rx_total_bytes} in the xstats. */
     private static final int XSTAT_RX_TOTAL_BYTES = IxgbeHwStats.LIST.xstatNames().indexOf("rx_total_bytes");
 
@@ -301,6 +307,7 @@ public final class IxgbeEthDev implements EthDevOps
         info.defaultTxBurstSize = 32;
         info.defaultNbRxQueues = 1;
         info.defaultNbTxQueues = 1;
+        info.flowTypeRssOffloads = RSS_OFFLOAD_ALL;
     }
 
     @Override
@@ -416,11 +423,13 @@ public final class IxgbeEthDev implements EthDevOps
         }
     }
 
-    /** MRQC RSS over IPv4/IPv6 TCP/UDP (§7.1), DPDK's default key, a round-robin RETA; RXCSUM.PCSD for the hash. */
+    /** MRQC RSS over the fields rss_hf asks for (§7.1), DPDK's default key, a round-robin RETA; RXCSUM.PCSD for the hash. */
     private void configureRss()
     {
         final int nrx = queues.nbRxQueues();
-        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
+        final long hf = data.conf().rssHf;
+        final int fields = hf == 0 ? DEFAULT_MRQC_FIELDS : mrqcFields(hf);
+        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2 || fields == 0)
         {
             wr(MRQC, 0);
             wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
@@ -433,8 +442,27 @@ public final class IxgbeEthDev implements EthDevOps
             ereta.writeReta(dev, nrx);
         }
         wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
-        wr(MRQC, MRQC_RSSEN | MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
-            MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP);
+        wr(MRQC, MRQC_RSSEN | fields);
+    }
+
+    /**
+     * The MRQC hash fields for {@code rss_hf} (RTE_ETH_RSS_* bits of rte_ethdev.h, v22.11), as DPDK's
+     * ixgbe_hw_rss_hash_set maps them; 0 when none applies (RSS is then off, as DPDK's ixgbe_rss_configure does).
+     * An rss_hf of 0 with RSS asked for takes {@link #DEFAULT_MRQC_FIELDS}.
+     */
+    static int mrqcFields(final long rssHf)
+    {
+        int m = 0;
+        m |= (rssHf & 1L << 2) != 0 ? MRQC_RSS_FIELD_IPV4 : 0;               // RTE_ETH_RSS_IPV4
+        m |= (rssHf & 1L << 4) != 0 ? MRQC_RSS_FIELD_IPV4_TCP : 0;           // NONFRAG_IPV4_TCP
+        m |= (rssHf & 1L << 5) != 0 ? MRQC_RSS_FIELD_IPV4_UDP : 0;           // NONFRAG_IPV4_UDP
+        m |= (rssHf & 1L << 8) != 0 ? MRQC_RSS_FIELD_IPV6 : 0;               // IPV6
+        m |= (rssHf & 1L << 10) != 0 ? MRQC_RSS_FIELD_IPV6_TCP : 0;          // NONFRAG_IPV6_TCP
+        m |= (rssHf & 1L << 11) != 0 ? MRQC_RSS_FIELD_IPV6_UDP : 0;          // NONFRAG_IPV6_UDP
+        m |= (rssHf & 1L << 15) != 0 ? MRQC_RSS_FIELD_IPV6_EX : 0;           // IPV6_EX
+        m |= (rssHf & 1L << 16) != 0 ? MRQC_RSS_FIELD_IPV6_EX_TCP : 0;       // IPV6_TCP_EX
+        m |= (rssHf & 1L << 17) != 0 ? MRQC_RSS_FIELD_IPV6_EX_UDP : 0;       // IPV6_UDP_EX
+        return m;
     }
 
     /** HLREG0.JUMBOEN above 1518 bytes, MAXFRS.MFS = MTU + 18 (§4, DPDK ixgbe_dev_mtu_set). */

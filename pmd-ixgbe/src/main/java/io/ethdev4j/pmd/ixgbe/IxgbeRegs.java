@@ -62,6 +62,9 @@ public final class IxgbeRegs
     public static final int MRQC_RSS_FIELD_IPV6_TCP = 1 << 21;
     public static final int MRQC_RSS_FIELD_IPV4_UDP = 1 << 22;
     public static final int MRQC_RSS_FIELD_IPV6_UDP = 1 << 23;
+    public static final int MRQC_RSS_FIELD_IPV6_EX_TCP = 1 << 18;
+    public static final int MRQC_RSS_FIELD_IPV6_EX = 1 << 19;
+    public static final int MRQC_RSS_FIELD_IPV6_EX_UDP = 1 << 24;
     public static final int RETA_BASE = 0x05C00;
     public static final int RETA_ENTRIES = 128;
     /** X550: 384 more entries (ERETA), the table 512 long. */
