@@ -258,6 +258,15 @@ public final class IxgbeEthDev implements EthDevOps
         {
             wr(VFTA_BASE + 4 * i, 0);
         }
+        // relaxed ordering off for the write-backs of every queue, as Intel's ixgbe_start_hw_gen2 (DPDK, Linux)
+        for (int q = 0; q < macType.maxTxQueues; q++)
+        {
+            wr(DCA_TXCTRL_82599(q), rd(DCA_TXCTRL_82599(q)) & ~DCA_TXCTRL_DESC_WRO_EN);
+        }
+        for (int q = 0; q < macType.maxRxQueues; q++)
+        {
+            wr(DCA_RXCTRL(q), rd(DCA_RXCTRL(q)) & ~(DCA_RXCTRL_DATA_WRO_EN | DCA_RXCTRL_HEAD_WRO_EN));
+        }
         hw.clear(); // DS §4.6.5: clear on read
         linkOn();
     }

@@ -201,6 +201,17 @@ public final class IxgbeRegs
     public static final int SRRCTL_DROP_EN = 1 << 28;
     /** DCA_RXCTRL bit 12: "Default 1b; Reserved. Must be set to 0" (DS §8.2.3.11.1, §1.5 step 7). */
     public static final int DCA_RXCTRL_BIT12 = 1 << 12;
+    /** DCA_RXCTRL relaxed ordering of rx data and header writes (Intel's ixgbe_start_hw_gen2 clears both). */
+    public static final int DCA_RXCTRL_DATA_WRO_EN = 1 << 13;
+    public static final int DCA_RXCTRL_HEAD_WRO_EN = 1 << 15;
+    /** DCA_TXCTRL relaxed ordering of tx descriptor write-backs (default 1; Intel's code clears it). */
+    public static final int DCA_TXCTRL_DESC_WRO_EN = 1 << 11;
+
+    /** DCA_TXCTRL of tx queue q on 82599 and later: 0x0600C + 0x40·q (the 82598's 0x07200 block is not used). */
+    public static int DCA_TXCTRL_82599(final int q)
+    {
+        return 0x0600C + 0x40 * q;
+    }
 
     public static int TDBAL(final int q)
     {

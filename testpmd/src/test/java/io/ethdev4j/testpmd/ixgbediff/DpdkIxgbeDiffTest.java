@@ -62,8 +62,6 @@ class DpdkIxgbeDiffTest
         Map.entry("DCA_RXCTRL", new Allowed(0x1000, "bit 12: ours clears it on each rx queue as DS §4.6.7 asks (ixy "
             + "and TinyNF do too); Intel's code clears only the relaxed-ordering bits 13 and 15 (ixgbe_start_hw_gen2) "
             + "and leaves 12 at its reset 1")),
-        Map.entry("DCA_TXCTRL", new Allowed(0x800, "DESC_WRO_EN (b11, relaxed ordering of tx descriptor write-back): "
-            + "Intel's code clears it on all 128 queues (ixgbe_start_hw_gen2); ours leaves the reset value 1")),
         Map.entry("RDRXCTL", new Allowed(0x0600_0000, "ours sets RSCACKC (b25) and FCOE_WRFIX (b26) as DS §4.6.7 "
             + "says they must be; DPDK sets RSCACKC only with LRO (ixgbe_set_rsc) and never FCOE_WRFIX")),
         Map.entry("RFCTL", new Allowed(0xE0, "DPDK sets RSC_DIS, NFSW_DIS, NFSR_DIS (b5-7, ixgbe_set_rsc) although "
