@@ -3,6 +3,7 @@ package io.ethdev4j.testpmd.ixgbediff;
 import io.ethdev4j.testpmd.TestPmd;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -44,10 +45,9 @@ final class InProcessTestPmd extends ScriptedTestPmd
     }
 
     @Override
-    void writeLine(final String line) throws IOException
+    OutputStream stdin()
     {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+        return stdin;
     }
 
     @Override

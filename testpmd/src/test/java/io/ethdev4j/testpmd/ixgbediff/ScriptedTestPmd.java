@@ -42,8 +42,15 @@ abstract class ScriptedTestPmd implements AutoCloseable
     /** Whether testpmd is still running. */
     abstract boolean alive();
 
+    /** testpmd's stdin. */
+    abstract OutputStream stdin();
+
     /** One line to testpmd's stdin. */
-    abstract void writeLine(String line) throws IOException;
+    private void writeLine(final String line) throws IOException
+    {
+        stdin().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin().flush();
+    }
 
     /** Closes stdin, waits up to {@code timeoutMs} for the end and returns the exit code. */
     abstract int finish(long timeoutMs) throws IOException, InterruptedException;

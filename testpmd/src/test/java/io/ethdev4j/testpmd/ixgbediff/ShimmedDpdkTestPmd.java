@@ -120,10 +120,9 @@ final class ShimmedDpdkTestPmd extends ScriptedTestPmd
     }
 
     @Override
-    void writeLine(final String line) throws IOException
+    OutputStream stdin()
     {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+        return stdin;
     }
 
     @Override
