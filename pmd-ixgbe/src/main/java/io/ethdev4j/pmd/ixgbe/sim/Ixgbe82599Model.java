@@ -490,13 +490,18 @@ public final class Ixgbe82599Model
                 anDone = true;
             }
         }
-        else if (s == S_RXCTRL)
+        else if (s == S_RXCTRL || s == S_SECRXCTRL)
         {
-            if ((value & RXCTRL_RXEN) != 0 && (regs[s] & RXCTRL_RXEN) == 0)
+            if (s == S_RXCTRL && (value & RXCTRL_RXEN) != 0 && (regs[s] & RXCTRL_RXEN) == 0)
             {
                 checkRxEnable();
             }
+            final boolean wasOn = rxOn();
             regs[s] = value;
+            if (!wasOn && rxOn())
+            {
+                rxStarted();
+            }
         }
         else if (s == S_DTXMXSZRQ)
         {
@@ -530,6 +535,24 @@ public final class Ixgbe82599Model
             rstPending = true;
         }
         regs[S_CTRL] = value & ~(CTRL_RST | CTRL_LNK_RST);
+    }
+
+    private boolean rxOn()
+    {
+        return (regs[S_RXCTRL] & RXCTRL_RXEN) != 0 && (regs[S_SECRXCTRL] & SECRXCTRL_RX_DIS) == 0;
+    }
+
+    /** The receiver just started: the descriptors the rings already hold are fetched (INSTANT: completed). */
+    private void rxStarted()
+    {
+        for (int q = 0; q < QUEUES; q++)
+        {
+            if ((regs[S_RXDCTL + q] & XDCTL_ENABLE) != 0)
+            {
+                curRxQ = q;
+                engine.rxTailWritten(q);
+            }
+        }
     }
 
     private void checkRxEnable()
