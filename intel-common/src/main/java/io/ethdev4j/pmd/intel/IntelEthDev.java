@@ -5,6 +5,7 @@ import io.ethdev4j.eal.Log;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
+import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
@@ -97,6 +98,58 @@ public abstract class IntelEthDev implements EthDevOps
 
     /** Whether the NIC reports its link up now (one register read). */
     protected abstract boolean linkUpNow();
+
+    /** Stop's register part: the NIC's receiver and transmitter off, in its order (queues are disabled after it). */
+    protected abstract void stopMac();
+
+    /** The link as the NIC's status register says (read once); the port is started and not set down. */
+    protected abstract EthLink readLink();
+
+    /** Stops the MAC and the queues (a device that does not answer is logged) and gives every mbuf back. */
+    @Override
+    public void stop()
+    {
+        started = false;
+        try
+        {
+            stopMac();
+            rings.disableQueues(queues);
+        }
+        catch (final PciException ex)
+        {
+            Log.warn(logTag, "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
+        }
+        queues.releaseAllMbufs();
+    }
+
+    /** Stop, reset and init again as at probe; the link is no longer set down. */
+    @Override
+    public void reset()
+    {
+        stop();
+        hardwareInit();
+        adminDown = false;
+    }
+
+    /** Down while stopped, set down, closed or failed; else {@link #readLink()} (down if it cannot be read). */
+    @Override
+    public EthLink linkGet()
+    {
+        if (!started || adminDown || closed || queues.deviceFailed())
+        {
+            return EthLink.DOWN;
+        }
+        try
+        {
+            return readLink();
+        }
+        catch (final PciException ex)
+        {
+            Log.err(logTag, "port " + data.portId() + ": link status unreadable, reporting link down: " +
+                ex.getMessage());
+            return EthLink.DOWN;
+        }
+    }
 
     public PciDevice device()
     {

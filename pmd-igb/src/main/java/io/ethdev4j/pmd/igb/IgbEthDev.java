@@ -11,7 +11,6 @@ import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pci.PciException;
 import io.ethdev4j.pmd.intel.IntelEthDev;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
 import io.ethdev4j.pmd.intel.RssProgrammer;
@@ -277,49 +276,19 @@ public final class IgbEthDev extends IntelEthDev
     }
 
     @Override
-    public void stop()
+    protected void stopMac()
     {
-        started = false;
-        try
-        {
-            wr(RCTL, rd(RCTL) & ~RCTL_EN);
-            wr(TCTL, rd(TCTL) & ~TCTL_EN);
-            rings.disableQueues(queues);
-        }
-        catch (final PciException ex)
-        {
-            Log.warn("IGB", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
-        }
-        queues.releaseAllMbufs();
-    }
-
-    @Override
-    public void reset()
-    {
-        stop();
-        hardwareInit();
-        adminDown = false;
+        wr(RCTL, rd(RCTL) & ~RCTL_EN);
+        wr(TCTL, rd(TCTL) & ~TCTL_EN);
     }
 
     // ------------------------------------------------------------------ link
 
+    /** STATUS: LU, speed, duplex. */
     @Override
-    public EthLink linkGet()
+    protected EthLink readLink()
     {
-        if (!started || adminDown || closed || queues.deviceFailed())
-        {
-            return EthLink.DOWN;
-        }
-        final int status;
-        try
-        {
-            status = rd(STATUS);
-        }
-        catch (final PciException ex)
-        {
-            Log.err("IGB", "port " + data.portId() + ": link status unreadable, reporting link down: " + ex.getMessage());
-            return EthLink.DOWN;
-        }
+        final int status = rd(STATUS);
         if ((status & STATUS_LU) == 0)
         {
             return EthLink.DOWN;

@@ -11,7 +11,6 @@ import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pci.PciException;
 import io.ethdev4j.pmd.intel.IntelEthDev;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
 import io.ethdev4j.pmd.intel.RssProgrammer;
@@ -317,49 +316,19 @@ public final class IxgbeEthDev extends IntelEthDev
     }
 
     @Override
-    public void stop()
+    protected void stopMac()
     {
-        started = false;
-        try
-        {
-            wr(RXCTRL, rd(RXCTRL) & ~RXCTRL_RXEN);
-            rings.disableQueues(queues);
-            wr(DMATXCTL, rd(DMATXCTL) & ~DMATXCTL_TE);
-        }
-        catch (final PciException ex)
-        {
-            Log.warn("IXGBE", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
-        }
-        queues.releaseAllMbufs();
-    }
-
-    @Override
-    public void reset()
-    {
-        stop();
-        hardwareInit();
-        adminDown = false;
+        wr(RXCTRL, rd(RXCTRL) & ~RXCTRL_RXEN);
+        wr(DMATXCTL, rd(DMATXCTL) & ~DMATXCTL_TE);
     }
 
     // ------------------------------------------------------------------ link
 
+    /** LINKS: LINK_UP and the 82599 speed field (X540/X550 the same encoding), always full duplex. */
     @Override
-    public EthLink linkGet()
+    protected EthLink readLink()
     {
-        if (!started || adminDown || closed || queues.deviceFailed())
-        {
-            return EthLink.DOWN;
-        }
-        final int links;
-        try
-        {
-            links = rd(LINKS);
-        }
-        catch (final PciException ex)
-        {
-            Log.err("IXGBE", "port " + data.portId() + ": LINKS unreadable, reporting link down: " + ex.getMessage());
-            return EthLink.DOWN;
-        }
+        final int links = rd(LINKS);
         if ((links & LINKS_UP) == 0)
         {
             return EthLink.DOWN;
