@@ -58,6 +58,13 @@ public abstract class SimPmdRxTxBenchmark
         bp = new BenchPort(vdev(), poolName(), RING);
         rx = bp.rx;
         tx = bp.tx;
+        BenchLcore.ensure(bp.lcore);
+        if (rxTx() == 0)
+        {
+            bp.close();
+            throw new IllegalStateException(vdev() + ": the first rx burst returned nothing: the loop would measure "
+                + "an empty poll");
+        }
     }
 
     @Setup(Level.Iteration)

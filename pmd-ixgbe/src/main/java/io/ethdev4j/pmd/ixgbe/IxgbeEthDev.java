@@ -7,24 +7,15 @@ import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
-import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
-import io.ethdev4j.ethdev.QueueConf;
-import io.ethdev4j.ethdev.RxBurst;
-import io.ethdev4j.ethdev.TxBurst;
-import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pmd.intel.HwCounters;
+import io.ethdev4j.pmd.intel.IntelEthDev;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
-import io.ethdev4j.pmd.intel.RingProgrammer;
 import io.ethdev4j.pmd.intel.RssProgrammer;
 import io.ethdev4j.sys.Errno;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import static io.ethdev4j.pmd.intel.QueueRegisterMap.HTHRESH_SHIFT;
@@ -63,7 +54,7 @@ import static io.ethdev4j.pmd.ixgbe.IxgbeRegs.*;
  * The queues, their ring programming, counter accumulation and RSS tables are the Intel layer's
  * ({@code io.ethdev4j.pmd.intel}), driven by {@link IxgbeQueueRegisterMap} and {@link IxgbeHwStats}.
  */
-public final class IxgbeEthDev implements EthDevOps
+public final class IxgbeEthDev extends IntelEthDev
 {
     /** IXGBE_ETH_OVERHEAD: Ethernet header + CRC (reference §4). */
     public static final int ETH_OVERHEAD = 14 + 4;
@@ -74,7 +65,6 @@ public final class IxgbeEthDev implements EthDevOps
     public static final int MAX_RING_DESC = 4096;
     public static final int RING_DESC_ALIGN = 8;
     private static final int STANDARD_FRAME = 1518;
-    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long POLL_NS = 10 * MS;
     /** The hash fields when the configuration asks for RSS without naming any: IPv4/IPv6 and their TCP/UDP ports. */
     static final int DEFAULT_MRQC_FIELDS = MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
@@ -84,6 +74,8 @@ public final class IxgbeEthDev implements EthDevOps
         1L << 16 | 1L << 17;
     /** Index of {@code rx_total_bytes} in the xstats. */
     private static final int XSTAT_RX_TOTAL_BYTES = IxgbeHwStats.LIST.xstatNames().indexOf("rx_total_bytes");
+    private static final Layout LAYOUT = new Layout(CTRL_EXT, CTRL_EXT_DRV_LOAD, RAL(0), RAH(0), RAH_AV, FCTRL,
+        FCTRL_UPE, FCTRL_MPE);
 
     /** Which MAC generation the device id says. */
     public enum MacType
@@ -106,19 +98,9 @@ public final class IxgbeEthDev implements EthDevOps
         }
     }
 
-    private final EthDevData data;
-    private final PciDevice dev;
     private final MacType macType;
-    private final long linkWaitNs;
-    private final AutoCloseable owner;
-    private final IntelQueueSet queues;
-    private final RingProgrammer rings;
-    private final HwCounters hw;
     private final RssProgrammer rss = new RssProgrammer(RSSRK_BASE, RETA_BASE, RETA_ENTRIES);
     private final RssProgrammer ereta = new RssProgrammer(RSSRK_BASE, ERETA_BASE, ERETA_ENTRIES);
-    private boolean started;
-    private boolean adminDown;
-    private boolean closed;
 
     /**
      * Probes the device: reset, EEPROM and DMA init wait, MAC, link. On failure everything taken is released (and
@@ -127,66 +109,20 @@ public final class IxgbeEthDev implements EthDevOps
     public static IxgbeEthDev probe(final EthDevData data, final EalServices eal, final PciDevice dev,
         final MacType macType, final long linkWaitMs, final AutoCloseable owner)
     {
-        final IxgbeEthDev d = new IxgbeEthDev(data, eal, dev, macType, linkWaitMs, owner);
-        try
-        {
-            d.hardwareInit();
-            return d;
-        }
-        catch (final RuntimeException ex)
-        {
-            d.close();
-            if (ex instanceof PciException)
-            {
-                throw new EthDevException(((PciException)ex).errno(), "probe(" + data.name() + ") failed: " +
-                    ex.getMessage(), ex);
-            }
-            throw ex;
-        }
+        return probed(new IxgbeEthDev(data, eal, dev, macType, linkWaitMs, owner));
     }
 
     private IxgbeEthDev(final EthDevData data, final EalServices eal, final PciDevice dev, final MacType macType,
         final long linkWaitMs, final AutoCloseable owner)
     {
-        this.data = data;
-        this.dev = dev;
+        super("IXGBE", data, eal, dev, IxgbeQueueRegisterMap.INSTANCE, MAX_RING_DESC, IxgbeHwStats.LIST, LAYOUT,
+            linkWaitMs, owner);
         this.macType = macType;
-        this.linkWaitNs = linkWaitMs * MS;
-        this.owner = owner;
-        this.queues = new IntelQueueSet(dev, IxgbeQueueRegisterMap.INSTANCE, eal.memory(), data.portId(),
-            MAX_RING_DESC);
-        this.rings = new RingProgrammer(dev, IxgbeQueueRegisterMap.INSTANCE);
-        this.hw = new HwCounters(dev, IxgbeHwStats.LIST);
-    }
-
-    public PciDevice device()
-    {
-        return dev;
     }
 
     public MacType macType()
     {
         return macType;
-    }
-
-    private int rd(final int reg)
-    {
-        return dev.read32(0, reg);
-    }
-
-    private void wr(final int reg, final int value)
-    {
-        dev.write32(0, reg, value);
-    }
-
-    private static void pauseMs(final long ms)
-    {
-        final long deadline = System.nanoTime() + ms * MS;
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0)
-        {
-            LockSupport.parkNanos(left);
-        }
     }
 
     /** Polls {@code reg} until {@code (value & mask) == expect}, up to {@code POLL_NS}; EIO naming {@code what}. */
@@ -208,7 +144,8 @@ public final class IxgbeEthDev implements EthDevOps
     // ------------------------------------------------------------------ init
 
     /** §1.1-§1.3 and §1.8: reset as DS §4.6.3, EEPROM/DMA init wait, driver loaded, MAC, link. */
-    private void hardwareInit()
+    @Override
+    protected void hardwareInit()
     {
         final String op = "probe(" + data.name() + ")";
         wr(EIMC, 0x7FFF_FFFF);
@@ -238,16 +175,7 @@ public final class IxgbeEthDev implements EthDevOps
         await(RDRXCTL, RDRXCTL_DMAIDONE, RDRXCTL_DMAIDONE, op, "RDRXCTL.DMAIDONE (DMA init done)");
         wr(CTRL_EXT, rd(CTRL_EXT) | CTRL_EXT_PFRSTD | CTRL_EXT_DRV_LOAD | CTRL_EXT_NS_DIS);
 
-        final int ral = rd(RAL(0));
-        final int rah = rd(RAH(0));
-        MacAddress mac = MacAddress.of(((long)(ral & 0xFF) << 40) | ((long)((ral >>> 8) & 0xFF) << 32) |
-            ((long)((ral >>> 16) & 0xFF) << 24) | ((long)(ral >>> 24 & 0xFF) << 16) | ((long)(rah & 0xFF) << 8) |
-            ((rah >>> 8) & 0xFF));
-        if ((rah & RAH_AV) == 0 || !mac.isValidAssigned())
-        {
-            mac = MacAddress.random();
-            Log.warn("IXGBE", op + ": no valid MAC in RAR0, using the random " + mac);
-        }
+        final MacAddress mac = readMacFromRar0(op);
         writeRar0(mac);
         data.macAddr(mac);
         for (int i = 0; i < MTA_COUNT; i++)
@@ -279,16 +207,6 @@ public final class IxgbeEthDev implements EthDevOps
         {
             wr(AUTOC, rd(AUTOC) | AUTOC_AN_RESTART);
         }
-    }
-
-    private void writeRar0(final MacAddress mac)
-    {
-        final long v = mac.toLong();
-        final int ral = (int)(((v >>> 40) & 0xFF) | ((v >>> 32) & 0xFF) << 8 | ((v >>> 24) & 0xFF) << 16 |
-            ((v >>> 16) & 0xFF) << 24);
-        final int rah = (int)(((v >>> 8) & 0xFF) | (v & 0xFF) << 8) | RAH_AV;
-        wr(RAL(0), ral);
-        wr(RAH(0), rah);
     }
 
     // ------------------------------------------------------------------ EthDevOps
@@ -332,30 +250,6 @@ public final class IxgbeEthDev implements EthDevOps
         }
     }
 
-    @Override
-    public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
-    {
-        return queues.setupRx(queueId, nbDesc, pool, conf);
-    }
-
-    @Override
-    public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
-    {
-        return queues.setupTx(queueId, nbDesc, conf);
-    }
-
-    @Override
-    public void rxQueueRelease(final int queueId)
-    {
-        queues.releaseRx(queueId);
-    }
-
-    @Override
-    public void txQueueRelease(final int queueId)
-    {
-        queues.releaseTx(queueId);
-    }
-
     /** ixgbe_dev_start: tx init and enable (§1.6), rx init, enable, tails, RXEN (§1.5), then the link wait. */
     @Override
     public void start()
@@ -380,7 +274,7 @@ public final class IxgbeEthDev implements EthDevOps
         wr(RXCTRL, rd(RXCTRL) & ~RXCTRL_RXEN);
         wr(HLREG0, rd(HLREG0) | HLREG0_RXCRCSTRP);
         wr(RDRXCTL, (rd(RDRXCTL) | RDRXCTL_CRCSTRIP | RDRXCTL_RSCACKC | RDRXCTL_FCOE_WRFIX) & ~RDRXCTL_RSCFRSTSIZE);
-        wr(FCTRL, rxFilter(rd(FCTRL) | FCTRL_BAM | FCTRL_DPF | FCTRL_PMCF));
+        wr(FCTRL, withRxModes(rd(FCTRL) | FCTRL_BAM | FCTRL_DPF | FCTRL_PMCF));
         applyMtu(data.mtu());
         rings.programRxRings(queues, op);
         for (int i = 0; i < queues.nbRxQueues(); i++)
@@ -405,31 +299,11 @@ public final class IxgbeEthDev implements EthDevOps
         wr(SECRXCTRL, rd(SECRXCTRL) & ~SECRXCTRL_RX_DIS);
     }
 
-    private int rxFilter(final int fctrl)
+    /** LINKS.LINK_UP: what start and set-link-up wait up to {@code link_wait_ms} for. */
+    @Override
+    protected boolean linkUpNow()
     {
-        int v = fctrl & ~(FCTRL_UPE | FCTRL_MPE);
-        if (data.promiscuous())
-        {
-            v |= FCTRL_UPE | FCTRL_MPE;
-        }
-        else if (data.allMulticast())
-        {
-            v |= FCTRL_MPE;
-        }
-        return v;
-    }
-
-    /** Waits up to {@code link_wait_ms} for LINKS.LINK_UP unless the link is administratively down (0: no wait). */
-    private void awaitLink()
-    {
-        if (!adminDown && linkWaitNs > 0)
-        {
-            final long deadline = System.nanoTime() + linkWaitNs;
-            while ((rd(LINKS) & LINKS_UP) == 0 && System.nanoTime() - deadline < 0)
-            {
-                pauseMs(10);
-            }
-        }
+        return (rd(LINKS) & LINKS_UP) != 0;
     }
 
     /** MRQC RSS over the fields rss_hf asks for (§7.1), DPDK's default key, a round-robin RETA; RXCSUM.PCSD for the hash. */
@@ -484,81 +358,19 @@ public final class IxgbeEthDev implements EthDevOps
     }
 
     @Override
-    public void stop()
+    protected void stopMac()
     {
-        started = false;
-        try
-        {
-            wr(RXCTRL, rd(RXCTRL) & ~RXCTRL_RXEN);
-            rings.disableQueues(queues);
-            wr(DMATXCTL, rd(DMATXCTL) & ~DMATXCTL_TE);
-        }
-        catch (final PciException ex)
-        {
-            Log.warn("IXGBE", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
-        }
-        queues.releaseAllMbufs();
-    }
-
-    @Override
-    public void close()
-    {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
-        if (started)
-        {
-            stop();
-        }
-        queues.releaseAllMbufs();
-        try
-        {
-            wr(CTRL_EXT, rd(CTRL_EXT) & ~CTRL_EXT_DRV_LOAD);
-        }
-        catch (final RuntimeException ignore)
-        {
-            // the device may be gone
-        }
-        queues.close();
-        try
-        {
-            owner.close();
-        }
-        catch (final Exception ex)
-        {
-            Log.warn("IXGBE", "close(port=" + data.portId() + "): " + ex);
-        }
-    }
-
-    @Override
-    public void reset()
-    {
-        stop();
-        hardwareInit();
-        adminDown = false;
+        wr(RXCTRL, rd(RXCTRL) & ~RXCTRL_RXEN);
+        wr(DMATXCTL, rd(DMATXCTL) & ~DMATXCTL_TE);
     }
 
     // ------------------------------------------------------------------ link
 
+    /** LINKS: LINK_UP and the 82599 speed field (X540/X550 the same encoding), always full duplex. */
     @Override
-    public EthLink linkGet()
+    protected EthLink readLink()
     {
-        if (!started || adminDown || closed || queues.deviceFailed())
-        {
-            return EthLink.DOWN;
-        }
-        final int links;
-        try
-        {
-            links = rd(LINKS);
-        }
-        catch (final PciException ex)
-        {
-            Log.err("IXGBE", "port " + data.portId() + ": LINKS unreadable, reporting link down: " + ex.getMessage());
-            return EthLink.DOWN;
-        }
+        final int links = rd(LINKS);
         if ((links & LINKS_UP) == 0)
         {
             return EthLink.DOWN;
@@ -599,39 +411,6 @@ public final class IxgbeEthDev implements EthDevOps
 
     // ------------------------------------------------------------------ rx modes, MAC, MTU
 
-    @Override
-    public void promiscuousEnable()
-    {
-        wr(FCTRL, rd(FCTRL) | FCTRL_UPE | FCTRL_MPE);
-    }
-
-    @Override
-    public void promiscuousDisable()
-    {
-        wr(FCTRL, rd(FCTRL) & ~(FCTRL_UPE | (data.allMulticast() ? 0 : FCTRL_MPE)));
-    }
-
-    @Override
-    public void allmulticastEnable()
-    {
-        wr(FCTRL, rd(FCTRL) | FCTRL_MPE);
-    }
-
-    @Override
-    public void allmulticastDisable()
-    {
-        if (!data.promiscuous())
-        {
-            wr(FCTRL, rd(FCTRL) & ~FCTRL_MPE);
-        }
-    }
-
-    @Override
-    public void macAddrSet(final MacAddress mac)
-    {
-        writeRar0(mac);
-    }
-
     /** ixgbe_dev_mtu_set: JUMBOEN and MAXFRS; rx is scattered, so any MTU up to 9710 fits any pool. */
     @Override
     public void mtuSet(final int mtu)
@@ -663,19 +442,6 @@ public final class IxgbeEthDev implements EthDevOps
             hw.get(RFC) + hw.get(MSPDC);
         stats.oerrors = 0;
         queues.addStats(stats);
-    }
-
-    @Override
-    public void statsReset()
-    {
-        hw.clear();
-        queues.resetStats();
-    }
-
-    @Override
-    public List<String> xstatsNames()
-    {
-        return IxgbeHwStats.LIST.xstatNames();
     }
 
     /**

@@ -271,6 +271,35 @@ class IxgbeSimPmdTest
         assertEquals(0, model.peek("AUTOC", 0) & 0x1000, "X540: AUTOC is not touched");
     }
 
+    /** Instant mode (the benchmark's): the rings armed before RXEN are completed when the receiver starts. */
+    @Test
+    void shouldCompleteEveryArmedDescriptorInInstantModeAndRefillEachBurst()
+    {
+        open("mode=instant", 1023, 64, 1500, 1);
+        final Mbuf[] pkts = new Mbuf[32];
+        for (int round = 0; round < 10; round++)
+        {
+            final int n = port.rxBurst(0, pkts, 0, 32);
+            assertEquals(32, n, "round " + round);
+            assertEquals(60, pkts[0].pktLen());
+            int sent = 0;
+            while (sent < n)
+            {
+                sent += port.txBurst(0, pkts, sent, n - sent);
+            }
+        }
+        assertEquals(320, port.stats().opackets);
+    }
+
+    @Test
+    void shouldSpreadOverAnX550sTableWithItsExtension()
+    {
+        open("mode=wire,device_id=0x1563", 1023, 64, 1500, 4);
+        assertEquals(IxgbeEthDev.MacType.X550, ((IxgbeEthDev)port.ops()).macType());
+        assertEquals(512, port.info().retaSize, "RETA 128 + ERETA 384");
+        assertTrue(port.link().isUp());
+    }
+
     @Test
     void shouldRefuseRssOverMoreThanSixteenQueues()
     {

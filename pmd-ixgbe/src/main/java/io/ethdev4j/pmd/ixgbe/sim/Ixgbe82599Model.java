@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 
 import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.bits;
@@ -242,6 +243,7 @@ public final class Ixgbe82599Model
     private Ixgbe82599Model peer;
     private long mac;
     private boolean anDone;
+    private LongSupplier clock = System::nanoTime;
     private long rstAtNs;
     private boolean rstPending;
     private int curRxQ;
@@ -343,6 +345,12 @@ public final class Ixgbe82599Model
         }
     }
 
+    /** Tests: the clock the 1 ms reset rule is timed by. */
+    void clock(final LongSupplier nanoClock)
+    {
+        this.clock = nanoClock;
+    }
+
     /** The ordering rules broken so far (strict mode throws as well). */
     public List<String> violations()
     {
@@ -353,10 +361,11 @@ public final class Ixgbe82599Model
     {
         if (rstPending)
         {
-            if (System.nanoTime() - rstAtNs < RST_WAIT_NS)
+            final long since = clock.getAsLong() - rstAtNs;
+            if (since < RST_WAIT_NS)
             {
                 violation("no register access within 1 ms of CTRL.RST", "8.2.3.1.1", what + " at 0x" +
-                    Long.toHexString(offset) + " " + (System.nanoTime() - rstAtNs) / 1000 + " us after the reset");
+                    Long.toHexString(offset) + " " + since / 1000 + " us after the reset");
             }
             rstPending = false;
         }
@@ -502,13 +511,18 @@ public final class Ixgbe82599Model
                 anDone = true;
             }
         }
-        else if (s == S_RXCTRL)
+        else if (s == S_RXCTRL || s == S_SECRXCTRL)
         {
-            if ((value & RXCTRL_RXEN) != 0 && (regs[s] & RXCTRL_RXEN) == 0)
+            if (s == S_RXCTRL && (value & RXCTRL_RXEN) != 0 && (regs[s] & RXCTRL_RXEN) == 0)
             {
                 checkRxEnable();
             }
+            final boolean wasOn = rxOn();
             regs[s] = value;
+            if (!wasOn && rxOn())
+            {
+                rxStarted();
+            }
         }
         else if (s == S_DTXMXSZRQ)
         {
@@ -532,16 +546,34 @@ public final class Ixgbe82599Model
             final Ixgbe82599Model keepPeer = peer;
             powerOnReset();
             peer = keepPeer;
-            rstAtNs = System.nanoTime();
+            rstAtNs = clock.getAsLong();
             rstPending = true;
         }
         else if ((value & CTRL_LNK_RST) != 0)
         {
             anDone = copper;
-            rstAtNs = System.nanoTime();
+            rstAtNs = clock.getAsLong();
             rstPending = true;
         }
         regs[S_CTRL] = value & ~(CTRL_RST | CTRL_LNK_RST);
+    }
+
+    private boolean rxOn()
+    {
+        return (regs[S_RXCTRL] & RXCTRL_RXEN) != 0 && (regs[S_SECRXCTRL] & SECRXCTRL_RX_DIS) == 0;
+    }
+
+    /** The receiver just started: the descriptors the rings already hold are fetched (INSTANT: completed). */
+    private void rxStarted()
+    {
+        for (int q = 0; q < QUEUES; q++)
+        {
+            if ((regs[S_RXDCTL + q] & XDCTL_ENABLE) != 0)
+            {
+                curRxQ = q;
+                engine.rxTailWritten(q);
+            }
+        }
     }
 
     private void checkRxEnable()
