@@ -78,19 +78,7 @@ final class ShimmedDpdkTestPmd extends ScriptedTestPmd
         throws IOException, InterruptedException
     {
         this.server = server;
-        final Path lib = shim(work);
-        final Path sysfs = FakePciSysfs.create(work.resolve("sys"), deviceId);
-        final List<String> cmd = new ArrayList<>(List.of("dpdk-testpmd", "-l", "0-1", "--no-huge", "-m", "256",
-            "--iova-mode=va", "--no-shconf", "--file-prefix=ethdev4j-ixgbediff-" + ProcessHandle.current().pid(),
-            "-a", FakePciSysfs.BDF, "--", "-i"));
-        cmd.addAll(List.of(appArgs));
-        final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        final Map<String, String> env = pb.environment();
-        env.put("LD_PRELOAD", lib.toString());
-        env.put("SYSFS_PCI_DEVICES", sysfs.toString());
-        env.put("IXGBE_DIFF_SOCKET", server.socket().toString());
-        env.put("IXGBE_DIFF_BDF", FakePciSysfs.BDF);
-        this.process = pb.start();
+        this.process = start(work, server, deviceId, appArgs);
         this.stdin = process.getOutputStream();
         final InputStream in = process.getInputStream();
         this.pump = new Thread(() ->
@@ -111,6 +99,33 @@ final class ShimmedDpdkTestPmd extends ScriptedTestPmd
         }, "dpdk-testpmd-output");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** Builds the shim and the fake sysfs tree and starts testpmd; closes {@code server} if that fails. */
+    private static Process start(final Path work, final ModelServer server, final int deviceId,
+        final String... appArgs) throws IOException, InterruptedException
+    {
+        try
+        {
+            final Path lib = shim(work);
+            final Path sysfs = FakePciSysfs.create(work.resolve("sys"), deviceId);
+            final List<String> cmd = new ArrayList<>(List.of("dpdk-testpmd", "-l", "0-1", "--no-huge", "-m", "256",
+                "--iova-mode=va", "--no-shconf", "--file-prefix=ethdev4j-ixgbediff-" + ProcessHandle.current().pid(),
+                "-a", FakePciSysfs.BDF, "--", "-i"));
+            cmd.addAll(List.of(appArgs));
+            final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            final Map<String, String> env = pb.environment();
+            env.put("LD_PRELOAD", lib.toString());
+            env.put("SYSFS_PCI_DEVICES", sysfs.toString());
+            env.put("IXGBE_DIFF_SOCKET", server.socket().toString());
+            env.put("IXGBE_DIFF_BDF", FakePciSysfs.BDF);
+            return pb.start();
+        }
+        catch (final IOException | InterruptedException | RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
     }
 
     @Override
