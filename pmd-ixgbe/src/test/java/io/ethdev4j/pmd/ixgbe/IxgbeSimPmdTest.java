@@ -353,7 +353,7 @@ class IxgbeSimPmdTest
     }
 
     @Test
-    void shouldRefuseRssOverMoreThanSixteenQueues()
+    void shouldRefuseRssOverSixteenQueuesOffloadsFixedSpeedsAndLoopback()
     {
         eal = Eal.init("--no-huge", "--no-pci", "--vdev", "net_ixgbe_sim0,mode=wire");
         port = eal.port(0);
@@ -365,6 +365,17 @@ class IxgbeSimPmdTest
         assertEquals(Errno.EINVAL, ex.errno());
         assertTrue(ex.getMessage().contains("at most 16 queues"), ex.getMessage());
         conf.rxMqMode = EthConf.MQ_RX_NONE;
+        conf.rxOffloads = 0x2; // RTE_ETH_RX_OFFLOAD_IPV4_CKSUM
+        final EthDevException off = assertThrows(EthDevException.class, () -> port.configure(1, 1, conf));
+        assertEquals(Errno.EINVAL, off.errno());
+        assertTrue(off.getMessage().contains("Rx offloads 0x2 doesn't match"), off.getMessage());
+        conf.rxOffloads = 0;
+        conf.linkSpeeds = 0x100;
+        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.configure(1, 1, conf)).errno());
+        conf.linkSpeeds = 0;
+        conf.lpbkMode = 1;
+        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.configure(1, 1, conf)).errno());
+        conf.lpbkMode = 0;
         port.configure(128, 128, conf);
         port.configure(1, 1, conf);
         port.rxQueueSetup(0, 64, pool, null);
