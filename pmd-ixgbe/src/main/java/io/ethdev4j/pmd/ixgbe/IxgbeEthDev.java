@@ -237,9 +237,33 @@ public final class IxgbeEthDev extends IntelEthDev
         info.flowTypeRssOffloads = RSS_OFFLOAD_ALL;
     }
 
+    /**
+     * Refuses what it does not do, as DPDK's rte_eth_dev_configure and ixgbe_dev_configure would: offloads (the
+     * capabilities are 0: EINVAL naming the bits), fixed link speeds and loopback modes (ENOTSUP), RSS over more
+     * than 16 queues (EINVAL).
+     */
     @Override
     public void configure()
     {
+        final EthConf conf = data.conf();
+        final String op = "configure(port=" + data.portId() + ")";
+        if (conf.rxOffloads != 0 || conf.txOffloads != 0)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "requested " + (conf.rxOffloads != 0 ? "Rx offloads 0x" +
+                Long.toHexString(conf.rxOffloads) : "Tx offloads 0x" + Long.toHexString(conf.txOffloads)) +
+                " doesn't match the offload capabilities 0x0 (net_ixgbe does no checksum, VLAN, TSO or other "
+                + "offload: do it in software)");
+        }
+        if (conf.linkSpeeds != 0)
+        {
+            throw EthDevException.of(Errno.ENOTSUP, op, "link_speeds=0x" + Long.toHexString(conf.linkSpeeds) +
+                ": net_ixgbe only autonegotiates (link_speeds 0)");
+        }
+        if (conf.lpbkMode != 0)
+        {
+            throw EthDevException.of(Errno.ENOTSUP, op, "lpbk_mode=" + conf.lpbkMode + ": net_ixgbe has no loopback "
+                + "mode");
+        }
         final int nrx = data.nbRxQueues();
         queues.configure("ixgbe-rings:" + data.name(), nrx, data.nbTxQueues());
         if (data.conf().rxMqMode == EthConf.MQ_RX_RSS && nrx > 16)

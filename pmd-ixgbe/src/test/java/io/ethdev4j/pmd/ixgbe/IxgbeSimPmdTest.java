@@ -5,6 +5,7 @@ import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
@@ -14,6 +15,7 @@ import io.ethdev4j.sys.Errno;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.ethdev4j.pmd.intel.AdvRxDescriptor.*;
@@ -300,8 +302,58 @@ class IxgbeSimPmdTest
         assertTrue(port.link().isUp());
     }
 
+    /** The device limit: 128 queues each way, the upper 64 in the 0x0D000 rx block; queue 127 loops back. */
     @Test
-    void shouldRefuseRssOverMoreThanSixteenQueues()
+    void shouldRunAllOneHundredTwentyEightQueues()
+    {
+        eal = Eal.init("--no-huge", "-m", "512", "--no-pci", "--vdev", "net_ixgbe_sim0,mode=loopback");
+        port = eal.port(0);
+        model = ((IxgbeSimDevice)((IxgbeEthDev)port.ops()).device()).model();
+        pool = eal.createPktmbufPool("ixsim", 8191, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);
+        assertEquals(128, port.info().maxRxQueues);
+        port.configure(128, 128, new EthConf());
+        for (int q = 0; q < 128; q++)
+        {
+            port.rxQueueSetup(q, 32, pool, null);
+            port.txQueueSetup(q, 32, null);
+        }
+        port.start();
+        assertEquals(1 << 25, model.peek("RXDCTL", 127) & (1 << 25), "RXDCTL(127) at 0x0D000 + 0x40·63 + 0x28");
+        final Mbuf[] one = new Mbuf[1];
+        assertEquals(1, pool.allocBulk(one, 0, 1));
+        final byte[] f = frame(100, 5);
+        one[0].append(100);
+        one[0].copyFrom(f, 0, 0, 100);
+        assertEquals(1, port.txBurst(127, one, 0, 1));
+        final Mbuf[] rx = new Mbuf[4];
+        assertEquals(1, port.rxBurst(127, rx, 0, 4));
+        assertArrayEquals(f, contents(rx[0]));
+        rx[0].free();
+    }
+
+    /** The model's destination filter through the driver's FCTRL and RAR0: other unicast only when promiscuous. */
+    @Test
+    void shouldTakeOtherUnicastOnlyWhenPromiscuousAndFollowAMacChange()
+    {
+        open("mode=wire", 1023, 64, 1500, 1);
+        port.promiscuousDisable();
+        final byte[] other = frame(60, 1);
+        other[5] ^= 0x55;
+        assertFalse(model.inject(other), "not ours, not promiscuous");
+        assertTrue(model.inject(frame(60, 2)), "ours");
+        port.promiscuousEnable();
+        assertTrue(model.inject(other), "promiscuous");
+        port.promiscuousDisable();
+        port.setMacAddr(MacAddress.of(Arrays.copyOf(other, 6)));
+        assertTrue(model.inject(other), "the new MAC in RAR0");
+        final Mbuf[] rx = new Mbuf[8];
+        final int n = port.rxBurst(0, rx, 0, 8);
+        assertEquals(3, n);
+        Mbuf.freeBulk(rx, 0, n);
+    }
+
+    @Test
+    void shouldRefuseRssOverSixteenQueuesOffloadsFixedSpeedsAndLoopback()
     {
         eal = Eal.init("--no-huge", "--no-pci", "--vdev", "net_ixgbe_sim0,mode=wire");
         port = eal.port(0);
@@ -313,6 +365,17 @@ class IxgbeSimPmdTest
         assertEquals(Errno.EINVAL, ex.errno());
         assertTrue(ex.getMessage().contains("at most 16 queues"), ex.getMessage());
         conf.rxMqMode = EthConf.MQ_RX_NONE;
+        conf.rxOffloads = 0x2; // RTE_ETH_RX_OFFLOAD_IPV4_CKSUM
+        final EthDevException off = assertThrows(EthDevException.class, () -> port.configure(1, 1, conf));
+        assertEquals(Errno.EINVAL, off.errno());
+        assertTrue(off.getMessage().contains("Rx offloads 0x2 doesn't match"), off.getMessage());
+        conf.rxOffloads = 0;
+        conf.linkSpeeds = 0x100;
+        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.configure(1, 1, conf)).errno());
+        conf.linkSpeeds = 0;
+        conf.lpbkMode = 1;
+        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.configure(1, 1, conf)).errno());
+        conf.lpbkMode = 0;
         port.configure(128, 128, conf);
         port.configure(1, 1, conf);
         port.rxQueueSetup(0, 64, pool, null);
