@@ -128,11 +128,12 @@ class DpdkIxgbeDiffTest
 
     /**
      * A testpmd script: {@code setup} commands run with the port stopped ({@code port stop 0} first and
-     * {@code port start 0} after, when there are any), then {@code set fwd rxonly}, {@code start tx_first} (one
+     * {@code port start 0} after, when there are any), {@code whileUp} commands on the started port, then
+     * {@code set fwd rxonly}, {@code start tx_first} (one
      * burst of 32 frames on each of the {@code txQueues} streams, looped back to the rx queue of the same number),
      * {@code stop} once the model has transmitted them all, {@code show port stats 0}, {@code show port xstats 0}.
      */
-    record Script(String name, int txQueues, List<String> setup)
+    record Script(String name, int txQueues, List<String> setup, List<String> whileUp)
     {
         int frames()
         {
@@ -140,10 +141,13 @@ class DpdkIxgbeDiffTest
         }
     }
 
-    static final Script ONE_QUEUE = new Script("one queue, testpmd's defaults", 1, List.of());
+    static final Script ONE_QUEUE = new Script("one queue, testpmd's defaults", 1, List.of(), List.of());
     static final Script FOUR_QUEUES = new Script("4 rx/tx queues (RSS), MTU 9000, promiscuous off, allmulticast on", 4,
         List.of("port config all rxq 4", "port config all txq 4", "port config mtu 0 9000", "set promisc 0 off",
-            "set allmulti 0 on"));
+            "set allmulti 0 on"), List.of());
+
+    static final Script MAC_AND_LINK = new Script("MAC set, link down and up", 1, List.of(),
+        List.of("mac_addr set 0 02:00:00:00:00:42", "set link-down port 0", "set link-up port 0"));
 
     /** Runs {@code script} on {@code tp}; returns the register snapshot taken while the port is up. */
     private static Map<String, Integer> script(final Script script, final ScriptedTestPmd tp, final ModelAccess model)
@@ -158,6 +162,10 @@ class DpdkIxgbeDiffTest
                 tp.command(c, 10_000);
             }
             tp.command("port start 0", 10_000);
+        }
+        for (final String c : script.whileUp)
+        {
+            tp.command(c, 10_000);
         }
         tp.command("set fwd rxonly", 10_000);
         tp.command("start tx_first", 10_000);
@@ -314,6 +322,12 @@ class DpdkIxgbeDiffTest
     void shouldLeaveTheModelAsDpdksDriverDoesWithFourQueuesJumboAndFilters() throws Exception
     {
         compare(FOUR_QUEUES);
+    }
+
+    @Test
+    void shouldLeaveTheModelAsDpdksDriverDoesAfterMacSetAndLinkDownUp() throws Exception
+    {
+        compare(MAC_AND_LINK);
     }
 
     private void compare(final Script sc) throws Exception
