@@ -32,23 +32,6 @@ class ModelServerTest
     @TempDir
     Path work;
 
-    private static final class Ram implements BarModel
-    {
-        final int[] regs = new int[FakePciSysfs.BAR0_BYTES / 4];
-
-        @Override
-        public int read32(final int offset)
-        {
-            return regs[offset >> 2];
-        }
-
-        @Override
-        public void write32(final int offset, final int value)
-        {
-            regs[offset >> 2] = value;
-        }
-    }
-
     private static ByteBuffer request(final int op, final int arg, final long a, final long b, final long c)
     {
         final ByteBuffer r = ByteBuffer.allocate(ModelServer.RECORD_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -84,7 +67,7 @@ class ModelServerTest
     @Test
     void shouldServeReadsWritesAndASharedMemoryWindow() throws Exception
     {
-        final Ram ram = new Ram();
+        final RamBar ram = new RamBar();
         final long[] seen = new long[1];
         final int memfd = LibC.memfdCreate("ixgbe-diff-test", LibC.MFD_CLOEXEC);
         final long len = 2 * 1024 * 1024;
@@ -144,7 +127,7 @@ class ModelServerTest
         {
             final String expected = bad.getInt(0) == 99 ? "unknown request op 99 from the shim" : "unaligned BAR offset 0x42a2";
             final Path sock = work.resolve("bad.sock");
-            try (ModelServer server = new ModelServer(sock, d -> new Ram()); SocketChannel ch = connect(server))
+            try (ModelServer server = new ModelServer(sock, d -> new RamBar()); SocketChannel ch = connect(server))
             {
                 assertNull(exchange(ch, bad), "the connection is closed instead of answered");
                 server.close();

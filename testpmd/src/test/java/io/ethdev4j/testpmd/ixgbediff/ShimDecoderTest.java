@@ -24,24 +24,6 @@ class ShimDecoderTest
     @TempDir
     Path work;
 
-    /** A BAR that is plain memory. */
-    private static final class Ram implements BarModel
-    {
-        private final int[] regs = new int[FakePciSysfs.BAR0_BYTES / 4];
-
-        @Override
-        public int read32(final int offset)
-        {
-            return regs[offset >> 2];
-        }
-
-        @Override
-        public void write32(final int offset, final int value)
-        {
-            regs[offset >> 2] = value;
-        }
-    }
-
     @Test
     void shouldDecodeEveryClaimedInstructionForm() throws Exception
     {
@@ -56,7 +38,7 @@ class ShimDecoderTest
         final Path sysfs = FakePciSysfs.create(work.resolve("sys"), 0x10FB);
         final String out;
         final int rc;
-        try (ModelServer server = new ModelServer(work.resolve("ram.sock"), dma -> new Ram()))
+        try (ModelServer server = new ModelServer(work.resolve("ram.sock"), dma -> new RamBar()))
         {
             final ProcessBuilder pb = new ProcessBuilder(exe.toString(), "20000").redirectErrorStream(true);
             pb.environment().put("LD_PRELOAD", lib.toString());
