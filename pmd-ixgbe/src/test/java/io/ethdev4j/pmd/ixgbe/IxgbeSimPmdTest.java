@@ -254,6 +254,10 @@ class IxgbeSimPmdTest
             {
                 final int n = port.rxBurst(q, rx, 0, 32);
                 perQueue[q] += n;
+                for (int i = 0; i < n; i++)
+                {
+                    assertEquals(q, rx[i].rssHash() & 0x7F & 3, "RETA round robin over 4: queue = hash & 3");
+                }
                 Mbuf.freeBulk(rx, 0, n);
             }
         }

@@ -70,7 +70,14 @@ public final class SimDescriptorEngine
 
     private static void writeBackRx(final long d, final int length, final int statusError)
     {
-        UnsafeApi.putLong(d, 0);
+        writeBackRx(d, length, statusError, 0, 0);
+    }
+
+    private static void writeBackRx(final long d, final int length, final int statusError, final int pktInfo,
+        final int rssHash)
+    {
+        UnsafeApi.putInt(d + AdvRxDescriptor.WB_PKT_INFO_OFFSET, pktInfo);
+        UnsafeApi.putInt(d + AdvRxDescriptor.WB_RSS_HASH_OFFSET, rssHash);
         UnsafeApi.putShort(d + AdvRxDescriptor.WB_LENGTH_OFFSET, (short)length);
         UnsafeApi.putShort(d + AdvRxDescriptor.WB_VLAN_OFFSET, (short)0);
         UnsafeApi.putIntRelease(null, d + AdvRxDescriptor.WB_STATUS_ERROR_OFFSET, statusError);
@@ -143,7 +150,7 @@ public final class SimDescriptorEngine
                 bytes += len;
                 if (mode == SimMode.LOOPBACK)
                 {
-                    deliver(q, frame, Math.min(len, frame.length));
+                    deliver(q, frame, Math.min(len, frame.length), 0, 0);
                 }
                 else if (mode == SimMode.WIRE)
                 {
@@ -176,10 +183,19 @@ public final class SimDescriptorEngine
     /** Receives {@code data} on rx queue {@code q}: false (and counted missed) if the queue cannot take it. */
     public boolean inject(final int q, final byte[] data)
     {
-        return deliver(q, data, data.length);
+        return deliver(q, data, data.length, 0, 0);
     }
 
-    private boolean deliver(final int q, final byte[] data, final int length)
+    /**
+     * As {@link #inject(int, byte[])}, with what the NIC's RSS computed written back into each descriptor of the
+     * frame: {@code pktInfo} (RSS type in bits 3:0) and the 32-bit {@code rssHash}.
+     */
+    public boolean inject(final int q, final byte[] data, final int pktInfo, final int rssHash)
+    {
+        return deliver(q, data, data.length, pktInfo, rssHash);
+    }
+
+    private boolean deliver(final int q, final byte[] data, final int length, final int pktInfo, final int rssHash)
     {
         if (!regs.rxEnabled(q) || length > maxFrameBytes)
         {
@@ -204,7 +220,8 @@ public final class SimDescriptorEngine
             final long buf = dma.hostAddress(UnsafeApi.getLong(d + AdvRxDescriptor.PKT_ADDR_OFFSET), chunk);
             UnsafeApi.copyMemory(data, BYTE_ARRAY_BASE + done, null, buf, chunk);
             done += chunk;
-            writeBackRx(d, chunk, AdvRxDescriptor.STATUS_DD | (s == need - 1 ? AdvRxDescriptor.STATUS_EOP : 0));
+            writeBackRx(d, chunk, AdvRxDescriptor.STATUS_DD | (s == need - 1 ? AdvRxDescriptor.STATUS_EOP : 0),
+                pktInfo, rssHash);
             if (++h == n)
             {
                 h = 0;

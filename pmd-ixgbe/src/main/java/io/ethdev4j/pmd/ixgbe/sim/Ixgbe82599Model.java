@@ -131,6 +131,10 @@ public final class Ixgbe82599Model
     private static final int RAH_AV = bits("RAH", "AV");
     private static final int MRQC_MRQE_MASK = bits("MRQC", "MRQE");
     private static final int MRQC_RSS = 1;
+    /** Write-back RSS types (reference §3.1): IPv4/TCP 1, IPv4 2, IPv4/UDP 7. */
+    private static final int RSS_TYPE_IPV4_TCP = 1;
+    private static final int RSS_TYPE_IPV4 = 2;
+    private static final int RSS_TYPE_IPV4_UDP = 7;
     private static final int MRQC_IPV4_TCP = bits("MRQC", "RSS_FIELD_IPV4_TCP");
     private static final int MRQC_IPV4 = bits("MRQC", "RSS_FIELD_IPV4");
     private static final int MRQC_IPV4_UDP = bits("MRQC", "RSS_FIELD_IPV4_UDP");
@@ -247,6 +251,9 @@ public final class Ixgbe82599Model
     private long rstAtNs;
     private boolean rstPending;
     private int curRxQ;
+    /** The last received frame's RSS result (write-back dword 1, and the RSS type in dword 0 bits 3:0, §3.1). */
+    private int rssHash;
+    private int rssType;
     private int curTxQ;
 
     /**
@@ -752,6 +759,8 @@ public final class Ixgbe82599Model
         {
             return false;
         }
+        rssHash = 0;
+        rssType = 0;
         final int q = forcedQueue >= 0 ? forcedQueue : rssQueue(frame);
         final byte[] data;
         if ((regs[S_HLREG0] & HLREG0_RXCRCSTRP) != 0)
@@ -770,7 +779,7 @@ public final class Ixgbe82599Model
             }
         }
         curRxQ = q;
-        return engine.inject(q, data);
+        return engine.inject(q, data, rssType, rssHash);
     }
 
     private boolean accepts(final byte[] f)
@@ -831,6 +840,8 @@ public final class Ixgbe82599Model
             return 0;
         }
         final int hash = toeplitz(rssInput, n);
+        rssHash = hash;
+        rssType = !ports ? RSS_TYPE_IPV4 : proto == 6 ? RSS_TYPE_IPV4_TCP : RSS_TYPE_IPV4_UDP;
         final int entry = hash & 0x7F;
         return (regs[S_RETA + (entry >> 2)] >>> (8 * (entry & 3))) & 0x0F;
     }

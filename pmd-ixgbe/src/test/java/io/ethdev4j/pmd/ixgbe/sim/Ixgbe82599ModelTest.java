@@ -105,6 +105,27 @@ class Ixgbe82599ModelTest
         assertEquals(0, m.read32(0x040C0), "the high read cleared both");
     }
 
+    /**
+     * The Toeplitz hash against the Microsoft RSS verification vectors (the key 6d5a56da..., carried in DPDK's
+     * app/test/test_thash.c; independent of any ixgbe code): 66.9.149.187:2794 -> 161.142.100.80:1766.
+     */
+    @Test
+    void shouldHashAsTheMicrosoftRssVerificationSuite()
+    {
+        final Ixgbe82599Model m = model(true);
+        final int[] key = {0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f,
+            0xb0, 0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
+            0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa};
+        for (int i = 0; i < 10; i++)
+        {
+            m.write32(0x0EB80 + 4 * i, key[4 * i] | key[4 * i + 1] << 8 | key[4 * i + 2] << 16 | key[4 * i + 3] << 24);
+        }
+        final byte[] in = {66, 9, (byte)149, (byte)187, (byte)161, (byte)142, 100, 80, 0x0A, (byte)0xEA, 0x06,
+            (byte)0xE6};
+        assertEquals(0x323e8fc2, m.toeplitz(in, 8), "IPv4 addresses only");
+        assertEquals(0x51ccc178, m.toeplitz(in, 12), "with the ports");
+    }
+
     @Test
     void shouldFailStrictlyWhenAQueueIsEnabledBeforeItsRing()
     {
