@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The least an 82599 must answer for DPDK 22.11's net_ixgbe to probe, start and transmit (behaviour measured with
  * the reference shim in /work/shared/reference/ixgbe-shim): a RAM register file plus self-clearing CTRL.RST/LRST,
  * EEC present/auto-read with GNT following REQ, EERD reads from a 1024-word EEPROM image with a valid checksum and a
- * firmware patch version above 5, SWSM.SMBI taken by a read, an open I2C bus (no SFP answers), LINKS up at 10 Gb/s,
+ * firmware patch version above 5, SWSM.SMBI taken by a read, an open I2C bus (no SFP answers), LINKS up at 10 Gb/s
+ * with KX autonegotiation complete and ANLP1.AN_STATE not idle (the backplane path of device 0x10F8),
  * RDRXCTL.DMAIDONE, MDI commands done at once, FDIRCTRL.INIT_DONE, ESDP.SDP2 (cage full), EICR clear on read and
  * write-1-to-clear. And, to prove the DMA path, transmit: a TDT write consumes tx queue 0's descriptors from TDH
  * (reading each buffer through {@link DmaWindows}) and writes DD back where RS asks.
@@ -33,6 +34,7 @@ final class MiniResponder implements BarModel
     private static final int MSCA = 0x0425C;
     private static final int MSRWD = 0x04260;
     private static final int LINKS = 0x042A4;
+    private static final int ANLP1 = 0x042B0;
     private static final int RAL0 = 0x05400;
     private static final int RAH0 = 0x05404;
     private static final int FDIRCTRL = 0x0EE00;
@@ -85,7 +87,8 @@ final class MiniResponder implements BarModel
             case EEC -> v = (v | 0x300) & ~0x80 | ((v & 0x40) << 1);      // GNT follows REQ
             case SWSM -> regs[off >> 2] |= 1;                                // reading SMBI takes it
             case I2CCTL -> v = (v & ~5) | ((v >> 1) & 1) | ((v >> 1) & 4);   // data and clock in = out
-            case LINKS -> v = 0x4000_0000 | 0x3000_0000 | 0x80;              // up, 10G, KX/KX4 AN done
+            case LINKS -> v = 0x8000_0000 | 0x4000_0000 | 0x3000_0000;       // KX AN complete, up, 10G
+            case ANLP1 -> v = 0x0001_0000;                                   // AN_STATE: not idle (backplane)
             case RDRXCTL -> v |= 0x8;
             case MSCA -> v &= ~0x4000_0000;                                  // MDI command done
             case MSRWD -> v = 0xFFFF_0000 | (v & 0xFFFF);

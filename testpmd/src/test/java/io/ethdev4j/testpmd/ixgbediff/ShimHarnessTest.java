@@ -35,7 +35,7 @@ class ShimHarnessTest
         final ModelServer server = new ModelServer(work.resolve("model.sock"), dma -> model[0] = new MiniResponder(dma));
         final String out;
         final int rc;
-        try (ShimmedDpdkTestPmd tp = new ShimmedDpdkTestPmd(work, server, 0x10FB, "--total-num-mbufs=2048",
+        try (ShimmedDpdkTestPmd tp = new ShimmedDpdkTestPmd(work, server, 0x10F8, "--total-num-mbufs=2048",
             "--forward-mode=txonly"))
         {
             tp.awaitPrompt(60_000);
@@ -52,7 +52,7 @@ class ShimHarnessTest
         assertTrue(out.contains("Port 0: 00:1B:21:AA:BB:CC"), out);
         assertEquals(model[0].txFrames.get(), model[0].txIpv4Frames.get(), () -> "frames that were not txonly's, the last: " + model[0].lastFrame);
         assertEquals(1, server.windowCount(), server.windows());
-        assertTrue(server.reads() > 10_000 && server.writes() > 1_000, server.reads() + " reads, " + server.writes() +
+        assertTrue(server.reads() > 3_000 && server.writes() > 3_000, server.reads() + " reads, " + server.writes() +
             " writes");
         assertTrue(server.marks().stream().anyMatch(m -> m.startsWith("start(port 0) -> 0")), server.marks()::toString);
     }
