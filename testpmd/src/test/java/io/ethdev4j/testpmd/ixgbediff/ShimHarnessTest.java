@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The differential run's harness on its own, over {@link MiniResponder} instead of the project's 82599 model: DPDK's
  * net_ixgbe probes through the fake sysfs tree, every BAR access crosses the socket, and DMA works both ways through
- * the shared memfd: testpmd's {@code start tx_first} sends more frames than its 512-descriptor ring holds, which
+ * the shared memfd: testpmd in txonly mode sends more frames than its 256-descriptor tx ring holds, which
  * only happens if the DD bits the responder writes land in testpmd's descriptors, and every frame the responder read
  * from testpmd's buffers is txonly's 64-byte IPv4 packet.
  */
