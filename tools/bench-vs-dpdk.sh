@@ -60,7 +60,7 @@ build_if_needed() {
     local stale=0
     if [[ ! -f $JAR ]]; then
         stale=1
-    elif [[ -n $(find sys/src/main ethdev/src/main bus-pci/src/main qemu-nic/src/main pmd-sw/src/main pmd-igb/src/main \
+    elif [[ -n $(find sys/src/main ethdev/src/main bus-pci/src/main qemu-nic/src/main pmd-sw/src/main pmd-igb/src/main intel-common/src/main pmd-ixgbe/src/main \
             bench/src ./*/pom.xml pom.xml -newer "$JAR" -type f -print -quit) ]]; then
         stale=1
     fi

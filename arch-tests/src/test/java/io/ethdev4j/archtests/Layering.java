@@ -104,6 +104,12 @@ final class Layering
         rules.add(mayOnlyDependOn("pmd.igb.sim depends only on pmd.igb, pmd.intel.sim and what pmd.igb may",
             pkgs("pmd.igb.sim.."), coreSpi("sys..", "pci", "pci.vfio..", "pci.qemu..", "pmd.intel", "pmd.intel.sim..",
                 "pmd.igb", "pmd.igb.sim.."), cls("eal.Log")));
+        rules.add(mayOnlyDependOn("pmd.ixgbe depends only on pmd.intel, pci and its VFIO transport, the core's SPI, "
+                + "eal.Log, sys", pkgs("pmd.ixgbe"), coreSpi("sys..", "pci", "pci.vfio..", "pmd.intel", "pmd.ixgbe"),
+            cls("eal.Log")));
+        rules.add(mayOnlyDependOn("pmd.ixgbe.sim depends only on pmd.ixgbe, pmd.intel.sim and what pmd.ixgbe may",
+            pkgs("pmd.ixgbe.sim.."), coreSpi("sys..", "pci", "pci.vfio..", "pmd.intel", "pmd.intel.sim..",
+                "pmd.ixgbe", "pmd.ixgbe.sim.."), cls("eal.Log")));
 
         // KNI: the kernel side (module kernel) below the core, the library and PMD (module pmd-kni) above it.
         // kni.control is the narrow control interface (the application's /dev/kni) the kernel module publishes.
@@ -147,15 +153,15 @@ final class Layering
 
     ArchRule igbDoesNotDependOnKni()
     {
-        return noClasses().that().resideInAnyPackage(pkgs("pmd.igb..", "pmd.intel.."))
+        return noClasses().that().resideInAnyPackage(pkgs("pmd.igb..", "pmd.ixgbe..", "pmd.intel.."))
             .should().dependOnClassesThat().resideInAnyPackage(pkgs("pmd.kni..", "kni.."))
-            .as("the Intel PMDs (pmd.igb, pmd.intel) do not depend on KNI");
+            .as("the Intel PMDs (pmd.igb, pmd.ixgbe, pmd.intel) do not depend on KNI");
     }
 
     ArchRule kniDoesNotDependOnIgb()
     {
         return noClasses().that().resideInAnyPackage(pkgs("pmd.kni..", "kni.."))
-            .should().dependOnClassesThat().resideInAnyPackage(pkgs("pmd.igb..", "pmd.intel.."))
+            .should().dependOnClassesThat().resideInAnyPackage(pkgs("pmd.igb..", "pmd.ixgbe..", "pmd.intel.."))
             .as("KNI (pmd.kni, kni) does not depend on the Intel PMDs");
     }
 

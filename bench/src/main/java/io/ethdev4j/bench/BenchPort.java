@@ -33,7 +33,8 @@ final class BenchPort implements AutoCloseable
      */
     BenchPort(final String vdev, final String poolName, final int nbDesc)
     {
-        eal = Eal.init("--no-huge", "--no-pci", "--vdev", vdev);
+        // --no-shconf: no config lock, so a benchmark runs beside any other runtime (testpmd, a test JVM)
+        eal = Eal.init("--no-huge", "--no-pci", "--no-shconf", "--vdev", vdev);
         lcore = eal.mainLcore();
         port = eal.port(0);
         port.configure(1, 1, new EthConf());

@@ -192,6 +192,8 @@ public final class PortControl
         final EthConf conf = new EthConf();
         // init_port_config: several rx queues are fed by RSS (rx_mq_mode defaults to RSS)
         conf.rxMqMode = config.nbRxq() > 1 ? EthConf.MQ_RX_RSS : EthConf.MQ_RX_NONE;
+        // rss_conf.rss_hf: --rss-ip (default), --rss-udp, 0 with --disable-rss (drivers that hash fixed fields ignore it)
+        conf.rssHf = config.nbRxq() > 1 ? config.rssHf() : 0;
         if (config.maxPktLen() > 0)
         {
             conf.mtu = Math.max(config.maxPktLen() - 18, 46);

@@ -7,25 +7,15 @@ import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
-import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
-import io.ethdev4j.ethdev.QueueConf;
-import io.ethdev4j.ethdev.RxBurst;
-import io.ethdev4j.ethdev.TxBurst;
-import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.pci.PciDevice;
-import io.ethdev4j.pci.PciException;
-import io.ethdev4j.pmd.intel.HwCounters;
+import io.ethdev4j.pmd.intel.IntelEthDev;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
-import io.ethdev4j.pmd.intel.RingProgrammer;
 import io.ethdev4j.pmd.intel.RssProgrammer;
 import io.ethdev4j.sys.Errno;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.ethdev4j.pmd.igb.IgbRegs.*;
 
@@ -62,7 +52,7 @@ import static io.ethdev4j.pmd.igb.IgbRegs.*;
  * DMA: the driver maps nothing. Rings and pools are the runtime's memory, which the device's transport (the VFIO
  * container, the QEMU process) maps as it is registered: a pool created after {@link #start()} is reachable too.
  */
-public final class IgbEthDev implements EthDevOps
+public final class IgbEthDev extends IntelEthDev
 {
     /** E1000_ETH_OVERHEAD: Ethernet header + CRC + two VLAN tags. */
     public static final int ETH_OVERHEAD = 14 + 4 + 2 * 4;
@@ -72,7 +62,8 @@ public final class IgbEthDev implements EthDevOps
     public static final int MIN_RING_DESC = 32;
     public static final int MAX_RING_DESC = 4096;
     public static final int RING_DESC_ALIGN = 8;
-    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final Layout LAYOUT = new Layout(CTRL_EXT, CTRL_EXT_DRV_LOAD, RAL(0), RAH(0), RAH_AV, RCTL,
+        RCTL_UPE, RCTL_MPE);
 
     /** Which MAC generation the device id says. */
     public enum MacType
@@ -90,18 +81,8 @@ public final class IgbEthDev implements EthDevOps
         }
     }
 
-    private final EthDevData data;
-    private final PciDevice dev;
     private final MacType macType;
-    private final long linkWaitNs;
-    private final AutoCloseable owner;
-    private final IntelQueueSet queues;
-    private final RingProgrammer rings;
-    private final HwCounters hw;
     private final RssProgrammer rss = new RssProgrammer(RSSRK, RETA, RETA_ENTRIES);
-    private boolean started;
-    private boolean adminDown;
-    private boolean closed;
 
     /**
      * Probes the device: reset, MAC, PHY. On failure everything taken is released (and {@code owner} closed).
@@ -111,40 +92,15 @@ public final class IgbEthDev implements EthDevOps
     public static IgbEthDev probe(final EthDevData data, final EalServices eal, final PciDevice dev, final MacType macType,
         final long linkWaitMs, final AutoCloseable owner)
     {
-        final IgbEthDev d = new IgbEthDev(data, eal, dev, macType, linkWaitMs, owner);
-        try
-        {
-            d.hardwareInit();
-            return d;
-        }
-        catch (final RuntimeException ex)
-        {
-            d.close();
-            if (ex instanceof PciException)
-            {
-                throw new EthDevException(((PciException)ex).errno(), "probe(" + data.name() + ") failed: " +
-                    ex.getMessage(), ex);
-            }
-            throw ex;
-        }
+        return probed(new IgbEthDev(data, eal, dev, macType, linkWaitMs, owner));
     }
 
     private IgbEthDev(final EthDevData data, final EalServices eal, final PciDevice dev, final MacType macType,
         final long linkWaitMs, final AutoCloseable owner)
     {
-        this.data = data;
-        this.dev = dev;
+        super("IGB", data, eal, dev, IgbQueueRegisterMap.INSTANCE, MAX_RING_DESC, IgbHwStats.LIST, LAYOUT, linkWaitMs,
+            owner);
         this.macType = macType;
-        this.linkWaitNs = linkWaitMs * MS;
-        this.owner = owner;
-        this.queues = new IntelQueueSet(dev, IgbQueueRegisterMap.INSTANCE, eal.memory(), data.portId(), MAX_RING_DESC);
-        this.rings = new RingProgrammer(dev, IgbQueueRegisterMap.INSTANCE);
-        this.hw = new HwCounters(dev, IgbHwStats.LIST);
-    }
-
-    public PciDevice device()
-    {
-        return dev;
     }
 
     public MacType macType()
@@ -152,30 +108,11 @@ public final class IgbEthDev implements EthDevOps
         return macType;
     }
 
-    private int rd(final int reg)
-    {
-        return dev.read32(0, reg);
-    }
-
-    private void wr(final int reg, final int value)
-    {
-        dev.write32(0, reg, value);
-    }
-
-    private static void pauseMs(final long ms)
-    {
-        final long deadline = System.nanoTime() + ms * MS;
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0)
-        {
-            LockSupport.parkNanos(left);
-        }
-    }
-
     // ------------------------------------------------------------------ init
 
     /** e1000_reset_hw_82575 / _82580, then e1000_init_hw's RAR/MTA/link part. */
-    private void hardwareInit()
+    @Override
+    protected void hardwareInit()
     {
         final String op = "probe(" + data.name() + ")";
         wr(CTRL_EXT, rd(CTRL_EXT) | CTRL_EXT_DRV_LOAD);
@@ -208,16 +145,7 @@ public final class IgbEthDev implements EthDevOps
         rd(ICR);
         wr(CTRL_EXT, rd(CTRL_EXT) | CTRL_EXT_PFRSTD | CTRL_EXT_DRV_LOAD);
 
-        final int ral = rd(RAL(0));
-        final int rah = rd(RAH(0));
-        MacAddress mac = MacAddress.of(((long)(ral & 0xFF) << 40) | ((long)((ral >>> 8) & 0xFF) << 32) |
-            ((long)((ral >>> 16) & 0xFF) << 24) | ((long)(ral >>> 24 & 0xFF) << 16) | ((long)(rah & 0xFF) << 8) |
-            ((rah >>> 8) & 0xFF));
-        if ((rah & RAH_AV) == 0 || !mac.isValidAssigned())
-        {
-            mac = MacAddress.random();
-            Log.warn("IGB", op + ": no valid MAC in RAR0, using the random " + mac);
-        }
+        final MacAddress mac = readMacFromRar0(op);
         writeRar0(mac);
         data.macAddr(mac);
         for (int i = 0; i < MTA_COUNT; i++)
@@ -247,16 +175,6 @@ public final class IgbEthDev implements EthDevOps
             throw EthDevException.of(Errno.EIO, "phyWrite(port=" + data.portId() + ", reg=" + reg + ")",
                 "MDIC reports an error (MDIC=0x" + Integer.toHexString(mdic) + ")");
         }
-    }
-
-    private void writeRar0(final MacAddress mac)
-    {
-        final long v = mac.toLong();
-        final int ral = (int)(((v >>> 40) & 0xFF) | ((v >>> 32) & 0xFF) << 8 | ((v >>> 24) & 0xFF) << 16 |
-            ((v >>> 16) & 0xFF) << 24);
-        final int rah = (int)(((v >>> 8) & 0xFF) | (v & 0xFF) << 8) | RAH_AV;
-        wr(RAL(0), ral);
-        wr(RAH(0), rah);
     }
 
     // ------------------------------------------------------------------ EthDevOps
@@ -293,30 +211,6 @@ public final class IgbEthDev implements EthDevOps
         }
     }
 
-    @Override
-    public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
-    {
-        return queues.setupRx(queueId, nbDesc, pool, conf);
-    }
-
-    @Override
-    public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
-    {
-        return queues.setupTx(queueId, nbDesc, conf);
-    }
-
-    @Override
-    public void rxQueueRelease(final int queueId)
-    {
-        queues.releaseRx(queueId);
-    }
-
-    @Override
-    public void txQueueRelease(final int queueId)
-    {
-        queues.releaseTx(queueId);
-    }
-
     /**
      * eth_igb_start: TX rings programmed and enabled (eth_igb_tx_init), TCTL.EN; RCTL.EN off while the rx rings are
      * filled, programmed and enabled (eth_igb_rx_init), RSS and the MTU, RCTL.EN on, and only then the rx tails.
@@ -344,8 +238,7 @@ public final class IgbEthDev implements EthDevOps
             ((macType == MacType.E82576 ? 1 : 4) << WTHRESH_SHIFT), 0, op);
         configureRss();
         applyMtu(data.mtu());
-        rctl = (rctl & ~(RCTL_UPE | RCTL_MPE | RCTL_LPE | RCTL_MO_MASK)) | RCTL_EN | RCTL_BAM | RCTL_SECRC |
-            (data.promiscuous() ? RCTL_UPE | RCTL_MPE : 0) | (data.allMulticast() ? RCTL_MPE : 0) |
+        rctl = withRxModes(rctl & ~(RCTL_LPE | RCTL_MO_MASK)) | RCTL_EN | RCTL_BAM | RCTL_SECRC |
             (data.mtu() + ETH_OVERHEAD > 1518 ? RCTL_LPE : 0);
         wr(RCTL, rctl);
         rings.armRxTails(queues); // after RCTL.EN, as eth_igb_rx_init
@@ -353,17 +246,11 @@ public final class IgbEthDev implements EthDevOps
         awaitLink();
     }
 
-    /** Waits up to {@code link_wait_ms} for STATUS.LU unless the link is administratively down (0: no wait). */
-    private void awaitLink()
+    /** STATUS.LU: what start and set-link-up wait up to {@code link_wait_ms} for. */
+    @Override
+    protected boolean linkUpNow()
     {
-        if (!adminDown && linkWaitNs > 0)
-        {
-            final long deadline = System.nanoTime() + linkWaitNs;
-            while ((rd(STATUS) & STATUS_LU) == 0 && System.nanoTime() - deadline < 0)
-            {
-                pauseMs(10);
-            }
-        }
+        return (rd(STATUS) & STATUS_LU) != 0;
     }
 
     private void configureRss()
@@ -389,81 +276,19 @@ public final class IgbEthDev implements EthDevOps
     }
 
     @Override
-    public void stop()
+    protected void stopMac()
     {
-        started = false;
-        try
-        {
-            wr(RCTL, rd(RCTL) & ~RCTL_EN);
-            wr(TCTL, rd(TCTL) & ~TCTL_EN);
-            rings.disableQueues(queues);
-        }
-        catch (final PciException ex)
-        {
-            Log.warn("IGB", "stop(port=" + data.portId() + "): the device did not answer: " + ex.getMessage());
-        }
-        queues.releaseAllMbufs();
-    }
-
-    @Override
-    public void close()
-    {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
-        if (started)
-        {
-            stop();
-        }
-        queues.releaseAllMbufs();
-        try
-        {
-            wr(CTRL_EXT, rd(CTRL_EXT) & ~CTRL_EXT_DRV_LOAD);
-        }
-        catch (final RuntimeException ignore)
-        {
-            // the device may be gone
-        }
-        queues.close();
-        try
-        {
-            owner.close();
-        }
-        catch (final Exception ex)
-        {
-            Log.warn("IGB", "close(port=" + data.portId() + "): " + ex);
-        }
-    }
-
-    @Override
-    public void reset()
-    {
-        stop();
-        hardwareInit();
-        adminDown = false;
+        wr(RCTL, rd(RCTL) & ~RCTL_EN);
+        wr(TCTL, rd(TCTL) & ~TCTL_EN);
     }
 
     // ------------------------------------------------------------------ link
 
+    /** STATUS: LU, speed, duplex. */
     @Override
-    public EthLink linkGet()
+    protected EthLink readLink()
     {
-        if (!started || adminDown || closed || queues.deviceFailed())
-        {
-            return EthLink.DOWN;
-        }
-        final int status;
-        try
-        {
-            status = rd(STATUS);
-        }
-        catch (final PciException ex)
-        {
-            Log.err("IGB", "port " + data.portId() + ": link status unreadable, reporting link down: " + ex.getMessage());
-            return EthLink.DOWN;
-        }
+        final int status = rd(STATUS);
         if ((status & STATUS_LU) == 0)
         {
             return EthLink.DOWN;
@@ -513,39 +338,6 @@ public final class IgbEthDev implements EthDevOps
 
     // ------------------------------------------------------------------ rx modes, MAC, MTU
 
-    @Override
-    public void promiscuousEnable()
-    {
-        wr(RCTL, rd(RCTL) | RCTL_UPE | RCTL_MPE);
-    }
-
-    @Override
-    public void promiscuousDisable()
-    {
-        wr(RCTL, rd(RCTL) & ~(RCTL_UPE | (data.allMulticast() ? 0 : RCTL_MPE)));
-    }
-
-    @Override
-    public void allmulticastEnable()
-    {
-        wr(RCTL, rd(RCTL) | RCTL_MPE);
-    }
-
-    @Override
-    public void allmulticastDisable()
-    {
-        if (!data.promiscuous())
-        {
-            wr(RCTL, rd(RCTL) & ~RCTL_MPE);
-        }
-    }
-
-    @Override
-    public void macAddrSet(final MacAddress mac)
-    {
-        writeRar0(mac);
-    }
-
     /** eth_igb_mtu_set: LPE for frames above 1518 bytes, RLPML = MTU + overhead; rx is scattered, so any MTU fits. */
     @Override
     public void mtuSet(final int mtu)
@@ -570,25 +362,6 @@ public final class IgbEthDev implements EthDevOps
         stats.ierrors = hw.get(CRCERRS) + hw.get(RLEC) + hw.get(RXERRC) + hw.get(ALGNERRC) + hw.get(CEXTERR);
         stats.oerrors = hw.get(ECOL) + hw.get(LATECOL);
         queues.addStats(stats);
-    }
-
-    @Override
-    public void statsReset()
-    {
-        hw.clear();
-        queues.resetStats();
-    }
-
-    @Override
-    public List<String> xstatsNames()
-    {
-        return IgbHwStats.LIST.xstatNames();
-    }
-
-    @Override
-    public void xstatsGet(final long[] values)
-    {
-        hw.xstatsGet(values);
     }
 
     @Override

@@ -6,11 +6,11 @@ import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciId;
 import io.ethdev4j.pci.PciPmdProvider;
+import io.ethdev4j.pmd.intel.IntelPciDevargs;
 import io.ethdev4j.sys.Errno;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +71,7 @@ public final class IgbPmdProvider implements PciPmdProvider
     @Override
     public Map<String, String> devargs()
     {
-        final Map<String, String> m = new LinkedHashMap<>();
-        m.put("link_wait_ms", "<int> start and set-link-up wait up to this long for the link (default 0: do not wait, as DPDK)");
-        return m;
+        return IntelPciDevargs.help();
     }
 
     @Override
@@ -84,7 +82,6 @@ public final class IgbPmdProvider implements PciPmdProvider
         {
             throw EthDevException.of(Errno.ENOTSUP, "probe(" + ctx.name() + ")", dev.id() + " is not an igb device");
         }
-        final int linkWaitMs = ctx.devargs().getInt("link_wait_ms", 0, 0, 60_000);
-        return IgbEthDev.probe(ctx.data(), ctx.eal(), dev, type, linkWaitMs, dev);
+        return IgbEthDev.probe(ctx.data(), ctx.eal(), dev, type, IntelPciDevargs.linkWaitMs(ctx), dev);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * <p>
  * Completions: tx descriptors with RS get DD (WTHRESH = 0 semantics); a received frame spans as many descriptors as
  * the queue's buffer size needs, DD on each, EOP on the last, the length of its part in each. DMA is at IOVA = VA
- * (same process). Single-threaded: doorbells and test calls come from one thread at a time.
+ * through the {@link SimDma} given (IOVA = VA by default). Single-threaded: doorbells and test calls come from one
+ * thread at a time.
  */
 public final class SimDescriptorEngine
 {
@@ -25,6 +26,7 @@ public final class SimDescriptorEngine
     private final SimMode mode;
     private final SimRegisterFile regs;
     private final int maxFrameBytes;
+    private final SimDma dma;
     private final ArrayDeque<byte[]> transmitted = new ArrayDeque<>();
     private final byte[] frame = new byte[16 * 1024];
     private int instantFrameBytes = 60;
@@ -34,9 +36,25 @@ public final class SimDescriptorEngine
      */
     public SimDescriptorEngine(final SimMode mode, final SimRegisterFile regs, final int maxFrameBytes)
     {
+        this(mode, regs, maxFrameBytes, SimDma.IDENTITY);
+    }
+
+    /**
+     * @param maxFrameBytes the longest frame the NIC receives (longer ones are missed)
+     * @param dma           device address to host address (rings and buffers)
+     */
+    public SimDescriptorEngine(final SimMode mode, final SimRegisterFile regs, final int maxFrameBytes,
+        final SimDma dma)
+    {
         this.mode = mode;
         this.regs = regs;
         this.maxFrameBytes = maxFrameBytes;
+        this.dma = dma;
+    }
+
+    private long rxRing(final int q, final int n)
+    {
+        return dma.hostAddress(regs.rxRingAddress(q), (long)n * AdvRxDescriptor.LENGTH);
     }
 
     public SimMode mode()
@@ -52,7 +70,14 @@ public final class SimDescriptorEngine
 
     private static void writeBackRx(final long d, final int length, final int statusError)
     {
-        UnsafeApi.putLong(d, 0);
+        writeBackRx(d, length, statusError, 0, 0);
+    }
+
+    private static void writeBackRx(final long d, final int length, final int statusError, final int pktInfo,
+        final int rssHash)
+    {
+        UnsafeApi.putInt(d + AdvRxDescriptor.WB_PKT_INFO_OFFSET, pktInfo);
+        UnsafeApi.putInt(d + AdvRxDescriptor.WB_RSS_HASH_OFFSET, rssHash);
         UnsafeApi.putShort(d + AdvRxDescriptor.WB_LENGTH_OFFSET, (short)length);
         UnsafeApi.putShort(d + AdvRxDescriptor.WB_VLAN_OFFSET, (short)0);
         UnsafeApi.putIntRelease(null, d + AdvRxDescriptor.WB_STATUS_ERROR_OFFSET, statusError);
@@ -65,8 +90,8 @@ public final class SimDescriptorEngine
         {
             return;
         }
-        final long ring = regs.rxRingAddress(q);
         final int n = regs.rxRingDescriptors(q);
+        final long ring = rxRing(q, n);
         final int t = regs.rxTail(q);
         final int frameBytes = instantFrameBytes;
         int h = regs.rxHead(q);
@@ -100,7 +125,7 @@ public final class SimDescriptorEngine
         {
             return;
         }
-        final long ring = regs.txRingAddress(q);
+        final long ring = dma.hostAddress(regs.txRingAddress(q), (long)n * AdvTxDescriptor.LENGTH);
         final int t = regs.txTail(q);
         final boolean copy = mode != SimMode.INSTANT;
         int h = regs.txHead(q);
@@ -114,8 +139,8 @@ public final class SimDescriptorEngine
             final int seg = cmd & AdvTxDescriptor.DTALEN_MASK;
             if (copy)
             {
-                final long buf = UnsafeApi.getLong(d + AdvTxDescriptor.BUFFER_ADDR_OFFSET);
                 final int part = Math.max(0, Math.min(seg, frame.length - len));
+                final long buf = dma.hostAddress(UnsafeApi.getLong(d + AdvTxDescriptor.BUFFER_ADDR_OFFSET), part);
                 UnsafeApi.copyMemory(null, buf, frame, BYTE_ARRAY_BASE + len, part);
             }
             len += seg;
@@ -125,7 +150,7 @@ public final class SimDescriptorEngine
                 bytes += len;
                 if (mode == SimMode.LOOPBACK)
                 {
-                    deliver(q, frame, Math.min(len, frame.length));
+                    deliver(q, frame, Math.min(len, frame.length), 0, 0);
                 }
                 else if (mode == SimMode.WIRE)
                 {
@@ -158,10 +183,19 @@ public final class SimDescriptorEngine
     /** Receives {@code data} on rx queue {@code q}: false (and counted missed) if the queue cannot take it. */
     public boolean inject(final int q, final byte[] data)
     {
-        return deliver(q, data, data.length);
+        return deliver(q, data, data.length, 0, 0);
     }
 
-    private boolean deliver(final int q, final byte[] data, final int length)
+    /**
+     * As {@link #inject(int, byte[])}, with what the NIC's RSS computed written back into each descriptor of the
+     * frame: {@code pktInfo} (RSS type in bits 3:0) and the 32-bit {@code rssHash}.
+     */
+    public boolean inject(final int q, final byte[] data, final int pktInfo, final int rssHash)
+    {
+        return deliver(q, data, data.length, pktInfo, rssHash);
+    }
+
+    private boolean deliver(final int q, final byte[] data, final int length, final int pktInfo, final int rssHash)
     {
         if (!regs.rxEnabled(q) || length > maxFrameBytes)
         {
@@ -177,16 +211,17 @@ public final class SimDescriptorEngine
             regs.countMissed(true);
             return false;
         }
-        final long ring = regs.rxRingAddress(q);
+        final long ring = rxRing(q, n);
         int done = 0;
         for (int s = 0; s < need; s++)
         {
             final long d = ring + (long)h * AdvRxDescriptor.LENGTH;
-            final long buf = UnsafeApi.getLong(d + AdvRxDescriptor.PKT_ADDR_OFFSET);
             final int chunk = Math.min(bufSize, length - done);
+            final long buf = dma.hostAddress(UnsafeApi.getLong(d + AdvRxDescriptor.PKT_ADDR_OFFSET), chunk);
             UnsafeApi.copyMemory(data, BYTE_ARRAY_BASE + done, null, buf, chunk);
             done += chunk;
-            writeBackRx(d, chunk, AdvRxDescriptor.STATUS_DD | (s == need - 1 ? AdvRxDescriptor.STATUS_EOP : 0));
+            writeBackRx(d, chunk, AdvRxDescriptor.STATUS_DD | (s == need - 1 ? AdvRxDescriptor.STATUS_EOP : 0),
+                pktInfo, rssHash);
             if (++h == n)
             {
                 h = 0;
@@ -210,7 +245,7 @@ public final class SimDescriptorEngine
         {
             return false;
         }
-        final long d = regs.rxRingAddress(q) + (long)h * AdvRxDescriptor.LENGTH;
+        final long d = rxRing(q, n) + (long)h * AdvRxDescriptor.LENGTH;
         UnsafeApi.putLong(d, 0);
         UnsafeApi.putShort(d + AdvRxDescriptor.WB_LENGTH_OFFSET, (short)length);
         UnsafeApi.putIntRelease(null, d + AdvRxDescriptor.WB_STATUS_ERROR_OFFSET, statusError);

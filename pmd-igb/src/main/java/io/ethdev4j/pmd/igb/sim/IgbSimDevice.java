@@ -2,13 +2,12 @@ package io.ethdev4j.pmd.igb.sim;
 
 import io.ethdev4j.pci.PciId;
 import io.ethdev4j.pci.PciAddress;
-import io.ethdev4j.pci.PciBar;
-import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.pmd.intel.AdvRxDescriptor;
 import io.ethdev4j.pmd.intel.AdvTxDescriptor;
 import io.ethdev4j.pmd.intel.sim.SimDescriptorEngine;
 import io.ethdev4j.pmd.intel.sim.SimMode;
+import io.ethdev4j.pmd.intel.sim.SimPciFunction;
 import io.ethdev4j.pmd.intel.sim.SimRegisterFile;
 import io.ethdev4j.sys.Errno;
 
@@ -27,7 +26,7 @@ import static io.ethdev4j.pmd.igb.IgbRegs.*;
  * {@link #writeBack} fabricates arbitrary write-backs (bad lengths, impossible status) for driver robustness tests.
  * Single-threaded: doorbells and test calls come from one thread at a time.
  */
-public final class IgbSimDevice implements PciDevice
+public final class IgbSimDevice extends SimPciFunction
 {
     public static final int BAR0_SIZE = 128 * 1024;
     private static final int QUEUES = 16;
@@ -35,15 +34,14 @@ public final class IgbSimDevice implements PciDevice
     /** The longest frame the 82576 receives (RLPML is 14 bits). */
     private static final int MAX_FRAME_BYTES = 0x3FFF;
 
-    private final PciId id;
     private final int[] regs = new int[BAR0_SIZE / 4];
     private final SimDescriptorEngine engine;
     private boolean closed;
 
     public IgbSimDevice(final SimMode mode)
     {
+        super(new PciId(PciId.VENDOR_INTEL, 0x10C9), PciAddress.of(0, 0, 3, 0), BAR0_SIZE);
         this.engine = new SimDescriptorEngine(mode, new Rings(), MAX_FRAME_BYTES);
-        this.id = new PciId(PciId.VENDOR_INTEL, 0x10C9);
         resetRegisters();
     }
 
@@ -69,60 +67,9 @@ public final class IgbSimDevice implements PciDevice
     }
 
     @Override
-    public PciAddress address()
-    {
-        return PciAddress.of(0, 0, 3, 0);
-    }
-
-    @Override
-    public PciId id()
-    {
-        return id;
-    }
-
-    @Override
     public String describe()
     {
-        return address() + " " + id + " via the in-process igb simulator (" + engine.mode() + ")";
-    }
-
-    @Override
-    public int readConfig8(final int offset)
-    {
-        return readConfig32(offset & ~3) >>> (8 * (offset & 3)) & 0xFF;
-    }
-
-    @Override
-    public int readConfig16(final int offset)
-    {
-        return readConfig32(offset & ~3) >>> (8 * (offset & 2)) & 0xFFFF;
-    }
-
-    @Override
-    public int readConfig32(final int offset)
-    {
-        return offset == 0 ? 0x10C9_8086 : 0;
-    }
-
-    @Override
-    public void writeConfig8(final int offset, final int value)
-    {
-    }
-
-    @Override
-    public void writeConfig16(final int offset, final int value)
-    {
-    }
-
-    @Override
-    public void writeConfig32(final int offset, final int value)
-    {
-    }
-
-    @Override
-    public PciBar bar(final int index)
-    {
-        return new PciBar(index, index == 0 ? BAR0_SIZE : 0, false, false, false, 0);
+        return address() + " " + id() + " via the in-process igb simulator (" + engine.mode() + ")";
     }
 
     private static boolean isStat(final int reg)
@@ -177,19 +124,6 @@ public final class IgbSimDevice implements PciDevice
         {
             engine.txTailWritten((reg - 0xE000) / 0x40);
         }
-    }
-
-    @Override
-    public long read64(final int bar, final long offset)
-    {
-        return (read32(bar, offset) & 0xFFFF_FFFFL) | (long)read32(bar, offset + 4) << 32;
-    }
-
-    @Override
-    public void write64(final int bar, final long offset, final long value)
-    {
-        write32(bar, offset, (int)value);
-        write32(bar, offset + 4, (int)(value >>> 32));
     }
 
     @Override
