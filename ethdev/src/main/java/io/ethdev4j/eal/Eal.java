@@ -499,6 +499,8 @@ public final class Eal implements AutoCloseable, EalServices
             throw EthDevException.of(Errno.ENOSPC, op, "all " + MAX_ETHPORTS + " port ids are in use (RTE_MAX_ETHPORTS)");
         }
         final EthDevData data = EthDev.newData(portId, name);
+        final int comma = devargs.indexOf(',');
+        data.device(bus.name(), comma < 0 ? "" : devargs.substring(comma + 1).trim());
         final EthDevOps ops = dev.probe(new ProbeContext(d, data, this));
         final int id = portId;
         final EthDev port = new EthDev(data, provider.driverName(), ops, () -> released(id));
