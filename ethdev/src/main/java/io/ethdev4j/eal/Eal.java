@@ -109,6 +109,8 @@ public final class Eal implements AutoCloseable, EalServices
     public static Eal init(final EalArgs args, final List<BusProvider> buses, final List<PmdProvider> providers)
     {
         Log.level(args.logLevel());
+        Log.register(Log.TYPE_EAL);
+        Log.register(Log.TYPE_MEM);
         args.checkLcoresDetected(EalArgs.detectedCpus());
         args.checkMemoryOptions();
         final Eal eal = new Eal(args, providers);

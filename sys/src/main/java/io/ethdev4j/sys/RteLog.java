@@ -79,6 +79,15 @@ public final class RteLog
         }
     }
 
+    /** rte_log_register: a type known before its first line (its level: the global one until set). */
+    public static void register(final String type)
+    {
+        synchronized (TYPES)
+        {
+            TYPES.putIfAbsent(type, -1);
+        }
+    }
+
     /**
      * rte_log_set_level_regexp: gives every registered type whose name {@code regex} finds a match in level
      * {@code l}; returns how many, or -1 for a bad pattern or a level above {@link #DEBUG}.

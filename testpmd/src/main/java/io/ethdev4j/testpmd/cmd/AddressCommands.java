@@ -138,24 +138,18 @@ final class AddressCommands extends CommandGroup
     private void showMacs(final Args a)
     {
         final int p = (int)a.num("port_id");
+        if (invalidPort(p))
+        {
+            return;
+        }
         if (a.word(3).equals("macs"))
         {
-            if (!ports.isValid(p))
-            {
-                printInvalidPortId(p);
-                err.printf("Error during getting device (port %d) info: %s%n", p, Errno.describe(Errno.ENODEV));
-                return;
-            }
             final List<MacAddress> macs = ports.port(p).macAddrs().stream().filter(m -> !m.isZero()).toList();
             out.printf("Number of MAC address added: %d%n", macs.size());
             for (final MacAddress m : macs)
             {
                 out.printf("  %s%n", m);
             }
-            return;
-        }
-        if (invalidPort(p))
-        {
             return;
         }
         final List<MacAddress> mc = ports.state(p).mcAddrs;

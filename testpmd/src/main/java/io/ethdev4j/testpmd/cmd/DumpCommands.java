@@ -120,9 +120,16 @@ final class DumpCommands extends CommandGroup
         out.printf("  internal cache infos:%n    cache_size=%d%n", pool.cacheSize());
         if (pool.cacheSize() != 0)
         {
-            out.printf("    total_cache_count=%d%n", pool.cacheCount());
+            int total = 0;
+            for (int lcore = 0; lcore < ConfigCommands.MAX_LCORE; lcore++)
+            {
+                final int n = pool.cacheCount(lcore);
+                out.printf("    cache_count[%d]=%d%n", lcore, n);
+                total += n;
+            }
+            out.printf("    total_cache_count=%d%n", total);
         }
-        out.printf("  common_pool_count=%d%n", pool.commonPoolCount());
+        out.printf("  common_pool_count=%d%n", Math.min(pool.commonPoolCount(), pool.size() - pool.cacheCount()));
         out.printf("  in_use_count=%d%n", pool.inUse());
     }
 
