@@ -967,18 +967,20 @@ public final class EthDev
         return op;
     }
 
-    /** rte_eth_dev_rx_queue_start / _stop, rte_eth_dev_tx_queue_start / _stop: the port must be started. */
+    /**
+     * rte_eth_dev_rx_queue_start / _stop, rte_eth_dev_tx_queue_start / _stop (DPDK's order of checks: a start needs a
+     * started port, then a set-up queue, then the driver's op).
+     */
     public synchronized void queueStartStop(final boolean rx, final int queueId, final boolean start)
     {
-        final String op = checkQueueId((rx ? "rx" : "tx") + "Queue" + (start ? "Start" : "Stop"), queueId, rx);
-        if (!implemented((rx ? "rx" : "tx") + "Queue" + (start ? "Start" : "Stop"), int.class))
+        final String name = (rx ? "rx" : "tx") + "Queue" + (start ? "Start" : "Stop");
+        if (start && !data.started)
         {
-            throw EthDevException.of(Errno.ENOTSUP, op, driverName + " does not support it");
+            throw EthDevException.of(Errno.EINVAL, op(name, "queue=" + queueId), "Port " + data.portId +
+                " must be started before start any queue");
         }
-        if (!data.started)
-        {
-            throw EthDevException.of(Errno.EINVAL, op, "Port " + data.portId + " must be started before start any queue");
-        }
+        final String op = checkQueueId(name, queueId, rx);
+        requireOp(op, name, int.class);
         final int[] states = rx ? data.rxQueueStates : data.txQueueStates;
         final int want = start ? QueueInfo.STATE_STARTED : QueueInfo.STATE_STOPPED;
         if (states[queueId] == want)

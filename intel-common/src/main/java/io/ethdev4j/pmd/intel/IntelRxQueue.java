@@ -101,6 +101,33 @@ public final class IntelRxQueue implements RxBurst
         return nbDesc;
     }
 
+    /** rx_free_thresh: descriptors given back to the device at a time. */
+    public int freeThresh()
+    {
+        return freeThresh;
+    }
+
+    /**
+     * Copies the 16 bytes of descriptor {@code id} as they are in the ring now (testpmd's read rxd; control path: a
+     * snapshot, racing the device and the burst function).
+     */
+    public void readDescriptor(final int id, final byte[] out16)
+    {
+        readRing(ring, nbDesc, id, out16);
+    }
+
+    static void readRing(final long ring, final int nbDesc, final int id, final byte[] out16)
+    {
+        if (id < 0 || id >= nbDesc || out16.length < 16)
+        {
+            throw new IllegalArgumentException("descriptor " + id + " of a ring of " + nbDesc + " (16 bytes needed)");
+        }
+        for (int i = 0; i < 16; i++)
+        {
+            out16[i] = UnsafeApi.getByte(ring + (long)id * 16 + i);
+        }
+    }
+
     public MbufPool pool()
     {
         return pool;

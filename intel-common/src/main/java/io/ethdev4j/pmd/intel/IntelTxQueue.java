@@ -72,6 +72,24 @@ public final class IntelTxQueue implements TxBurst
         return nbDesc;
     }
 
+    /** tx_rs_thresh: descriptors between two report-status requests. */
+    public int rsThresh()
+    {
+        return rsThresh;
+    }
+
+    /** tx_free_thresh: free descriptors below which a burst cleans up first. */
+    public int freeThresh()
+    {
+        return freeThresh;
+    }
+
+    /** The 16 bytes of descriptor {@code id} as they are in the ring now (testpmd's read txd; a snapshot). */
+    public void readDescriptor(final int id, final byte[] out16)
+    {
+        IntelRxQueue.readRing(ring, nbDesc, id, out16);
+    }
+
     long ringIova()
     {
         return ringIova;

@@ -12,6 +12,7 @@ import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
+import io.ethdev4j.ethdev.QueueInfo;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.MbufPool;
@@ -19,6 +20,7 @@ import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pci.PciException;
 import io.ethdev4j.pmd.intel.HwCounters;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
+import io.ethdev4j.pmd.intel.IntelRxQueue;
 import io.ethdev4j.pmd.intel.RingProgrammer;
 import io.ethdev4j.pmd.intel.RssProgrammer;
 import io.ethdev4j.sys.Errno;
@@ -303,6 +305,38 @@ public final class IgbEthDev implements EthDevOps
     public TxBurst txQueueSetup(final int queueId, final int nbDesc, final QueueConf conf)
     {
         return queues.setupTx(queueId, nbDesc, conf);
+    }
+
+    /** igb_rxq_info_get: the pool, descriptors, free threshold and drop enable of the queue as set up. */
+    @Override
+    public void rxQueueInfo(final int queueId, final QueueInfo info)
+    {
+        final IntelRxQueue q = queues.rxQueue(queueId);
+        info.mempoolName = q.pool().name();
+        info.nbDesc = q.nbDesc();
+        info.freeThresh = q.freeThresh();
+        info.dropEn = q.dropEn();
+    }
+
+    /** igb_txq_info_get: the descriptors (igb has no RS threshold; it reports none). */
+    @Override
+    public void txQueueInfo(final int queueId, final QueueInfo info)
+    {
+        info.nbDesc = queues.txQueue(queueId).nbDesc();
+    }
+
+    /** read rxd / read txd: the advanced descriptor as it is in the ring. */
+    @Override
+    public void readDescriptor(final boolean rx, final int queueId, final int descId, final byte[] out16)
+    {
+        if (rx)
+        {
+            queues.rxQueue(queueId).readDescriptor(descId, out16);
+        }
+        else
+        {
+            queues.txQueue(queueId).readDescriptor(descId, out16);
+        }
     }
 
     @Override

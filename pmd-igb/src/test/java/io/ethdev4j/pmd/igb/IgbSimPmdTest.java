@@ -231,4 +231,24 @@ class IgbSimPmdTest
         assertFalse(port.link().isUp());
         Arrays.fill(pkts, null);
     }
+
+    /** show rxq/txq info and read rxd/txd: igb reports its queues and shows its descriptors as they are in the ring. */
+    @Test
+    void shouldReportQueueInfoAndReadDescriptors()
+    {
+        open("wire", 1023, 64, 1500);
+        final io.ethdev4j.ethdev.QueueInfo rx = port.queueInfo(true, 0);
+        assertEquals("sim", rx.mempoolName);
+        assertEquals(64, rx.nbDesc);
+        assertEquals(io.ethdev4j.ethdev.QueueInfo.STATE_STARTED, rx.queueState);
+        assertTrue(rx.freeThresh > 0 && rx.freeThresh <= 64, "free threshold " + rx.freeThresh);
+        assertEquals(64, port.queueInfo(false, 0).nbDesc);
+        final byte[] d = port.readDescriptor(true, 0, 0);
+        assertEquals(16, d.length);
+        assertTrue(java.nio.ByteBuffer.wrap(d).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0) != 0,
+            "an armed rx descriptor holds its buffer's address");
+        assertEquals(16, port.readDescriptor(false, 0, 63).length);
+        assertThrows(EthDevException.class, () -> port.readDescriptor(true, 0, 64), "past the ring");
+        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.rxQueueCount(0)).errno());
+    }
 }
