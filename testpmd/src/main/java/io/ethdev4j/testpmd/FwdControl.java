@@ -91,6 +91,8 @@ public final class FwdControl
         final FwdEngine txonly = FwdEngines.create("txonly");
         final FwdParams fwdParams = new FwdParams();
         fwdParams.txPktLen = config.txPktLen();
+        fwdParams.txSegs = config.txSegments();
+        fwdParams.txSplitRand = config.txSplit().equals("rand");
         config.noisy(fwdParams);
         final int burst = config.burst();
         for (final FwdStream fs : current.streams)

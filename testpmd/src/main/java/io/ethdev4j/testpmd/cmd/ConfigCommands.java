@@ -43,8 +43,8 @@ final class ConfigCommands extends CommandGroup
                 "set burst tx delay (microseconds) retry (num)",
                 a -> config.burstTxRetry((int)Math.min(a.num("delay"), Integer.MAX_VALUE),
                     (int)Math.min(a.num("retry"), Integer.MAX_VALUE))),
-            Command.of("set coremask <mask:u64>", "set coremask (mask)", this::setCoremask),
-            Command.of("set portmask <mask:u64>", "set portmask (mask)", this::setPortmask),
+            Command.of("set coremask <mask:u64>", "set coremask (mask)", this::setMask),
+            Command.of("set portmask <mask:u64>", "set portmask (mask)", this::setMask),
             Command.of("set corelist <list:string>", "set corelist (x[,y]*)", a -> setList(a, true)),
             Command.of("set portlist <list:string>", "set portlist (x[,y]*)", a -> setList(a, false)),
             Command.of("set xstats-hide-zero on|off", "set xstats-hide-zero on|off",
@@ -250,59 +250,33 @@ final class ConfigCommands extends CommandGroup
         }
     }
 
-    /** cmd_set_mask_parsed: coremask → set_fwd_lcores_mask. */
-    private void setCoremask(final Args a)
+    /** cmd_set_mask_parsed: coremask → set_fwd_lcores_mask, portmask → set_fwd_ports_mask. */
+    private void setMask(final Args a)
     {
         if (forwarding())
         {
             return;
         }
+        final boolean cores = a.word(1).equals("coremask");
         final long mask = a.num("mask");
         if (mask == 0)
         {
-            err.println("Invalid NULL mask of cores");
+            err.printf("Invalid NULL mask of %s%n", cores ? "cores" : "ports");
         }
         else
         {
-            final int[] list = new int[Long.bitCount(mask)];
-            int n = 0;
-            for (int i = 0; i < 64; i++)
+            // the lcores of the mask's bits; the ports that exist among them
+            final int[] candidates = cores ? java.util.stream.IntStream.range(0, 64).toArray() : ports.ids();
+            final int[] list = java.util.Arrays.stream(candidates).filter(i -> i < 64 && (mask & (1L << i)) != 0)
+                .toArray();
+            if (cores)
             {
-                if ((mask & (1L << i)) != 0)
-                {
-                    list[n++] = i;
-                }
+                setFwdLcores(list);
             }
-            setFwdLcores(list);
-        }
-        fwd.setup();
-    }
-
-    /** cmd_set_mask_parsed: portmask → set_fwd_ports_mask (the ports that exist among the mask's bits). */
-    private void setPortmask(final Args a)
-    {
-        if (forwarding())
-        {
-            return;
-        }
-        final long mask = a.num("mask");
-        if (mask == 0)
-        {
-            err.println("Invalid NULL mask of ports");
-        }
-        else
-        {
-            final int[] all = ports.ids();
-            final int[] list = new int[all.length];
-            int n = 0;
-            for (final int p : all)
+            else
             {
-                if (p < 64 && (mask & (1L << p)) != 0)
-                {
-                    list[n++] = p;
-                }
+                setFwdPorts(list);
             }
-            setFwdPorts(java.util.Arrays.copyOf(list, n));
         }
         fwd.setup();
     }

@@ -226,13 +226,8 @@ final class VlanCommands extends CommandGroup
     private void txVlanSet(final Args a)
     {
         final int p = (int)a.num("port_id");
-        if (invalidPort(p))
+        if (!stoppedPort(p))
         {
-            return;
-        }
-        if (ports.port(p).isStarted())
-        {
-            err.printf("Please stop port %d first%n", p);
             return;
         }
         final boolean qinq = a.has(4);
@@ -270,6 +265,21 @@ final class VlanCommands extends CommandGroup
         ports.markReconfig(p);
     }
 
+    /** A valid and stopped port ("Invalid port N" / "Please stop port N first" otherwise). */
+    private boolean stoppedPort(final int p)
+    {
+        if (invalidPort(p))
+        {
+            return false;
+        }
+        if (ports.port(p).isStarted())
+        {
+            err.printf("Please stop port %d first%n", p);
+            return false;
+        }
+        return true;
+    }
+
     private static void reset(final PortState st)
     {
         st.txOffloads &= ~(Offloads.TX_VLAN_INSERT | Offloads.TX_QINQ_INSERT);
@@ -281,13 +291,8 @@ final class VlanCommands extends CommandGroup
     private void txVlanReset(final Args a)
     {
         final int p = (int)a.num("port_id");
-        if (invalidPort(p))
+        if (!stoppedPort(p))
         {
-            return;
-        }
-        if (ports.port(p).isStarted())
-        {
-            err.printf("Please stop port %d first%n", p);
             return;
         }
         reset(ports.state(p));

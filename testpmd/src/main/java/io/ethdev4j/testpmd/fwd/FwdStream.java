@@ -39,6 +39,15 @@ public final class FwdStream
     public long rxPortMac;
     /** Engine-private state (template bytes, flow counter...). */
     public byte[] template;
+    /**
+     * txonly with several segments: the segment lengths, per segment count k the frame of the first k segments
+     * (headers for its length), the spare mbufs of a burst's later segments, and the random state of txsplit rand.
+     */
+    int[] txSegs;
+    byte[][] segTemplates;
+    boolean txSplitRand;
+    Mbuf[] segBuf;
+    long rand;
     public int flowIndex;
     /** noisy's FIFO and lookup memory (null for the other engines). */
     NoisyVnfFwd.NoisyState noisy;
