@@ -503,6 +503,11 @@ public final class Eal implements AutoCloseable, EalServices
         final EthDevData data = EthDev.newData(portId, name);
         final int comma = devargs.indexOf(',');
         data.device(bus.name(), comma < 0 ? "" : devargs.substring(comma + 1).trim());
+        if (!bus.name().equals(VdevBus.NAME))
+        {
+            // a physical device: DPDK puts one without a NUMA node (as here: no sysfs numa_node read) on socket 0
+            data.numaNode(0);
+        }
         final EthDevOps ops = dev.probe(new ProbeContext(d, data, this));
         final int id = portId;
         final EthDev port = new EthDev(data, provider.driverName(), ops, () -> released(id));

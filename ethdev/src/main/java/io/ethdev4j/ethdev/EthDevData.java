@@ -35,6 +35,8 @@ public final class EthDevData
     volatile String busName = "";
     volatile String devargs = "";
     volatile int numaNode = -1;
+    /** data->numa_node (rte_eth_dev_socket_id): the port's socket, -1 for any; the device's node unless set apart. */
+    volatile int socketId = Integer.MIN_VALUE;
 
     EthDevData(final int portId, final String name)
     {
@@ -117,6 +119,18 @@ public final class EthDevData
     public int numaNode()
     {
         return numaNode;
+    }
+
+    /** Drivers whose port sits on a socket other than its device's node say so (net_ring: the probing lcore's). */
+    public void socketId(final int socket)
+    {
+        this.socketId = socket;
+    }
+
+    /** rte_eth_dev_socket_id. */
+    public int socketId()
+    {
+        return socketId != Integer.MIN_VALUE ? socketId : numaNode;
     }
 
     /** The rx offloads queue {@code queue} was set up with (port-level ones included). */

@@ -126,7 +126,8 @@ class CommandErrorPathsTest
             "show config rxtx", "set burst tx delay 5 retry 7", "set fwd io retry", "show config fwd",
             "set eth-peer 1 02:11:22:33:44:55", "show config fwd", "set corelist 1", "set portlist 1,0", "show config fwd",
             "set default", "show config fwd", "set log global 8", "dump_log_types", "set log global 7",
-            "csum parse-tunnel on 0", "set xstats-hide-zero on", "show port xstats 0", "dump_devargs", "dump_mempool");
+            "csum parse-tunnel on 0", "set xstats-hide-zero on", "show port xstats 0", "dump_devargs", "dump_mempool",
+            "dump_memzone", "dump_physmem", "dump_ring");
         assertTrue(s.out.contains("Number of segments: 2\nSegment sizes: 64,128\nSplit packet: rand\n"), s.out);
         assertTrue(s.out.contains("  packet len=192 - nb packet segments=2\n"), s.out);
         assertTrue(s.out.contains("TX retry num: 7, delay between TX retries: 5us\n"), s.out);
@@ -141,5 +142,10 @@ class CommandErrorPathsTest
             "zero xstats hidden: " + s.out);
         assertTrue(s.out.contains("User device list:\n  [vdev]: net_null0 \n  [vdev]: net_null1 \n"), s.out);
         assertTrue(s.out.contains("  common_pool_count=") && s.out.contains("  in_use_count="), s.out);
+        assertTrue(s.out.matches("(?s).*Zone 0: name:<[^>]+>, len:0x[0-9a-f]+, virt:0x[0-9a-f]+, socket_id:0, flags:0\n" +
+            "physical segments used:\n  addr: 0x[0-9a-f]+ iova: 0x[0-9a-f]+ len: 0x1000 pagesz: 0x1000\n.*"), s.out);
+        assertTrue(s.out.matches("(?s).*Segment 0-0: IOVA:0x[0-9a-f]+, len:4096, virt:0x[0-9a-f]+, socket_id:0, " +
+            "hugepage_sz:4096, nchannel:0, nrank:0 fd:-?\\d+\n.*"), s.out);
+        assertTrue(s.out.matches("(?s).*ring <MP_mb_pool_0>@0x[0-9a-f]+\n  flags=[0-9a-f]+\n  size=\\d+\n.*"), s.out);
     }
 }

@@ -38,6 +38,7 @@ public final class RingEthDev extends SoftwarePortOps
         this.rxq = new RingRxQueue[queues];
         this.txq = new RingTxQueue[queues];
         data.macAddr(MacAddress.ZERO);  // as rte_eth_ring: the address it reports is all zeros
+        data.socketId(0);                 // as rte_eth_ring: the port on the probing lcore's socket, the device on none
         data.initialRxModes(true, true);  // as rte_eth_ring: promiscuous and all-multicast on from the start
     }
 
