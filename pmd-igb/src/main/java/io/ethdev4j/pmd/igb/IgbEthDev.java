@@ -325,6 +325,36 @@ public final class IgbEthDev implements EthDevOps
         info.nbDesc = queues.txQueue(queueId).nbDesc();
     }
 
+    /** MRQC hash-field bits and the RTE_ETH_RSS_* bit each stands for (igb_rss_hash_conf_get's table). */
+    private static final int[][] MRQC_RSS_FIELDS = {
+        {MRQC_RSS_FIELD_IPV4, 2}, {MRQC_RSS_FIELD_IPV4_TCP, 4}, {MRQC_RSS_FIELD_IPV6, 8}, {MRQC_RSS_FIELD_IPV6_EX, 15},
+        {MRQC_RSS_FIELD_IPV6_TCP, 10}, {MRQC_RSS_FIELD_IPV6_TCP_EX, 16}, {MRQC_RSS_FIELD_IPV4_UDP, 5},
+        {MRQC_RSS_FIELD_IPV6_UDP, 11}, {MRQC_RSS_FIELD_IPV6_UDP_EX, 17}};
+
+    /** eth_igb_rss_hash_conf_get: the hash functions MRQC enables (none while RSS is off) and the key RSSRK holds. */
+    @Override
+    public long rssHashConfGet(final byte[] key)
+    {
+        if (key != null)
+        {
+            rss.readKey(dev, key);
+        }
+        final int mrqc = rd(MRQC);
+        if ((mrqc & MRQC_ENABLE_RSS) == 0)
+        {
+            return 0;
+        }
+        long hf = 0;
+        for (final int[] f : MRQC_RSS_FIELDS)
+        {
+            if ((mrqc & f[0]) != 0)
+            {
+                hf |= 1L << f[1];
+            }
+        }
+        return hf;
+    }
+
     /** read rxd / read txd: the advanced descriptor as it is in the ring. */
     @Override
     public void readDescriptor(final boolean rx, final int queueId, final int descId, final byte[] out16)

@@ -199,6 +199,7 @@ public final class IgbRegs
     public static final int MRQC_RSS_FIELD_IPV6_TCP = 0x0020_0000;
     public static final int MRQC_RSS_FIELD_IPV4_UDP = 0x0040_0000;
     public static final int MRQC_RSS_FIELD_IPV6_UDP = 0x0080_0000;
+    public static final int MRQC_RSS_FIELD_IPV6_UDP_EX = 0x0100_0000;
 
     public static final int TCTL_RTLC = 0x0100_0000;
     public static final int SRRCTL_BSIZEPKT_MASK = 0x7F;

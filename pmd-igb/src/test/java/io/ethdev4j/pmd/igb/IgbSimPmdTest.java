@@ -251,4 +251,25 @@ class IgbSimPmdTest
         assertThrows(EthDevException.class, () -> port.readDescriptor(true, 0, 64), "past the ring");
         assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.rxQueueCount(0)).errno());
     }
+
+    /** show port N rss-hash [key]: RSS off with one rx queue; with several, MRQC's functions and the default key. */
+    @Test
+    void shouldReportTheRssHashConfiguration()
+    {
+        open("wire", 1023, 64, 1500);
+        assertEquals(0, port.rssHashConf(null), "one rx queue: RSS disabled");
+        port.stop();
+        final EthConf conf = new EthConf();
+        conf.rxMqMode = EthConf.MQ_RX_RSS;
+        port.configure(2, 1, conf);
+        port.rxQueueSetup(0, 64, pool, null);
+        port.rxQueueSetup(1, 64, pool, null);
+        port.txQueueSetup(0, 64, null);
+        port.start();
+        final byte[] key = new byte[40];
+        final long hf = port.rssHashConf(key);
+        assertEquals((1L << 2) | (1L << 4) | (1L << 5) | (1L << 8) | (1L << 10) | (1L << 11), hf,
+            "ipv4, ipv4-tcp, ipv4-udp, ipv6, ipv6-tcp, ipv6-udp");
+        assertArrayEquals(io.ethdev4j.pmd.intel.RssProgrammer.defaultKey(), key);
+    }
 }
