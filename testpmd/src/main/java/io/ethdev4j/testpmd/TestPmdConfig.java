@@ -600,14 +600,16 @@ public final class TestPmdConfig
     public String setFwdPortsList(final int[] list)
     {
         fwdPorts = list.clone();
-        if (nbFwdPorts != list.length)
-        {
-            final String msg = "previous number of forwarding ports " + nbFwdPorts + " - changed to number of " +
-                "configured ports " + list.length;
-            nbFwdPorts = list.length;
-            return msg;
-        }
-        return null;
+        final String msg = changed("ports", nbFwdPorts, list.length);
+        nbFwdPorts = list.length;
+        return msg;
+    }
+
+    /** set_fwd_lcores_list / set_fwd_ports_list's note when the number of forwarding cores or ports changes. */
+    private static String changed(final String what, final int before, final int after)
+    {
+        return before == after ? null : "previous number of forwarding " + what + " " + before +
+            " - changed to number of configured " + what + " " + after;
     }
 
     /**
@@ -663,14 +665,9 @@ public final class TestPmdConfig
             }
         }
         fwdLcoreIds = list.clone();
-        if (nbFwdLcores != list.length)
-        {
-            final String msg = "previous number of forwarding cores " + nbFwdLcores + " - changed to number of " +
-                "configured cores " + list.length;
-            nbFwdLcores = list.length;
-            return msg;
-        }
-        return null;
+        final String msg = changed("cores", nbFwdLcores, list.length);
+        nbFwdLcores = list.length;
+        return msg;
     }
 
     public boolean numaSupport()

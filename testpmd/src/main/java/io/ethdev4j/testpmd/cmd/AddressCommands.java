@@ -3,12 +3,8 @@ package io.ethdev4j.testpmd.cmd;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.sys.Errno;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
 import io.ethdev4j.testpmd.PortState;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -18,10 +14,9 @@ import java.util.List;
  */
 final class AddressCommands extends CommandGroup
 {
-    AddressCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    AddressCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

@@ -22,14 +22,18 @@ abstract class CommandGroup
     final PrintStream out;
     final PrintStream err;
 
-    CommandGroup(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    /** What every group's handlers act through and print to. */
+    record Context(TestPmdConfig config, PortControl ports, FwdControl fwd, PrintStream out, PrintStream err)
     {
-        this.config = config;
-        this.ports = ports;
-        this.fwd = fwd;
-        this.out = out;
-        this.err = err;
+    }
+
+    CommandGroup(final Context c)
+    {
+        this.config = c.config();
+        this.ports = c.ports();
+        this.fwd = c.fwd();
+        this.out = c.out();
+        this.err = c.err();
     }
 
     /** The group's commands, in the order they join the table. */

@@ -2,11 +2,8 @@ package io.ethdev4j.testpmd.cmd;
 
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.sys.RteLog;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
 import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -23,10 +20,9 @@ final class ConfigCommands extends CommandGroup
     /** RTE_MAX_ETHPORTS. */
     static final int MAX_ETHPORTS = 32;
 
-    ConfigCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    ConfigCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

@@ -2,12 +2,8 @@ package io.ethdev4j.testpmd.cmd;
 
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.Offloads;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
 import io.ethdev4j.testpmd.PortState;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -25,10 +21,9 @@ final class CsumCommands extends CommandGroup
         {"outer-ip", Offloads.TX_OUTER_IPV4_CKSUM, "Outer IP"},
         {"outer-udp", Offloads.TX_OUTER_UDP_CKSUM, "Outer UDP"}};
 
-    CsumCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    CsumCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

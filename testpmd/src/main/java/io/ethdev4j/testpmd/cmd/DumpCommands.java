@@ -6,11 +6,7 @@ import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.ring.Ring;
 import io.ethdev4j.sys.RteLog;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +19,9 @@ import java.util.List;
  */
 final class DumpCommands extends CommandGroup
 {
-    DumpCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    DumpCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

@@ -7,11 +7,7 @@ import io.ethdev4j.ethdev.FlowCtrlConf;
 import io.ethdev4j.ethdev.Offloads;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.testpmd.Displays;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -26,10 +22,9 @@ final class PortInfoCommands extends CommandGroup
     /** RSS_HASH_KEY_LENGTH: the largest key testpmd reads. */
     private static final int RSS_HASH_KEY_LENGTH = 64;
 
-    PortInfoCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    PortInfoCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

@@ -5,11 +5,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.QueueInfo;
 import io.ethdev4j.sys.Errno;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -23,10 +19,9 @@ final class QueueCommands extends CommandGroup
 {
     private static final String INFO_BORDER = "*********************";
 
-    QueueCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    QueueCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override

@@ -110,10 +110,9 @@ public final class TestPmdCommands
             Command.of("port config all max-pkt-len <value:u32>", "port config all max-pkt-len (value)",
                 this::configMaxPktLen),
             Command.of("port config all burst <value:u16>", "port config all burst (value)", this::configBurst)));
-        for (final CommandGroup g : List.of(new ConfigCommands(config, ports, fwd, out, err),
-            new QueueCommands(config, ports, fwd, out, err), new PortInfoCommands(config, ports, fwd, out, err),
-            new AddressCommands(config, ports, fwd, out, err), new VlanCommands(config, ports, fwd, out, err),
-            new CsumCommands(config, ports, fwd, out, err), new DumpCommands(config, ports, fwd, out, err)))
+        final CommandGroup.Context c = new CommandGroup.Context(config, ports, fwd, out, err);
+        for (final CommandGroup g : List.of(new ConfigCommands(c), new QueueCommands(c), new PortInfoCommands(c),
+            new AddressCommands(c), new VlanCommands(c), new CsumCommands(c), new DumpCommands(c)))
         {
             list.addAll(g.commands());
         }

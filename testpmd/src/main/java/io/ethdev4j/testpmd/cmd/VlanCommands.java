@@ -4,12 +4,8 @@ import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Offloads;
-import io.ethdev4j.testpmd.FwdControl;
-import io.ethdev4j.testpmd.PortControl;
 import io.ethdev4j.testpmd.PortState;
-import io.ethdev4j.testpmd.TestPmdConfig;
 
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -19,10 +15,9 @@ import java.util.List;
  */
 final class VlanCommands extends CommandGroup
 {
-    VlanCommands(final TestPmdConfig config, final PortControl ports, final FwdControl fwd, final PrintStream out,
-        final PrintStream err)
+    VlanCommands(final Context c)
     {
-        super(config, ports, fwd, out, err);
+        super(c);
     }
 
     @Override
