@@ -10,6 +10,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.FlowCtrlConf;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.QueueInfo;
@@ -323,6 +324,24 @@ public final class IgbEthDev implements EthDevOps
     public void txQueueInfo(final int queueId, final QueueInfo info)
     {
         info.nbDesc = queues.txQueue(queueId).nbDesc();
+    }
+
+    /**
+     * eth_igb_flow_ctrl_get from the registers: pause on receive / transmit (CTRL.RFCE / TFCE), the pause time
+     * (FCTTV), the thresholds (FCRTH / FCRTL), XON (FCRTL.XONE), MAC control frames passed (RCTL.PMCF), and
+     * autonegotiation as the PHY runs it. This driver does not program flow control, so they are the device's.
+     */
+    @Override
+    public FlowCtrlConf flowCtrlGet()
+    {
+        final int ctrl = rd(CTRL);
+        final boolean rx = (ctrl & CTRL_RFCE) != 0;
+        final boolean tx = (ctrl & CTRL_TFCE) != 0;
+        final int mode = rx && tx ? FlowCtrlConf.FC_FULL : rx ? FlowCtrlConf.FC_RX_PAUSE :
+            tx ? FlowCtrlConf.FC_TX_PAUSE : FlowCtrlConf.FC_NONE;
+        final int fcrtl = rd(FCRTL);
+        return new FlowCtrlConf(mode, true, rd(FCTTV) & 0xFFFF, rd(FCRTH) & FCRT_MASK, fcrtl & FCRT_MASK,
+            (fcrtl & FCRTL_XONE) != 0, (rd(RCTL) & RCTL_PMCF) != 0);
     }
 
     /** MRQC hash-field bits and the RTE_ETH_RSS_* bit each stands for (igb_rss_hash_conf_get's table). */

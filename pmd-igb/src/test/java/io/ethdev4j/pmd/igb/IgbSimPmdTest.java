@@ -272,4 +272,24 @@ class IgbSimPmdTest
             "ipv4, ipv4-tcp, ipv4-udp, ipv6, ipv6-tcp, ipv6-udp");
         assertArrayEquals(io.ethdev4j.pmd.intel.RssProgrammer.defaultKey(), key);
     }
+
+    /** show port N flow_ctrl: decoded from the registers (this driver does not program flow control itself). */
+    @Test
+    void shouldReportFlowControlFromTheRegisters()
+    {
+        open("wire", 1023, 64, 1500);
+        sim.write32(0, IgbRegs.CTRL, sim.read32(0, IgbRegs.CTRL) | IgbRegs.CTRL_RFCE | IgbRegs.CTRL_TFCE);
+        sim.write32(0, IgbRegs.FCTTV, 0x680);
+        sim.write32(0, IgbRegs.FCRTH, 0x1000);
+        sim.write32(0, IgbRegs.FCRTL, 0x800 | IgbRegs.FCRTL_XONE);
+        final io.ethdev4j.ethdev.FlowCtrlConf fc = port.flowCtrl();
+        assertEquals(io.ethdev4j.ethdev.FlowCtrlConf.FC_FULL, fc.mode());
+        assertEquals(0x680, fc.pauseTime());
+        assertEquals(0x1000, fc.highWater());
+        assertEquals(0x800, fc.lowWater());
+        assertTrue(fc.sendXon());
+        assertTrue(fc.autoneg());
+        sim.write32(0, IgbRegs.CTRL, sim.read32(0, IgbRegs.CTRL) & ~IgbRegs.CTRL_TFCE);
+        assertEquals(io.ethdev4j.ethdev.FlowCtrlConf.FC_RX_PAUSE, port.flowCtrl().mode());
+    }
 }
