@@ -374,6 +374,27 @@ public final class IgbEthDev implements EthDevOps
         return hf;
     }
 
+    /** eth_igb_rx_queue_count. */
+    @Override
+    public int rxQueueCount(final int queueId)
+    {
+        return queues.rxQueue(queueId).usedCount();
+    }
+
+    /** eth_igb_rx/tx_descriptor_status; EINVAL for an offset past the ring. */
+    @Override
+    public int descriptorStatus(final boolean rx, final int queueId, final int offset)
+    {
+        final int st = rx ? queues.rxQueue(queueId).descriptorStatus(offset) :
+            queues.txQueue(queueId).descriptorStatus(offset);
+        if (st < 0)
+        {
+            throw EthDevException.of(Errno.EINVAL, "descriptorStatus(port=" + data.portId() + ", queue=" + queueId + ")",
+                "offset " + offset + " past the ring");
+        }
+        return st;
+    }
+
     /** read rxd / read txd: the advanced descriptor as it is in the ring. */
     @Override
     public void readDescriptor(final boolean rx, final int queueId, final int descId, final byte[] out16)

@@ -249,7 +249,17 @@ class IgbSimPmdTest
             "an armed rx descriptor holds its buffer's address");
         assertEquals(16, port.readDescriptor(false, 0, 63).length);
         assertThrows(EthDevException.class, () -> port.readDescriptor(true, 0, 64), "past the ring");
-        assertEquals(Errno.ENOTSUP, assertThrows(EthDevException.class, () -> port.rxQueueCount(0)).errno());
+        assertEquals(0, port.rxQueueCount(0), "nothing received yet");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(true, 0, 0), "armed, not written");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(false, 0, 0), "tx: FULL (0)");
+        assertEquals(Errno.EINVAL, assertThrows(EthDevException.class, () -> port.descriptorStatus(true, 0, 64)).errno());
+        for (int i = 0; i < 5; i++)
+        {
+            assertTrue(sim.writeBack(0, 60, STATUS_DD | STATUS_EOP));
+        }
+        assertEquals(8, port.rxQueueCount(0), "done descriptors, counted 4 at a time (eth_igb_rx_queue_count)");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_DONE, port.descriptorStatus(true, 0, 4));
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(true, 0, 5));
     }
 
     /** show port N rss-hash [key]: RSS off with one rx queue; with several, MRQC's functions and the default key. */
