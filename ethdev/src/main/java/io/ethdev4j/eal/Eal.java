@@ -109,6 +109,8 @@ public final class Eal implements AutoCloseable, EalServices
     public static Eal init(final EalArgs args, final List<BusProvider> buses, final List<PmdProvider> providers)
     {
         Log.level(args.logLevel());
+        Log.register(Log.TYPE_EAL);
+        Log.register(Log.TYPE_MEM);
         args.checkLcoresDetected(EalArgs.detectedCpus());
         args.checkMemoryOptions();
         final Eal eal = new Eal(args, providers);
@@ -499,6 +501,13 @@ public final class Eal implements AutoCloseable, EalServices
             throw EthDevException.of(Errno.ENOSPC, op, "all " + MAX_ETHPORTS + " port ids are in use (RTE_MAX_ETHPORTS)");
         }
         final EthDevData data = EthDev.newData(portId, name);
+        final int comma = devargs.indexOf(',');
+        data.device(bus.name(), comma < 0 ? "" : devargs.substring(comma + 1).trim());
+        if (!bus.name().equals(VdevBus.NAME))
+        {
+            // a physical device: DPDK puts one without a NUMA node (as here: no sysfs numa_node read) on socket 0
+            data.numaNode(0);
+        }
         final EthDevOps ops = dev.probe(new ProbeContext(d, data, this));
         final int id = portId;
         final EthDev port = new EthDev(data, provider.driverName(), ops, () -> released(id));

@@ -27,6 +27,16 @@ public final class Log
     {
     }
 
+    /** The runtime's own log types (registered at init, so that they can be listed and set before they log). */
+    public static final String TYPE_EAL = "EAL";
+    public static final String TYPE_MEM = "MEM";
+
+    /** rte_log_register: makes {@code type} known (listed by rte_log_dump, settable by level) before it logs. */
+    public static void register(final String type)
+    {
+        RteLog.register(type);
+    }
+
     public static int level()
     {
         return RteLog.level();

@@ -23,8 +23,11 @@ public final class DevInfo
     public int maxRxQueues;
     public int maxTxQueues;
     public int maxMacAddrs = 1;
+    /** Offloads the port has (per port and per queue: rx_offload_capa), and those settable per queue. */
     public long rxOffloadCapa;
     public long txOffloadCapa;
+    public long rxQueueOffloadCapa;
+    public long txQueueOffloadCapa;
     public int retaSize;
     public int hashKeySize;
     public long flowTypeRssOffloads;

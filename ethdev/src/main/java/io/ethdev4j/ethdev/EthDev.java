@@ -231,6 +231,10 @@ public final class EthDev
         data.rxPools = new MbufPool[nrx];
         data.rxDescs = new int[nrx];
         data.txDescs = new int[ntx];
+        data.rxQueueOffloads = new long[nrx];
+        data.txQueueOffloads = new long[ntx];
+        data.rxQueueStates = new int[nrx];
+        data.txQueueStates = new int[ntx];
         rxQueues = new RxBurst[nrx];
         txQueues = new TxBurst[ntx];
         try
@@ -328,6 +332,7 @@ public final class EthDev
         rxQueues[queueId] = q;
         data.rxPools[queueId] = pool;
         data.rxDescs[queueId] = n;
+        data.rxQueueOffloads[queueId] = data.conf.rxOffloads | (conf == null ? 0 : conf.offloads);
     }
 
     /** rte_eth_tx_queue_setup. */
@@ -344,6 +349,7 @@ public final class EthDev
         final TxBurst q = call(op, () -> ops.txQueueSetup(queueId, n, conf));
         txQueues[queueId] = q;
         data.txDescs[queueId] = n;
+        data.txQueueOffloads[queueId] = data.conf.txOffloads | (conf == null ? 0 : conf.offloads);
     }
 
     /** rte_eth_dev_start: starts the device, installs the burst functions, restores MAC/promisc/allmulti. */
@@ -375,6 +381,8 @@ public final class EthDev
         }
         run(op, ops::start);
         data.started = true;
+        Arrays.fill(data.rxQueueStates, QueueInfo.STATE_STARTED);
+        Arrays.fill(data.txQueueStates, QueueInfo.STATE_STARTED);
         restoreConfig();
         for (int q = 0; q < rxQueues.length; q++)
         {
@@ -442,6 +450,8 @@ public final class EthDev
         Arrays.fill(rxBursts, 0, rxQueues.length, DUMMY_RX);
         Arrays.fill(txBursts, 0, txQueues.length, DUMMY_TX);
         data.started = false;
+        Arrays.fill(data.rxQueueStates, QueueInfo.STATE_STOPPED);
+        Arrays.fill(data.txQueueStates, QueueInfo.STATE_STOPPED);
         run(op, ops::stop);
     }
 
@@ -820,8 +830,383 @@ public final class EthDev
         {
             throw EthDevException.of(Errno.EINVAL, op, "invalid MAC address (multicast or zero)");
         }
+        requireOp(op, "macAddrSet", MacAddress.class);
+        if (slotOf(macSlots(), mac) > 0)
+        {
+            throw EthDevException.of(Errno.EEXIST, op, "New default address for port " + data.portId +
+                " was already in the address list. Please remove it first.");
+        }
         run(op, () -> ops.macAddrSet(mac));
         data.macAddr = mac;
+    }
+
+    // ------------------------------------------------------------------ receive address list (mac_addrs[])
+
+    private MacAddress[] macSlots()
+    {
+        if (data.macAddrs == null)
+        {
+            data.macAddrs = new MacAddress[Math.max(1, info().maxMacAddrs)];
+            Arrays.fill(data.macAddrs, MacAddress.ZERO);
+        }
+        data.macAddrs[0] = data.macAddr;
+        return data.macAddrs;
+    }
+
+    private static int slotOf(final MacAddress[] slots, final MacAddress mac)
+    {
+        for (int i = 0; i < slots.length; i++)
+        {
+            if (slots[i].equals(mac))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** rte_eth_macaddrs_get: the port's receive addresses, index 0 the default one, zero for a free slot. */
+    public synchronized List<MacAddress> macAddrs()
+    {
+        checkAlive(op("macAddrsGet", ""));
+        return List.of(macSlots());
+    }
+
+    /**
+     * Whether the driver implements an optional op (DPDK: the {@code eth_dev_ops} pointer is not NULL), for the
+     * calls whose answer DPDK gives from that alone, before and whatever else it checks.
+     */
+    private boolean implemented(final String method, final Class<?>... params)
+    {
+        try
+        {
+            return ops.getClass().getMethod(method, params).getDeclaringClass() != EthDevOps.class;
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            throw new IllegalStateException("EthDevOps has no " + method, ex);
+        }
+    }
+
+    private void requireOp(final String op, final String method, final Class<?>... params)
+    {
+        if (!implemented(method, params))
+        {
+            throw EthDevException.of(Errno.ENOTSUP, op, driverName + " does not support it");
+        }
+    }
+
+    /**
+     * rte_eth_dev_mac_addr_add (pool 0): a present address is kept as is; a new one takes the first free (zero) slot,
+     * which is slot 0 on a port whose default address is zero (net_ring's), making it the default one.
+     */
+    public synchronized void macAddrAdd(final MacAddress mac)
+    {
+        final String op = op("macAddrAdd", "mac=" + mac);
+        checkAlive(op);
+        requireOp(op, "macAddrAdd", MacAddress.class, int.class);
+        if (mac.isZero())
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "Port " + data.portId + ": Cannot add NULL MAC address");
+        }
+        final MacAddress[] slots = macSlots();
+        if (slotOf(slots, mac) >= 0)
+        {
+            return;
+        }
+        final int index = slotOf(slots, MacAddress.ZERO);
+        if (index < 0)
+        {
+            throw EthDevException.of(Errno.ENOSPC, op, "Port " + data.portId + ": MAC address array full");
+        }
+        run(op, () -> ops.macAddrAdd(mac, index));
+        slots[index] = mac;
+        if (index == 0)
+        {
+            data.macAddr = mac;
+        }
+    }
+
+    /**
+     * rte_eth_dev_mac_addr_remove: EADDRINUSE for the default address; an address the port does not have is no
+     * error.
+     */
+    public synchronized void macAddrRemove(final MacAddress mac)
+    {
+        final String op = op("macAddrRemove", "mac=" + mac);
+        checkAlive(op);
+        requireOp(op, "macAddrRemove", int.class);
+        final MacAddress[] slots = macSlots();
+        final int index = slotOf(slots, mac);
+        if (index == 0)
+        {
+            throw EthDevException.of(Errno.EADDRINUSE, op, "Port " + data.portId + ": Cannot remove default MAC address");
+        }
+        if (index > 0)
+        {
+            run(op, () -> ops.macAddrRemove(index));
+            slots[index] = MacAddress.ZERO;
+        }
+    }
+
+    /** rte_eth_dev_set_mc_addr_list: the multicast addresses the port accepts from now on. */
+    public synchronized void setMcAddrList(final List<MacAddress> addrs)
+    {
+        final String op = op("setMcAddrList", "nb=" + addrs.size());
+        checkAlive(op);
+        run(op, () -> ops.setMcAddrList(List.copyOf(addrs)));
+    }
+
+    // ------------------------------------------------------------------ queues of a started port
+
+    private String checkQueueId(final String name, final int queueId, final boolean rx)
+    {
+        final String op = op(name, "queue=" + queueId);
+        checkAlive(op);
+        final int n = rx ? data.nbRxQueues : data.nbTxQueues;
+        if (queueId < 0 || queueId >= n)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "Invalid " + (rx ? "Rx" : "Tx") + " queue_id=" + queueId);
+        }
+        if ((rx ? rxQueues : txQueues)[queueId] == null)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, (rx ? "Rx" : "Tx") + " queue " + queueId +
+                " of device with port_id=" + data.portId + " has not been setup");
+        }
+        return op;
+    }
+
+    /**
+     * rte_eth_dev_rx_queue_start / _stop, rte_eth_dev_tx_queue_start / _stop (DPDK's order of checks: a start needs a
+     * started port, then a set-up queue, then the driver's op).
+     */
+    public synchronized void queueStartStop(final boolean rx, final int queueId, final boolean start)
+    {
+        final String name = (rx ? "rx" : "tx") + "Queue" + (start ? "Start" : "Stop");
+        if (start && !data.started)
+        {
+            throw EthDevException.of(Errno.EINVAL, op(name, "queue=" + queueId), "Port " + data.portId +
+                " must be started before start any queue");
+        }
+        final String op = checkQueueId(name, queueId, rx);
+        requireOp(op, name, int.class);
+        final int[] states = rx ? data.rxQueueStates : data.txQueueStates;
+        final int want = start ? QueueInfo.STATE_STARTED : QueueInfo.STATE_STOPPED;
+        if (states[queueId] == want)
+        {
+            return;
+        }
+        if (rx)
+        {
+            run(op, () ->
+            {
+                if (start)
+                {
+                    ops.rxQueueStart(queueId);
+                }
+                else
+                {
+                    ops.rxQueueStop(queueId);
+                }
+            });
+        }
+        else
+        {
+            run(op, () ->
+            {
+                if (start)
+                {
+                    ops.txQueueStart(queueId);
+                }
+                else
+                {
+                    ops.txQueueStop(queueId);
+                }
+            });
+        }
+        states[queueId] = want;
+    }
+
+    /** rte_eth_rx_queue_info_get / rte_eth_tx_queue_info_get. */
+    public synchronized QueueInfo queueInfo(final boolean rx, final int queueId)
+    {
+        final String op = checkQueueId((rx ? "rx" : "tx") + "QueueInfoGet", queueId, rx);
+        final QueueInfo info = new QueueInfo();
+        info.nbDesc = rx ? data.rxDescs[queueId] : data.txDescs[queueId];
+        info.queueState = rx ? data.rxQueueStates[queueId] : data.txQueueStates[queueId];
+        info.mempoolName = rx && data.rxPools[queueId] != null ? data.rxPools[queueId].name() : null;
+        if (rx)
+        {
+            run(op, () -> ops.rxQueueInfo(queueId, info));
+        }
+        else
+        {
+            run(op, () -> ops.txQueueInfo(queueId, info));
+        }
+        return info;
+    }
+
+    /** rte_eth_rx_queue_count: descriptors of rx queue {@code queueId} holding received packets. */
+    public synchronized int rxQueueCount(final int queueId)
+    {
+        final String op = checkQueueId("rxQueueCount", queueId, true);
+        return call(op, () -> ops.rxQueueCount(queueId));
+    }
+
+    /** rte_eth_rx_descriptor_status / rte_eth_tx_descriptor_status ({@link EthDevOps#DESC_AVAIL}...). */
+    public synchronized int descriptorStatus(final boolean rx, final int queueId, final int offset)
+    {
+        final String op = checkQueueId(rx ? "rxDescriptorStatus" : "txDescriptorStatus", queueId, rx);
+        return call(op, () -> ops.descriptorStatus(rx, queueId, offset));
+    }
+
+    /** The 16 bytes of a descriptor of a queue's ring (read rxd / read txd); ENOTSUP where the queue has no ring. */
+    public synchronized byte[] readDescriptor(final boolean rx, final int queueId, final int descId)
+    {
+        final String op = checkQueueId(rx ? "readRxd" : "readTxd", queueId, rx);
+        final byte[] out = new byte[16];
+        run(op, () -> ops.readDescriptor(rx, queueId, descId, out));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ VLAN
+
+    /** rte_eth_dev_get_vlan_offload: the VLAN bits of the rx offloads, as {@link Offloads#VLAN_STRIP_OFFLOAD}.... */
+    public int vlanOffload()
+    {
+        final long o = data.conf.rxOffloads;
+        return ((o & Offloads.RX_VLAN_STRIP) != 0 ? Offloads.VLAN_STRIP_OFFLOAD : 0) |
+            ((o & Offloads.RX_VLAN_FILTER) != 0 ? Offloads.VLAN_FILTER_OFFLOAD : 0) |
+            ((o & Offloads.RX_VLAN_EXTEND) != 0 ? Offloads.VLAN_EXTEND_OFFLOAD : 0) |
+            ((o & Offloads.RX_QINQ_STRIP) != 0 ? Offloads.QINQ_STRIP_OFFLOAD : 0);
+    }
+
+    /**
+     * rte_eth_dev_set_vlan_offload: VLAN strip / filter / extend / QinQ strip on or off, within the port's rx offload
+     * capabilities; nothing to do if nothing changes.
+     */
+    public synchronized void setVlanOffload(final int offloadMask)
+    {
+        final String op = op("setVlanOffload", "mask=0x" + Integer.toHexString(offloadMask));
+        checkAlive(op);
+        final long orig = data.conf.rxOffloads;
+        long want = orig;
+        int mask = 0;
+        final long[][] bits = {
+            {Offloads.VLAN_STRIP_OFFLOAD, Offloads.RX_VLAN_STRIP, Offloads.VLAN_STRIP_MASK},
+            {Offloads.VLAN_FILTER_OFFLOAD, Offloads.RX_VLAN_FILTER, Offloads.VLAN_FILTER_MASK},
+            {Offloads.VLAN_EXTEND_OFFLOAD, Offloads.RX_VLAN_EXTEND, Offloads.VLAN_EXTEND_MASK},
+            {Offloads.QINQ_STRIP_OFFLOAD, Offloads.RX_QINQ_STRIP, Offloads.QINQ_STRIP_MASK}};
+        for (final long[] b : bits)
+        {
+            final boolean cur = (offloadMask & b[0]) != 0;
+            if (cur != ((want & b[1]) != 0))
+            {
+                want = cur ? want | b[1] : want & ~b[1];
+                mask |= (int)b[2];
+            }
+        }
+        if (mask == 0)
+        {
+            return;
+        }
+        final DevInfo info = info();
+        if ((want & info.rxOffloadCapa) != want)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "Ethdev port_id=" + data.portId + " requested new added VLAN " +
+                "offloads 0x" + Long.toHexString(want & ~orig) + " must be within Rx offloads capabilities 0x" +
+                Long.toHexString(info.rxOffloadCapa) + " in rte_eth_dev_set_vlan_offload()");
+        }
+        requireOp(op, "vlanOffloadSet", int.class);
+        data.conf.rxOffloads = want;
+        final int changed = mask;
+        try
+        {
+            run(op, () -> ops.vlanOffloadSet(changed));
+        }
+        catch (final EthDevException ex)
+        {
+            data.conf.rxOffloads = orig;
+            throw ex;
+        }
+    }
+
+    /** rte_eth_dev_vlan_filter: ENOSYS while VLAN filtering is off. */
+    public synchronized void vlanFilter(final int vlanId, final boolean on)
+    {
+        final String op = op("vlanFilter", "vlan_id=" + vlanId + ", on=" + on);
+        checkAlive(op);
+        if ((data.conf.rxOffloads & Offloads.RX_VLAN_FILTER) == 0)
+        {
+            throw EthDevException.of(Errno.ENOSYS, op, "Port " + data.portId + ": VLAN-filtering disabled");
+        }
+        if (vlanId < 0 || vlanId > 4095)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "Port_id=" + data.portId + " invalid vlan_id=" + vlanId + " > 4095");
+        }
+        run(op, () -> ops.vlanFilterSet(vlanId, on));
+        if (on)
+        {
+            data.vlanFilter[vlanId >>> 6] |= 1L << (vlanId & 63);
+        }
+        else
+        {
+            data.vlanFilter[vlanId >>> 6] &= ~(1L << (vlanId & 63));
+        }
+    }
+
+    /** rte_eth_dev_set_vlan_ether_type. */
+    public synchronized void setVlanTpid(final int vlanType, final int tpid)
+    {
+        final String op = op("setVlanTpid", "vlan_type=" + vlanType + ", tpid=" + tpid);
+        checkAlive(op);
+        run(op, () -> ops.vlanTpidSet(vlanType, tpid));
+    }
+
+    /** rte_eth_dev_set_vlan_strip_on_queue. */
+    public synchronized void setVlanStripOnQueue(final int queueId, final boolean on)
+    {
+        final String op = op("setVlanStripOnQueue", "queue=" + queueId + ", on=" + on);
+        checkAlive(op);
+        if (queueId < 0 || queueId >= data.nbRxQueues)
+        {
+            throw EthDevException.of(Errno.EINVAL, op, "Invalid rx_queue_id=" + queueId);
+        }
+        run(op, () -> ops.vlanStripQueueSet(queueId, on));
+    }
+
+    /** rte_eth_dev_set_vlan_pvid. */
+    public synchronized void setVlanPvid(final int pvid, final boolean on)
+    {
+        final String op = op("setVlanPvid", "pvid=" + pvid + ", on=" + on);
+        checkAlive(op);
+        run(op, () -> ops.vlanPvidSet(pvid, on));
+    }
+
+    // ------------------------------------------------------------------ flow control, RSS, packet types
+
+    /** rte_eth_dev_flow_ctrl_get. */
+    public synchronized FlowCtrlConf flowCtrl()
+    {
+        final String op = op("flowCtrlGet", "");
+        checkAlive(op);
+        return call(op, ops::flowCtrlGet);
+    }
+
+    /** rte_eth_dev_rss_hash_conf_get: the rss_hf in use; {@code key} receives the key when not null. */
+    public synchronized long rssHashConf(final byte[] key)
+    {
+        final String op = op("rssHashConfGet", "");
+        checkAlive(op);
+        return call(op, () -> ops.rssHashConfGet(key));
+    }
+
+    /** rte_eth_dev_get_supported_ptypes (all layers): the packet types the rx path recognises. */
+    public synchronized int[] supportedPtypes()
+    {
+        final String op = op("supportedPtypesGet", "");
+        checkAlive(op);
+        return call(op, ops::supportedPtypes).clone();
     }
 
     public synchronized void promiscuousEnable()

@@ -18,22 +18,37 @@ public final class EthDevException extends ErrnoException
     public EthDevException(final int errno, final String message)
     {
         super(errno, null, message);
+        this.reason = null;
     }
 
     public EthDevException(final int errno, final String message, final Throwable cause)
     {
         super(errno, null, message, cause);
+        this.reason = null;
     }
+
+    /** What {@link #of} was told was wrong (null for the other constructors). */
+    private final String reason;
 
     /** For {@link #of}: the operation apart as well as in the message. */
-    private EthDevException(final int errno, final String op, final String message)
+    private EthDevException(final int errno, final String op, final String message, final String reason)
     {
         super(errno, op, message);
+        this.reason = reason;
     }
 
-    /** {@code op(args) failed: ERRNO - reason}; {@link #operation()} is {@code op}. */
+    /** {@code op(args) failed: ERRNO - reason}; {@link #operation()} is {@code op}, {@link #reason()} the reason. */
     public static EthDevException of(final int errno, final String op, final String reason)
     {
-        return new EthDevException(errno, op, op + " failed: " + Errno.name(errno) + " - " + reason);
+        return new EthDevException(errno, op, op + " failed: " + Errno.name(errno) + " - " + reason, reason);
+    }
+
+    /**
+     * The reason alone (where DPDK's ethdev logs a line for the failure, the reason is that line's text, so an
+     * application printing DPDK's diagnostics prints it); null when the exception was not made by {@link #of}.
+     */
+    public String reason()
+    {
+        return reason;
     }
 }

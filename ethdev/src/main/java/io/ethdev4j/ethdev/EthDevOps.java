@@ -131,4 +131,132 @@ public interface EthDevOps
     {
         throw notSupported();
     }
+
+    /** rx_queue_start: start a queue of a started port (deferred start, or after {@link #rxQueueStop}). */
+    default void rxQueueStart(final int queueId)
+    {
+        throw notSupported();
+    }
+
+    default void rxQueueStop(final int queueId)
+    {
+        throw notSupported();
+    }
+
+    default void txQueueStart(final int queueId)
+    {
+        throw notSupported();
+    }
+
+    default void txQueueStop(final int queueId)
+    {
+        throw notSupported();
+    }
+
+    /** rxq_info_get: fill what the driver knows of a set-up rx queue. */
+    default void rxQueueInfo(final int queueId, final QueueInfo info)
+    {
+        throw notSupported();
+    }
+
+    /** txq_info_get. */
+    default void txQueueInfo(final int queueId, final QueueInfo info)
+    {
+        throw notSupported();
+    }
+
+    /** rx/tx_descriptor_status answers: RTE_ETH_RX_DESC_AVAIL / RTE_ETH_TX_DESC_FULL, _DONE, _UNAVAIL. */
+    int DESC_AVAIL = 0;
+    int DESC_DONE = 1;
+    int DESC_UNAVAIL = 2;
+
+    /** rx_descriptor_status / tx_descriptor_status of the descriptor {@code offset} places past the next one. */
+    default int descriptorStatus(final boolean rx, final int queueId, final int offset)
+    {
+        throw notSupported();
+    }
+
+    /** rx_queue_count: the descriptors of rx queue {@code queueId} that hold received packets. */
+    default int rxQueueCount(final int queueId)
+    {
+        throw notSupported();
+    }
+
+    /**
+     * read rxd / read txd: the 16 bytes of descriptor {@code descId} of a queue's descriptor ring, as the device
+     * sees them (little endian); drivers whose queues have no descriptor ring in memory keep the default.
+     */
+    default void readDescriptor(final boolean rx, final int queueId, final int descId, final byte[] out16)
+    {
+        throw notSupported();
+    }
+
+    /** mac_addr_add: program {@code mac} into receive address slot {@code index} (1.. max_mac_addrs-1, or 0). */
+    default void macAddrAdd(final MacAddress mac, final int index)
+    {
+        throw notSupported();
+    }
+
+    /** mac_addr_remove: clear receive address slot {@code index}. */
+    default void macAddrRemove(final int index)
+    {
+        throw notSupported();
+    }
+
+    /** set_mc_addr_list: the multicast addresses the port accepts (replaces the previous list). */
+    default void setMcAddrList(final List<MacAddress> addrs)
+    {
+        throw notSupported();
+    }
+
+    /**
+     * vlan_offload_set: the port's rx offloads ({@link EthDevData#conf()}) already hold the new VLAN strip / filter /
+     * extend / QinQ strip bits; {@code mask} says which changed ({@link Offloads#VLAN_STRIP_MASK}...).
+     */
+    default void vlanOffloadSet(final int mask)
+    {
+        throw notSupported();
+    }
+
+    /** vlan_filter_set: accept (or stop accepting) VLAN {@code vlanId}. */
+    default void vlanFilterSet(final int vlanId, final boolean on)
+    {
+        throw notSupported();
+    }
+
+    /** vlan_tpid_set ({@link Offloads#VLAN_TYPE_INNER}, {@link Offloads#VLAN_TYPE_OUTER}). */
+    default void vlanTpidSet(final int vlanType, final int tpid)
+    {
+        throw notSupported();
+    }
+
+    /** vlan_strip_queue_set. */
+    default void vlanStripQueueSet(final int queueId, final boolean on)
+    {
+        throw notSupported();
+    }
+
+    /** vlan_pvid_set: insert {@code pvid} in every frame sent. */
+    default void vlanPvidSet(final int pvid, final boolean on)
+    {
+        throw notSupported();
+    }
+
+    /** flow_ctrl_get. */
+    default FlowCtrlConf flowCtrlGet()
+    {
+        throw notSupported();
+    }
+
+    /** rss_hash_conf_get: the hash functions in use; {@code key} (hash_key_size bytes) receives the key if not null. */
+    default long rssHashConfGet(final byte[] key)
+    {
+        throw notSupported();
+    }
+
+    /** dev_supported_ptypes_get: the packet types the rx path recognises (RTE_PTYPE_*); none by default. */
+    default int[] supportedPtypes()
+    {
+        return new int[0];
+    }
 }

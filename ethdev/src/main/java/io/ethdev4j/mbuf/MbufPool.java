@@ -325,6 +325,13 @@ public final class MbufPool implements AutoCloseable, RegionPool
         return n;
     }
 
+    /** Objects in lcore {@code lcore}'s cache now (rte_mempool_dump's cache_count[lcore]; racy, as cacheCount()). */
+    public int cacheCount(final int lcore)
+    {
+        final MbufCache c = lcore >= 0 && lcore < caches.length ? caches[lcore] : null;
+        return c == null ? 0 : c.len;
+    }
+
     /** Objects in the backing ring now (rte_mempool_ops_get_count; telemetry's {@code common_pool_count}). */
     public int commonPoolCount()
     {

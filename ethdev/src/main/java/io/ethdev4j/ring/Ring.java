@@ -273,6 +273,16 @@ public final class Ring<E> extends RingPad2
         return Math.min(n, capacity);
     }
 
+    /**
+     * The four indexes (rte_ring_dump's ph, pt, ch, ct: producer head and tail, consumer head and tail) as
+     * {@code {ph, pt, ch, ct}}: a snapshot for a diagnostic dump (control path).
+     */
+    public int[] headsAndTails()
+    {
+        return new int[] {(int)PROD_HEAD.getAcquire(this), (int)PROD_TAIL.getAcquire(this),
+            (int)CONS_HEAD.getAcquire(this), (int)CONS_TAIL.getAcquire(this)};
+    }
+
     public int freeCount()
     {
         return capacity - count();

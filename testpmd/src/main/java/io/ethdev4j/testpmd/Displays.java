@@ -3,12 +3,16 @@ package io.ethdev4j.testpmd;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.Offloads;
+import io.ethdev4j.sys.Errno;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.testpmd.fwd.FwdStream;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DPDK testpmd's output formats (app/test-pmd/config.c, testpmd.c), spacing included. Control path only. */
 public final class Displays
@@ -126,7 +130,7 @@ public final class Displays
         out.println("Device name: " + dev.name());
         out.println("Driver name: " + dev.driverName());
         out.println("Firmware-version: not available");
-        out.println("Devargs: ");
+        out.println("Devargs: " + dev.data().devargs());
         out.println("Connect to socket: 0");
         out.println("memory allocation on the socket: 0");
         out.println("Link status: " + (link.isUp() ? "up" : "down"));
@@ -138,8 +142,15 @@ public final class Displays
         out.println("Allmulticast mode: " + (dev.isAllmulticast() ? "enabled" : "disabled"));
         out.println("Maximum number of MAC addresses: " + info.maxMacAddrs);
         out.println("Maximum number of MAC addresses of hash filtering: 0");
+        final int vlan = dev.vlanOffload();
         out.println("VLAN offload: ");
-        out.println("  strip off, filter off, extend off, qinq strip off");
+        out.printf("  strip %s, filter %s, extend %s, qinq strip %s%n", onOff(vlan, Offloads.VLAN_STRIP_OFFLOAD),
+            onOff(vlan, Offloads.VLAN_FILTER_OFFLOAD), onOff(vlan, Offloads.VLAN_EXTEND_OFFLOAD),
+            onOff(vlan, Offloads.QINQ_STRIP_OFFLOAD));
+        if (info.hashKeySize > 0)
+        {
+            out.println("Hash key size in bytes: " + info.hashKeySize);
+        }
         if (info.retaSize > 0)
         {
             out.println("Redirection table size: " + info.retaSize);
@@ -191,6 +202,52 @@ public final class Displays
         System.arraycopy(high, 0, RSS_TYPE_NAMES, 52, high.length);
     }
 
+    /** rss_type_table's group entries (name, RTE_ETH_RSS_* bits), shown before the single types. */
+    private static final Object[][] RSS_GROUPS = {
+        {"all", (1L << 24) | (3L << 25) | 0x3FFFCL | (1L << 29) | (1L << 27) | (1L << 28) | (1L << 30) |
+            (1L << 23) | (1L << 32) | (1L << 33) | (1L << 36)},
+        {"ip", (1L << 2) | (1L << 3) | (1L << 7) | (1L << 8) | (1L << 9) | (1L << 13) | (1L << 15)},
+        {"udp", (1L << 5) | (1L << 11) | (1L << 17)},
+        {"tcp", (1L << 4) | (1L << 10) | (1L << 16)},
+        {"sctp", (1L << 6) | (1L << 12)},
+        {"tunnel", (1L << 19) | (1L << 20) | (1L << 21)},
+        {"vlan", (1L << 25) | (1L << 26)}};
+
+    /**
+     * rss_types_display (TESTPMD_RSS_TYPES_CHAR_NUM_PER_LINE): every entry of rss_type_table, groups first, whose
+     * bits are all in {@code types}, each after two spaces, wrapping before a line passes 64 characters.
+     */
+    public static void rssTypes(final PrintStream out, final long types)
+    {
+        int total = 0;
+        final List<String> names = new ArrayList<>();
+        for (final Object[] g : RSS_GROUPS)
+        {
+            if ((types & (Long)g[1]) == (Long)g[1])
+            {
+                names.add((String)g[0]);
+            }
+        }
+        for (int i = 0; i < 64; i++)
+        {
+            if (RSS_TYPE_NAMES[i] != null && (types & (1L << i)) != 0)
+            {
+                names.add(RSS_TYPE_NAMES[i]);
+            }
+        }
+        for (final String n : names)
+        {
+            if (total + n.length() + 2 > RSS_TYPES_CHAR_NUM_PER_LINE)
+            {
+                out.println();
+                total = 0;
+            }
+            out.print("  " + n);
+            total += n.length() + 2;
+        }
+        out.println();
+    }
+
     /** rss_offload_types_display: each type's name after two spaces, a new line before {@code perLine} is reached. */
     static void rssOffloadTypes(final PrintStream out, final long types, final int perLine)
     {
@@ -214,27 +271,14 @@ public final class Displays
         out.println();
     }
 
+    private static String onOff(final int bits, final int bit)
+    {
+        return (bits & bit) != 0 ? "on" : "off";
+    }
+
     /** strerror(-diag) for the errno an {@link EthDevException} carries. */
     public static String strerror(final EthDevException ex)
     {
-        switch (ex.errnoName())
-        {
-            case "ENODEV":
-                return "No such device";
-            case "ENOTSUP":
-                return "Operation not supported";
-            case "EINVAL":
-                return "Invalid argument";
-            case "EBUSY":
-                return "Device or resource busy";
-            case "ENOMEM":
-                return "Cannot allocate memory";
-            case "EIO":
-                return "Input/output error";
-            case "EEXIST":
-                return "File exists";
-            default:
-                return ex.errnoName();
-        }
+        return Errno.describe(ex.errno());
     }
 }

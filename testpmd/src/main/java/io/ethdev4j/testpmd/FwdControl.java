@@ -91,6 +91,8 @@ public final class FwdControl
         final FwdEngine txonly = FwdEngines.create("txonly");
         final FwdParams fwdParams = new FwdParams();
         fwdParams.txPktLen = config.txPktLen();
+        fwdParams.txSegs = config.txSegments();
+        fwdParams.txSplitRand = config.txSplit().equals("rand");
         config.noisy(fwdParams);
         final int burst = config.burst();
         for (final FwdStream fs : current.streams)
@@ -103,6 +105,8 @@ public final class FwdControl
             fs.pool = pool;
             fs.burst = burst;
             fs.retry = config.retry();
+            fs.retryNum = config.burstTxRetryNum();
+            fs.retryDelayNs = config.burstTxDelayUs() * 1_000L;
             fs.pkts = new Mbuf[Math.max(burst, TestPmdConfig.MAX_PKT_BURST)];
             fs.txPortMac = tx.macAddr().toLong();
             fs.rxPortMac = rx.macAddr().toLong();
@@ -229,7 +233,8 @@ public final class FwdControl
             current.streams.length, config.numaSupport() ? "enabled" : "disabled", config.mpAlloc());
         if (retry)
         {
-            out.println("TX retry num: 64, delay between TX retries: 1us");
+            out.printf("TX retry num: %d, delay between TX retries: %dus%n", config.burstTxRetryNum(),
+                config.burstTxDelayUs());
         }
         for (int lc = 0; lc < current.lcoreStreams.length; lc++)
         {
@@ -253,7 +258,7 @@ public final class FwdControl
         out.printf("  %s packet forwarding%s packets/burst=%d%n", mode, config.retry() ? " with retry" : "", config.burst());
         if (mode.equals("txonly") || mode.equals("flowgen"))
         {
-            out.printf("  packet len=%d - nb packet segments=1%n", config.txPktLen());
+            out.printf("  packet len=%d - nb packet segments=%d%n", config.txPktLen(), config.txSegments().length);
         }
         out.printf("  nb forwarding cores=%d - nb forwarding ports=%d%n", config.nbFwdLcores(), config.nbFwdPorts());
         for (int i = 0; i < config.nbFwdPorts(); i++)

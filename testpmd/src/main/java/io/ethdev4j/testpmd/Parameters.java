@@ -402,21 +402,24 @@ public final class Parameters
             }
             case "--txpkts":
             {
+                final String[] parts = val.split(",");
+                final int[] segs = new int[parts.length];
                 int total = 0;
-                for (final String s : val.split(","))
+                for (int i = 0; i < parts.length; i++)
                 {
-                    final long n = num(s);
+                    final long n = num(parts[i]);
                     if (n <= 0 || n > 65535)
                     {
                         throw new TestPmdExit("Invalid txpkts value: " + val);
                     }
+                    segs[i] = (int)n;
                     total += (int)n;
                 }
                 if (total < 42)
                 {
                     throw new TestPmdExit("total packet length=" + total + " < 42 - give up");
                 }
-                p.txPktLen(total);
+                p.txSegments(segs);
                 break;
             }
             case "--max-pkt-len":

@@ -202,6 +202,8 @@ public final class PortControl
         {
             conf.mtu = d.mtu();
         }
+        conf.rxOffloads = states[d.portId()].rxOffloads;
+        conf.txOffloads = states[d.portId()].txOffloads;
         d.configure(config.nbRxq(), config.nbTxq(), conf);
         for (int q = 0; q < config.nbTxq(); q++)
         {

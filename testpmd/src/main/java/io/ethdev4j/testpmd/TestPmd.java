@@ -197,6 +197,19 @@ public final class TestPmd implements AutoCloseable
         {
             err.println("testpmd: No probed ethernet devices");
         }
+        if (config.numaSupport())
+        {
+            // init_config → check_socket_id: a port on no socket of the lcores' (net_pcap's: any) is warned about once
+            for (final EthDev d : eal.ports())
+            {
+                if (d.data().socketId() != 0)
+                {
+                    err.println("Warning: NUMA should be configured manually by using --port-numa-config and " +
+                        "--ring-numa-config parameters along with --numa.");
+                    break;
+                }
+            }
+        }
         final int nbMbufs = config.totalNumMbufs() > 0 ? config.totalNumMbufs() :
             (2048 + eal.workerLcores().length * config.mbcache() + 2048 + TestPmdConfig.MAX_PKT_BURST) * Eal.MAX_ETHPORTS;
         err.printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%d, size=%d, socket=0%n", nbMbufs, config.mbufSize());

@@ -129,6 +129,16 @@ public final class TestPmdConfig
     private Topology topology = Topology.PAIRED;
     private final long[] peers = new long[MAX_PEERS];
     private int txPktLen = 64;
+    /** --txpkts / set txpkts: the segment lengths (their sum is {@link #txPktLen}). */
+    private int[] txSegs = {64};
+    /** set txsplit: off, on or rand (tx_split_name). */
+    private String txSplit = "off";
+    /** set burst tx delay D retry N (burst_tx_delay_time µs, burst_tx_retry_num). */
+    private int burstTxDelayUs = 1;
+    private int burstTxRetryNum = 64;
+    private boolean xstatsHideZero;
+    /** The worker lcores at start-up (set default goes back to them). */
+    private final int[] defaultFwdLcores;
 
     TestPmdConfig(final int nbLcores)
     {
@@ -150,6 +160,7 @@ public final class TestPmdConfig
         this.nbLcores = workerLcores.length;
         this.mainLcore = mainLcore;
         this.fwdLcoreIds = workerLcores.clone();
+        this.defaultFwdLcores = workerLcores.clone();
         this.enabledLcores = new int[workerLcores.length + 1];
         enabledLcores[0] = mainLcore;
         System.arraycopy(workerLcores, 0, enabledLcores, 1, workerLcores.length);
@@ -501,6 +512,120 @@ public final class TestPmdConfig
     void txPktLen(final int bytes)
     {
         txPktLen = bytes;
+        txSegs = new int[] {bytes};
+    }
+
+    /** --txpkts X[,Y]* / set txpkts (already checked): the segment lengths; the frame length is their sum. */
+    public void txSegments(final int[] lengths)
+    {
+        txSegs = lengths.clone();
+        int total = 0;
+        for (final int l : lengths)
+        {
+            total += l;
+        }
+        txPktLen = total;
+    }
+
+    /** tx_pkt_seg_lengths[0..tx_pkt_nb_segs). */
+    public int[] txSegments()
+    {
+        return txSegs.clone();
+    }
+
+    /** tx_pkt_split's name: off, on or rand. */
+    public String txSplit()
+    {
+        return txSplit;
+    }
+
+    /** set_tx_pkt_split: false for a name that is none of off, on, rand. */
+    public boolean txSplit(final String name)
+    {
+        if (!name.equals("off") && !name.equals("on") && !name.equals("rand"))
+        {
+            return false;
+        }
+        txSplit = name;
+        return true;
+    }
+
+    /** burst_tx_delay_time, µs between two tx retries. */
+    public int burstTxDelayUs()
+    {
+        return burstTxDelayUs;
+    }
+
+    public int burstTxRetryNum()
+    {
+        return burstTxRetryNum;
+    }
+
+    /** set burst tx delay D retry N. */
+    public void burstTxRetry(final int delayUs, final int retries)
+    {
+        burstTxDelayUs = delayUs;
+        burstTxRetryNum = retries;
+    }
+
+    public boolean xstatsHideZero()
+    {
+        return xstatsHideZero;
+    }
+
+    public void xstatsHideZero(final boolean on)
+    {
+        xstatsHideZero = on;
+    }
+
+    /** set eth-peer: the destination MAC of frames the mac engine sends on {@code port}. */
+    public void setPeer(final int port, final long mac)
+    {
+        peers[port] = mac;
+    }
+
+    /**
+     * set_fwd_lcores_list from the shell (set corelist / set coremask): see {@link #setFwdLcores}; returns the
+     * "previous number of forwarding cores" message or null.
+     */
+    public String setFwdLcoresList(final int[] list)
+    {
+        return setFwdLcores(list);
+    }
+
+    /**
+     * set_fwd_ports_list (ports already checked valid): the forwarding ports; returns the "previous number of
+     * forwarding ports" message when their number changes, else null.
+     */
+    public String setFwdPortsList(final int[] list)
+    {
+        fwdPorts = list.clone();
+        final String msg = changed("ports", nbFwdPorts, list.length);
+        nbFwdPorts = list.length;
+        return msg;
+    }
+
+    /** set_fwd_lcores_list / set_fwd_ports_list's note when the number of forwarding cores or ports changes. */
+    private static String changed(final String what, final int before, final int after)
+    {
+        return before == after ? null : "previous number of forwarding " + what + " " + before +
+            " - changed to number of configured " + what + " " + after;
+    }
+
+    /**
+     * set_def_fwd_config ({@code set default}): one forwarding core among every worker lcore, the default peers
+     * (02:00:00:00:00:port), every port forwarding.
+     */
+    public void setDefaultFwdConfig(final int[] ports)
+    {
+        fwdLcoreIds = defaultFwdLcores.clone();
+        nbFwdLcores = 1;
+        for (int i = 0; i < peers.length; i++)
+        {
+            peers[i] = 0x02_00_00_00_00_00L | i;
+        }
+        fwdPorts = ports.clone();
+        nbFwdPorts = ports.length;
     }
 
     // ------------------------------------------------------------------ lcores and the options kept as DPDK keeps them
@@ -540,14 +665,9 @@ public final class TestPmdConfig
             }
         }
         fwdLcoreIds = list.clone();
-        if (nbFwdLcores != list.length)
-        {
-            final String msg = "previous number of forwarding cores " + nbFwdLcores + " - changed to number of " +
-                "configured cores " + list.length;
-            nbFwdLcores = list.length;
-            return msg;
-        }
-        return null;
+        final String msg = changed("cores", nbFwdLcores, list.length);
+        nbFwdLcores = list.length;
+        return msg;
     }
 
     public boolean numaSupport()

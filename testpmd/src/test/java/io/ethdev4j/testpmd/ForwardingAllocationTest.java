@@ -25,7 +25,8 @@ class ForwardingAllocationTest
 
     @ParameterizedTest
     @ValueSource(strings = {"io", "rxonly", "txonly", "mac", "macswap", "flowgen", "icmpecho", "5tswap", "noisy", "csum",
-        "noisy+fifo"})
+        "noisy+fifo",
+        "txonly+segs", "txonly+rand"})
     void shouldAllocateNothingPerPacketWhenForwarding(final String mode) throws Exception
     {
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -40,8 +41,15 @@ class ForwardingAllocationTest
                 d.rxQueueSetup(0, 0, pool, null);
                 d.start();
             }
-            final FwdEngine engine = FwdEngines.create(mode.replace("+fifo", ""));
+            final FwdEngine engine = FwdEngines.create(mode.replaceAll("\\+.*", ""));
             final FwdParams params = new FwdParams();
+            if (mode.startsWith("txonly+"))
+            {
+                // set txpkts 14,28,22 (a chain of three mbufs, the headers across the first two); txsplit rand
+                params.txSegs = new int[] {14, 28, 22};
+                params.txPktLen = 64;
+                params.txSplitRand = mode.endsWith("rand");
+            }
             if (mode.endsWith("+fifo"))
             {
                 // noisy with everything on: a 64-packet FIFO flushed after 1 ms, 1 MB of lookups, 5 per packet

@@ -178,7 +178,8 @@ class ScriptedSessionTest
     {
         final Sessions s = Sessions.run("help\nhelp all\nquit\n", "--total-num-mbufs=16384", "-i");
         assertTrue(s.out.contains("Help is available for the following sections:"), s.out);
-        assertTrue(s.out.contains("show port (info|stats|summary|xstats) (port_id|all)"), s.out);
+        assertTrue(s.out.contains("show port (info|stats|summary|xstats|fdir|dcb_tc) (port_id|all)\n" +
+            "    Display information for port_id, or all.\n"), s.out);
         final Sessions h = Sessions.run("", "--help");
         assertEquals(0, h.rc);
         assertTrue(h.out.contains("  --nb-cores=N: set the number of forwarding cores (1 <= N <= 1)."), h.out);
@@ -190,8 +191,10 @@ class ScriptedSessionTest
     {
         final Sessions s = Sessions.run("dump_mempool\nquit\n", "--total-num-mbufs=16384", "-i");
         assertEquals(0, s.rc, s.err);
-        assertTrue(s.out.matches("(?s).*mempool <mb_pool_0>@0x[0-9a-f]+\n  socket_id=0\n  size=16384\n" +
-            "  populated_size=16384\n  elt_size=\\d+\n  ops_name: <ring_mp_mc>\n  internal cache infos:\n" +
-            "    cache_size=250\n  common_pool_count=16384\n  in_use_count=0\n.*"), s.out);
+        assertTrue(s.out.matches("(?s).*mempool <mb_pool_0>@0x[0-9a-f]+\n  flags=10\n  socket_id=0\n  iova=0x[0-9a-f]+\n" +
+            "  nb_mem_chunks=1\n  size=16384\n  populated_size=16384\n  header_size=0\n  elt_size=\\d+\n" +
+            "  trailer_size=0\n  total_obj_size=\\d+\n  private_data_size=0\n  ops_name: <ring_mp_mc>\n" +
+            "  avg bytes/object=[0-9.]+\n  internal cache infos:\n    cache_size=250\n(    cache_count\\[\\d+\\]=0\n){128}" +
+            "    total_cache_count=0\n  common_pool_count=16384\n  in_use_count=0\n.*"), s.out);
     }
 }

@@ -101,6 +101,71 @@ public final class IntelRxQueue implements RxBurst
         return nbDesc;
     }
 
+    /** rx_free_thresh: descriptors given back to the device at a time. */
+    public int freeThresh()
+    {
+        return freeThresh;
+    }
+
+    /**
+     * Copies the 16 bytes of descriptor {@code id} as they are in the ring now (testpmd's read rxd; control path: a
+     * snapshot, racing the device and the burst function).
+     */
+    public void readDescriptor(final int id, final byte[] out16)
+    {
+        readRing(ring, nbDesc, id, out16);
+    }
+
+    /**
+     * rx_queue_count (eth_igb_rx_queue_count): descriptors done from the next one to read, counted 4 at a time.
+     * Control path, racing the burst function as DPDK's does.
+     */
+    public int usedCount()
+    {
+        final int tail = rxTail;
+        int desc = 0;
+        while (desc < nbDesc && (statusAt(tail + desc) & STATUS_DD) != 0)
+        {
+            desc += 4;
+        }
+        return desc;
+    }
+
+    /**
+     * rx_descriptor_status: {@code offset} descriptors past the next one to read: DONE (1) when the device wrote it,
+     * AVAIL (0) when armed for it, UNAVAIL (2) when not yet given back; -1 for an offset past the ring.
+     */
+    public int descriptorStatus(final int offset)
+    {
+        if (offset < 0 || offset >= nbDesc)
+        {
+            return -1;
+        }
+        if (offset >= nbDesc - nbEmpty)
+        {
+            return 2;
+        }
+        return (statusAt(rxTail + offset) & STATUS_DD) != 0 ? 1 : 0;
+    }
+
+    private int statusAt(final int index)
+    {
+        final int i = index >= nbDesc ? index - nbDesc : index;
+        return UnsafeApi.getIntVolatile(null, ring + (long)i * LENGTH + WB_STATUS_ERROR_OFFSET);
+    }
+
+    static void readRing(final long ring, final int nbDesc, final int id, final byte[] out16)
+    {
+        if (id < 0 || id >= nbDesc || out16.length < 16)
+        {
+            throw new IllegalArgumentException("descriptor " + id + " of a ring of " + nbDesc + " (16 bytes needed)");
+        }
+        for (int i = 0; i < 16; i++)
+        {
+            out16[i] = UnsafeApi.getByte(ring + (long)id * 16 + i);
+        }
+    }
+
     public MbufPool pool()
     {
         return pool;

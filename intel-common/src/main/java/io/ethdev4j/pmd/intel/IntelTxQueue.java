@@ -72,6 +72,38 @@ public final class IntelTxQueue implements TxBurst
         return nbDesc;
     }
 
+    /** tx_rs_thresh: descriptors between two report-status requests. */
+    public int rsThresh()
+    {
+        return rsThresh;
+    }
+
+    /** tx_free_thresh: free descriptors below which a burst cleans up first. */
+    public int freeThresh()
+    {
+        return freeThresh;
+    }
+
+    /**
+     * tx_descriptor_status: {@code offset} descriptors past the next one to fill: DONE (1) when the device reported
+     * it sent, FULL (0) otherwise; -1 for an offset past the ring. Control path, racing the burst function.
+     */
+    public int descriptorStatus(final int offset)
+    {
+        if (offset < 0 || offset >= nbDesc)
+        {
+            return -1;
+        }
+        final int i = tail + offset >= nbDesc ? tail + offset - nbDesc : tail + offset;
+        return (UnsafeApi.getIntVolatile(null, ring + (long)i * LENGTH + WB_STATUS_OFFSET) & STATUS_DD) != 0 ? 1 : 0;
+    }
+
+    /** The 16 bytes of descriptor {@code id} as they are in the ring now (testpmd's read txd; a snapshot). */
+    public void readDescriptor(final int id, final byte[] out16)
+    {
+        IntelRxQueue.readRing(ring, nbDesc, id, out16);
+    }
+
     long ringIova()
     {
         return ringIova;

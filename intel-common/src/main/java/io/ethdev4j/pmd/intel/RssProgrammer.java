@@ -67,6 +67,19 @@ public final class RssProgrammer
         }
     }
 
+    /** The key RSSRK(0..9) holds now, into {@code key} (40 bytes). */
+    public void readKey(final PciDevice dev, final byte[] key)
+    {
+        for (int i = 0; i < KEY_BYTES / 4; i++)
+        {
+            final int v = dev.read32(0, rssrk + 4 * i);
+            key[4 * i] = (byte)v;
+            key[4 * i + 1] = (byte)(v >>> 8);
+            key[4 * i + 2] = (byte)(v >>> 16);
+            key[4 * i + 3] = (byte)(v >>> 24);
+        }
+    }
+
     public void writeDefaultKey(final PciDevice dev)
     {
         writeKey(dev, DEFAULT_KEY);

@@ -9,10 +9,13 @@ import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthLink;
 import io.ethdev4j.ethdev.EthStats;
+import io.ethdev4j.ethdev.FlowCtrlConf;
 import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.ethdev.QueueInfo;
 import io.ethdev4j.pci.PciDevice;
 import io.ethdev4j.pmd.intel.IntelEthDev;
 import io.ethdev4j.pmd.intel.IntelQueueSet;
+import io.ethdev4j.pmd.intel.IntelRxQueue;
 import io.ethdev4j.pmd.intel.RssProgrammer;
 import io.ethdev4j.sys.Errno;
 
@@ -208,6 +211,107 @@ public final class IgbEthDev extends IntelEthDev
         if (data.conf().rxMqMode == EthConf.MQ_RX_RSS && nrx > 1)
         {
             Log.debug("IGB", "port " + data.portId() + ": RSS over " + nrx + " queues");
+        }
+    }
+
+    /** igb_rxq_info_get: the pool, descriptors, free threshold and drop enable of the queue as set up. */
+    @Override
+    public void rxQueueInfo(final int queueId, final QueueInfo info)
+    {
+        final IntelRxQueue q = queues.rxQueue(queueId);
+        info.mempoolName = q.pool().name();
+        info.nbDesc = q.nbDesc();
+        info.freeThresh = q.freeThresh();
+        info.dropEn = q.dropEn();
+    }
+
+    /** igb_txq_info_get: the descriptors (igb has no RS threshold; it reports none). */
+    @Override
+    public void txQueueInfo(final int queueId, final QueueInfo info)
+    {
+        info.nbDesc = queues.txQueue(queueId).nbDesc();
+    }
+
+    /**
+     * eth_igb_flow_ctrl_get from the registers: pause on receive / transmit (CTRL.RFCE / TFCE), the pause time
+     * (FCTTV), the thresholds (FCRTH / FCRTL), XON (FCRTL.XONE), MAC control frames passed (RCTL.PMCF), and
+     * autonegotiation as the PHY runs it. This driver does not program flow control, so they are the device's.
+     */
+    @Override
+    public FlowCtrlConf flowCtrlGet()
+    {
+        final int ctrl = rd(CTRL);
+        final boolean rx = (ctrl & CTRL_RFCE) != 0;
+        final boolean tx = (ctrl & CTRL_TFCE) != 0;
+        final int mode = rx && tx ? FlowCtrlConf.FC_FULL : rx ? FlowCtrlConf.FC_RX_PAUSE :
+            tx ? FlowCtrlConf.FC_TX_PAUSE : FlowCtrlConf.FC_NONE;
+        final int fcrtl = rd(FCRTL);
+        return new FlowCtrlConf(mode, true, rd(FCTTV) & 0xFFFF, rd(FCRTH) & FCRT_MASK, fcrtl & FCRT_MASK,
+            (fcrtl & FCRTL_XONE) != 0, (rd(RCTL) & RCTL_PMCF) != 0);
+    }
+
+    /** MRQC hash-field bits and the RTE_ETH_RSS_* bit each stands for (igb_rss_hash_conf_get's table). */
+    private static final int[][] MRQC_RSS_FIELDS = {
+        {MRQC_RSS_FIELD_IPV4, 2}, {MRQC_RSS_FIELD_IPV4_TCP, 4}, {MRQC_RSS_FIELD_IPV6, 8}, {MRQC_RSS_FIELD_IPV6_EX, 15},
+        {MRQC_RSS_FIELD_IPV6_TCP, 10}, {MRQC_RSS_FIELD_IPV6_TCP_EX, 16}, {MRQC_RSS_FIELD_IPV4_UDP, 5},
+        {MRQC_RSS_FIELD_IPV6_UDP, 11}, {MRQC_RSS_FIELD_IPV6_UDP_EX, 17}};
+
+    /** eth_igb_rss_hash_conf_get: the hash functions MRQC enables (none while RSS is off) and the key RSSRK holds. */
+    @Override
+    public long rssHashConfGet(final byte[] key)
+    {
+        if (key != null)
+        {
+            rss.readKey(dev, key);
+        }
+        final int mrqc = rd(MRQC);
+        if ((mrqc & MRQC_ENABLE_RSS) == 0)
+        {
+            return 0;
+        }
+        long hf = 0;
+        for (final int[] f : MRQC_RSS_FIELDS)
+        {
+            if ((mrqc & f[0]) != 0)
+            {
+                hf |= 1L << f[1];
+            }
+        }
+        return hf;
+    }
+
+    /** eth_igb_rx_queue_count. */
+    @Override
+    public int rxQueueCount(final int queueId)
+    {
+        return queues.rxQueue(queueId).usedCount();
+    }
+
+    /** eth_igb_rx/tx_descriptor_status; EINVAL for an offset past the ring. */
+    @Override
+    public int descriptorStatus(final boolean rx, final int queueId, final int offset)
+    {
+        final int st = rx ? queues.rxQueue(queueId).descriptorStatus(offset) :
+            queues.txQueue(queueId).descriptorStatus(offset);
+        if (st < 0)
+        {
+            throw EthDevException.of(Errno.EINVAL, "descriptorStatus(port=" + data.portId() + ", queue=" + queueId + ")",
+                "offset " + offset + " past the ring");
+        }
+        return st;
+    }
+
+    /** read rxd / read txd: the advanced descriptor as it is in the ring. */
+    @Override
+    public void readDescriptor(final boolean rx, final int queueId, final int descId, final byte[] out16)
+    {
+        if (rx)
+        {
+            queues.rxQueue(queueId).readDescriptor(descId, out16);
+        }
+        else
+        {
+            queues.txQueue(queueId).readDescriptor(descId, out16);
         }
     }
 

@@ -155,7 +155,18 @@ public final class IgbRegs
 
     // ------------------------------------------------------------------ added for the PMD
 
+    /** Flow Control Transmit Timer Value (§8.2.6: the pause time sent in XOFF frames, bits 15:0). */
     public static final int FCTTV = 0x0170;
+    /** Flow Control Receive Threshold Low / High (§8.10.3-4: bits 15:3 the thresholds, FCRTL bit 31 XON enable). */
+    public static final int FCRTL = 0x2160;
+    public static final int FCRTH = 0x2168;
+    public static final int FCRTL_XONE = 0x8000_0000;
+    public static final int FCRT_MASK = 0xFFF8;
+    /** CTRL: receive / transmit flow control enable (§8.2.1). */
+    public static final int CTRL_RFCE = 0x0800_0000;
+    public static final int CTRL_TFCE = 0x1000_0000;
+    /** RCTL: pass MAC control frames (§8.10.1). */
+    public static final int RCTL_PMCF = 0x0080_0000;
     public static final int GPIE = 0x1514;
     public static final int EIMS = 0x1524;
     public static final int RXPBS = 0x2404;
@@ -199,6 +210,7 @@ public final class IgbRegs
     public static final int MRQC_RSS_FIELD_IPV6_TCP = 0x0020_0000;
     public static final int MRQC_RSS_FIELD_IPV4_UDP = 0x0040_0000;
     public static final int MRQC_RSS_FIELD_IPV6_UDP = 0x0080_0000;
+    public static final int MRQC_RSS_FIELD_IPV6_UDP_EX = 0x0100_0000;
 
     public static final int TCTL_RTLC = 0x0100_0000;
     public static final int SRRCTL_BSIZEPKT_MASK = 0x7F;

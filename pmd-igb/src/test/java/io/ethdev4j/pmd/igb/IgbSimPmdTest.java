@@ -231,4 +231,75 @@ class IgbSimPmdTest
         assertFalse(port.link().isUp());
         Arrays.fill(pkts, null);
     }
+
+    /** show rxq/txq info and read rxd/txd: igb reports its queues and shows its descriptors as they are in the ring. */
+    @Test
+    void shouldReportQueueInfoAndReadDescriptors()
+    {
+        open("wire", 1023, 64, 1500);
+        final io.ethdev4j.ethdev.QueueInfo rx = port.queueInfo(true, 0);
+        assertEquals("sim", rx.mempoolName);
+        assertEquals(64, rx.nbDesc);
+        assertEquals(io.ethdev4j.ethdev.QueueInfo.STATE_STARTED, rx.queueState);
+        assertTrue(rx.freeThresh > 0 && rx.freeThresh <= 64, "free threshold " + rx.freeThresh);
+        assertEquals(64, port.queueInfo(false, 0).nbDesc);
+        final byte[] d = port.readDescriptor(true, 0, 0);
+        assertEquals(16, d.length);
+        assertTrue(java.nio.ByteBuffer.wrap(d).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0) != 0,
+            "an armed rx descriptor holds its buffer's address");
+        assertEquals(16, port.readDescriptor(false, 0, 63).length);
+        assertThrows(EthDevException.class, () -> port.readDescriptor(true, 0, 64), "past the ring");
+        assertEquals(0, port.rxQueueCount(0), "nothing received yet");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(true, 0, 0), "armed, not written");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(false, 0, 0), "tx: FULL (0)");
+        assertEquals(Errno.EINVAL, assertThrows(EthDevException.class, () -> port.descriptorStatus(true, 0, 64)).errno());
+        for (int i = 0; i < 5; i++)
+        {
+            assertTrue(sim.writeBack(0, 60, STATUS_DD | STATUS_EOP));
+        }
+        assertEquals(8, port.rxQueueCount(0), "done descriptors, counted 4 at a time (eth_igb_rx_queue_count)");
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_DONE, port.descriptorStatus(true, 0, 4));
+        assertEquals(io.ethdev4j.ethdev.EthDevOps.DESC_AVAIL, port.descriptorStatus(true, 0, 5));
+    }
+
+    /** show port N rss-hash [key]: RSS off with one rx queue; with several, MRQC's functions and the default key. */
+    @Test
+    void shouldReportTheRssHashConfiguration()
+    {
+        open("wire", 1023, 64, 1500);
+        assertEquals(0, port.rssHashConf(null), "one rx queue: RSS disabled");
+        port.stop();
+        final EthConf conf = new EthConf();
+        conf.rxMqMode = EthConf.MQ_RX_RSS;
+        port.configure(2, 1, conf);
+        port.rxQueueSetup(0, 64, pool, null);
+        port.rxQueueSetup(1, 64, pool, null);
+        port.txQueueSetup(0, 64, null);
+        port.start();
+        final byte[] key = new byte[40];
+        final long hf = port.rssHashConf(key);
+        assertEquals((1L << 2) | (1L << 4) | (1L << 5) | (1L << 8) | (1L << 10) | (1L << 11), hf,
+            "ipv4, ipv4-tcp, ipv4-udp, ipv6, ipv6-tcp, ipv6-udp");
+        assertArrayEquals(io.ethdev4j.pmd.intel.RssProgrammer.defaultKey(), key);
+    }
+
+    /** show port N flow_ctrl: decoded from the registers (this driver does not program flow control itself). */
+    @Test
+    void shouldReportFlowControlFromTheRegisters()
+    {
+        open("wire", 1023, 64, 1500);
+        sim.write32(0, IgbRegs.CTRL, sim.read32(0, IgbRegs.CTRL) | IgbRegs.CTRL_RFCE | IgbRegs.CTRL_TFCE);
+        sim.write32(0, IgbRegs.FCTTV, 0x680);
+        sim.write32(0, IgbRegs.FCRTH, 0x1000);
+        sim.write32(0, IgbRegs.FCRTL, 0x800 | IgbRegs.FCRTL_XONE);
+        final io.ethdev4j.ethdev.FlowCtrlConf fc = port.flowCtrl();
+        assertEquals(io.ethdev4j.ethdev.FlowCtrlConf.FC_FULL, fc.mode());
+        assertEquals(0x680, fc.pauseTime());
+        assertEquals(0x1000, fc.highWater());
+        assertEquals(0x800, fc.lowWater());
+        assertTrue(fc.sendXon());
+        assertTrue(fc.autoneg());
+        sim.write32(0, IgbRegs.CTRL, sim.read32(0, IgbRegs.CTRL) & ~IgbRegs.CTRL_TFCE);
+        assertEquals(io.ethdev4j.ethdev.FlowCtrlConf.FC_RX_PAUSE, port.flowCtrl().mode());
+    }
 }

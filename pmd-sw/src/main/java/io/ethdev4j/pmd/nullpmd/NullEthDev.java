@@ -40,6 +40,7 @@ final class NullEthDev extends SoftwarePortOps
         this.ratePps = ratePps;
         data.macAddr(MacAddress.random());
         data.initialRxModes(true, true);
+        data.numaNode(0); // DPDK's null probe puts the device on the probing lcore's socket
     }
 
     @Override
@@ -50,7 +51,6 @@ final class NullEthDev extends SoftwarePortOps
         info.maxMacAddrs = 1;
         info.maxRxPktLen = Integer.MAX_VALUE;
         info.minRxBufSize = 0;
-        info.speedCapa = 1L << 8;
         info.retaSize = RETA_SIZE;
         info.flowTypeRssOffloads = RSS_PROTO_MASK;
     }

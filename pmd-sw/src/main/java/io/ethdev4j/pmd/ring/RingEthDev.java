@@ -5,6 +5,7 @@ import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.MacAddress;
+import io.ethdev4j.ethdev.Offloads;
 import io.ethdev4j.ethdev.QueueConf;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
@@ -29,11 +30,15 @@ public final class RingEthDev extends SoftwarePortOps
         this.rings = new Ring[queues];
         for (int q = 0; q < queues; q++)
         {
-            rings[q] = Ring.create("ETH_RXTX" + q + "_" + data.portId(), ringSize, Ring.F_SP_ENQ | Ring.F_SC_DEQ, Mbuf.class);
+            // DPDK's name (truncated as snprintf into RTE_RING_NAMESIZE truncates it)
+            final String name = "ETH_RXTX" + q + "_" + data.name();
+            rings[q] = Ring.create(name.substring(0, Math.min(name.length(), Ring.NAMESIZE)), ringSize,
+                Ring.F_SP_ENQ | Ring.F_SC_DEQ, Mbuf.class);
         }
         this.rxq = new RingRxQueue[queues];
         this.txq = new RingTxQueue[queues];
-        data.macAddr(MacAddress.random());
+        data.macAddr(MacAddress.ZERO);  // as rte_eth_ring: the address it reports is all zeros
+        data.socketId(0);                 // as rte_eth_ring: the port on the probing lcore's socket, the device on none
         data.initialRxModes(true, true);  // as rte_eth_ring: promiscuous and all-multicast on from the start
     }
 
@@ -77,16 +82,6 @@ public final class RingEthDev extends SoftwarePortOps
                 txq[q].target = target(q);
             }
         }
-    }
-
-    @Override
-    public void infoGet(final DevInfo info)
-    {
-        info.maxRxQueues = rings.length;
-        info.maxTxQueues = rings.length;
-        info.maxMacAddrs = 1;
-        info.maxRxPktLen = Integer.MAX_VALUE;
-        info.minRxBufSize = 0;
     }
 
     @Override
@@ -138,7 +133,33 @@ public final class RingEthDev extends SoftwarePortOps
             {
                 Mbuf.freeBulk(drain, 0, n);
             }
+            r.free();
         }
+    }
+
+    /** As DPDK's net_ring: rx scatter and multi-segment tx (the rings carry mbuf chains as they are). */
+    @Override
+    public void infoGet(final DevInfo info)
+    {
+        info.maxRxQueues = rings.length;
+        info.maxTxQueues = rings.length;
+        info.maxMacAddrs = 1;
+        info.maxRxPktLen = Integer.MAX_VALUE;
+        info.minRxBufSize = 0;
+        info.rxOffloadCapa = Offloads.RX_SCATTER;
+        info.txOffloadCapa = Offloads.TX_MULTI_SEGS;
+    }
+
+    /** As DPDK's net_ring: mac_addr_add accepts any address (the rings do not filter). */
+    @Override
+    public void macAddrAdd(final MacAddress mac, final int index)
+    {
+    }
+
+    /** As DPDK's net_ring: mac_addr_remove has nothing to undo. */
+    @Override
+    public void macAddrRemove(final int index)
+    {
     }
 
     /** As DPDK's net_ring: no mtu_set op (ENOTSUP, "diag=-95"). */

@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One shell command, declared once (DPDK's {@code cmdline_parse_inst_t}): its template, the help {@code help}
- * prints for it, and its handler. The template is parsed into {@link Token}s when the command is declared; dispatch
- * and completion use them, {@code help} prints {@link #usage} and {@link #description}.
+ * One shell command, declared once (DPDK's {@code cmdline_parse_inst_t}): its template, the DPDK help entry that
+ * documents it, and its handler. The template is parsed into {@link Token}s when the command is declared; dispatch
+ * and completion use them; {@code help} prints the entry {@link #usage} names from DPDK's help text
+ * ({@link HelpText}), in the section DPDK lists it in.
  *
- * @param template    the tokens, space separated (see {@link Token})
- * @param section     the {@code help} section it is listed in, or null for {@code help} itself (the overview)
- * @param usage       the first help line, verbatim (DPDK's help text, e.g. {@code show port (info|stats) (port_id|all)})
- * @param description what it does, printed indented under the usage; several lines allowed
- * @param handler     runs it with the typed values
- * @param tokens      the parsed template
- * @param required    how many leading tokens must be typed (the rest are optional)
+ * @param template the tokens, space separated (see {@link Token})
+ * @param usage    the first line of DPDK's {@code help} entry for it, verbatim (e.g.
+ *                 {@code show port (info|stats|summary|xstats|fdir|dcb_tc) (port_id|all)}); null for a command
+ *                 DPDK's help does not list (as {@code help} itself, or the {@code dump_*} commands)
+ * @param section  the {@code help} section that entry is in (null with the usage)
+ * @param handler  runs it with the typed values
+ * @param tokens   the parsed template
+ * @param required how many leading tokens must be typed (the rest are optional)
  */
-public record Command(String template, HelpSection section, String usage, String description, Handler handler,
-    List<Token> tokens, int required)
+public record Command(String template, String usage, HelpSection section, Handler handler, List<Token> tokens,
+    int required)
 {
     /** Runs a command once its line matched. Exceptions are reported by the shell, which goes on. */
     @FunctionalInterface
@@ -31,9 +33,11 @@ public record Command(String template, HelpSection section, String usage, String
     /** What {@link #match} reports for a complete match (DPDK: 0). */
     public static final int FULL_MATCH = 0;
 
-    /** A command from its template (see {@link Token}); throws IllegalArgumentException for a bad template. */
-    public static Command of(final String template, final HelpSection section, final String usage,
-        final String description, final Handler handler)
+    /**
+     * A command from its template (see {@link Token}) and the first line of its DPDK help entry (or null); throws
+     * IllegalArgumentException for a bad template or a usage line DPDK's help does not have.
+     */
+    public static Command of(final String template, final String usage, final Handler handler)
     {
         final List<Token> tokens = new ArrayList<>();
         int required = -1;
@@ -60,18 +64,22 @@ public record Command(String template, HelpSection section, String usage, String
         {
             throw new IllegalArgumentException("'" + template + "': a command starts with a keyword");
         }
-        if (usage == null || usage.isBlank() || description == null || description.isBlank() || handler == null)
+        if (handler == null)
         {
-            throw new IllegalArgumentException("'" + template + "': usage, description and handler are required");
+            throw new IllegalArgumentException("'" + template + "': a handler is required");
         }
-        return new Command(template, section, usage, description, handler, List.copyOf(tokens),
-            required < 0 ? tokens.size() : required);
+        final HelpSection section = usage == null ? null : HelpText.sectionOf(usage);
+        if (usage != null && section == null)
+        {
+            throw new IllegalArgumentException("'" + template + "': DPDK's help has no entry '" + usage + "'");
+        }
+        return new Command(template, usage, section, handler, List.copyOf(tokens), required < 0 ? tokens.size() : required);
     }
 
     /** The same command run by {@code other} (tests, wrappers). */
     public Command withHandler(final Handler other)
     {
-        return new Command(template, section, usage, description, other, tokens, required);
+        return new Command(template, usage, section, other, tokens, required);
     }
 
     /**

@@ -148,7 +148,7 @@ public final class CommandTable
         return new ArrayList<>(out);
     }
 
-    /** {@code help}: the list of sections. */
+    /** {@code help}: the list of sections (cmd_help_brief). */
     public void printHelp(final PrintStream out)
     {
         out.println();
@@ -162,24 +162,20 @@ public final class CommandTable
         out.println();
     }
 
-    /** {@code help <section>}: the section's title, then each of its commands' usage and description. */
+    /**
+     * {@code help <section>} (cmd_help_long): DPDK's heading and, in DPDK's words and order, the entries of the
+     * commands this table has.
+     */
     public void printHelp(final PrintStream out, final HelpSection section)
     {
-        out.println();
-        out.println(section.title + ":");
-        out.println("-".repeat(section.title.length() + 1));
-        out.println();
+        final Set<String> usages = new HashSet<>();
         for (final Command c : commands)
         {
-            if (c.section() == section)
+            if (c.usage() != null)
             {
-                out.println(c.usage());
-                for (final String l : c.description().split("\n"))
-                {
-                    out.println("    " + l);
-                }
-                out.println();
+                usages.add(c.usage());
             }
         }
+        HelpText.print(out, section, usages);
     }
 }

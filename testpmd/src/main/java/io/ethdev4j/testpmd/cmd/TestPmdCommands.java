@@ -4,7 +4,6 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.DevInfo;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.Xstat;
-import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.testpmd.Displays;
 import io.ethdev4j.testpmd.FwdControl;
 import io.ethdev4j.testpmd.PortControl;
@@ -12,12 +11,9 @@ import io.ethdev4j.testpmd.TestPmdConfig;
 import io.ethdev4j.testpmd.fwd.FwdEngines;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
-import static io.ethdev4j.testpmd.cmd.HelpSection.CONFIG;
-import static io.ethdev4j.testpmd.cmd.HelpSection.CONTROL;
-import static io.ethdev4j.testpmd.cmd.HelpSection.DISPLAY;
-import static io.ethdev4j.testpmd.cmd.HelpSection.PORTS;
 
 /**
  * testpmd's commands (app/test-pmd/cmdline.c): the one table of templates, help texts and handlers. Handlers print
@@ -62,109 +58,65 @@ public final class TestPmdCommands
 
     private List<Command> commands()
     {
-        return List.of(
-            Command.of("help [" + HelpSection.choices() + "]", null,
-                "help [" + HelpSection.choices() + "]", "Show the help sections, or one of them.",
-                this::help),
+        final List<Command> list = new ArrayList<>(List.of(
+            Command.of("help [" + HelpSection.choices() + "]", null, this::help),
 
             // ---- Control forwarding
-            Command.of("start", CONTROL,
-                "start", "Start packet forwarding with current configuration.",
-                a -> fwd.start(0)),
-            Command.of("start tx_first [<packets:1..2147483647>]", CONTROL,
-                "start tx_first (packets)",
-                "Start packet forwarding with current config after sending specified number of bursts of packets.",
+            Command.of("start", "start", a -> fwd.start(0)),
+            Command.of("start tx_first [<packets:1..2147483647>]", "start tx_first",
                 a -> fwd.start(a.has(2) ? (int)a.num("packets") : 1)),
-            Command.of("stop", CONTROL,
-                "stop", "Stop packet forwarding, and display accumulated statistics.",
-                a -> fwd.stop()),
-            Command.of("quit", CONTROL,
-                "quit", "Quit to prompt.",
-                a -> quit.run()),
+            Command.of("stop", "stop", a -> fwd.stop()),
+            Command.of("quit", "quit", a -> quit.run()),
 
             // ---- Display
-            Command.of("show port info|stats|summary|xstats <port_id:port|all>", DISPLAY,
-                "show port (info|stats|summary|xstats) (port_id|all)", "Display information for port_id, or all.",
-                this::showPort),
-            Command.of("clear port stats|xstats <port_id:port|all>", DISPLAY,
-                "clear port (stats|xstats) (port_id|all)", "Clear information for port_id, or all.",
+            Command.of("show port info|stats|summary|xstats <port_id:port|all>",
+                "show port (info|stats|summary|xstats|fdir|dcb_tc) (port_id|all)", this::showPort),
+            Command.of("clear port stats|xstats <port_id:port|all>", "clear port (info|stats|xstats|fdir) (port_id|all)",
                 this::clearPort),
-            Command.of("show config rxtx|cores|fwd|txpkts", DISPLAY,
-                "show config (rxtx|cores|fwd|txpkts)", "Display the given configuration.",
+            Command.of("show config rxtx|cores|fwd|rxpkts|txpkts", "show config (rxtx|cores|fwd|rxoffs|rxpkts|rxhdrs|txpkts)",
                 this::showConfig),
-            Command.of("show fwd stats all", DISPLAY,
-                "show fwd stats all", "Display statistics for all fwd engines.",
-                a -> fwd.showStats()),
-            Command.of("clear fwd stats all", DISPLAY,
-                "clear fwd stats all", "Clear statistics for all fwd engines.",
-                a -> fwd.clearStats()),
-            Command.of("show port <port_id:port> macs|mcast_macs", DISPLAY,
-                "show port (port_id) macs|mcast_macs", "Display list of mac addresses added to port.",
-                this::showMacs),
+            Command.of("show fwd stats all", "show fwd stats all", a -> fwd.showStats()),
+            Command.of("clear fwd stats all", "clear fwd stats all", a -> fwd.clearStats()),
 
             // ---- Configuration
-            Command.of("set fwd " + String.join("|", FwdEngines.NAMES) + " [retry]", CONFIG,
-                "set fwd (" + String.join("|", FwdEngines.NAMES) + ") [retry]", "Set packet forwarding mode.",
-                this::setFwd),
-            Command.of("set nbport|nbcore|burst <value:u16>", CONFIG,
-                "set (nbport|nbcore|burst) (value)", "Set the number of forwarding ports, cores, or packets per burst.",
-                this::setNumber),
-            Command.of("csum show <port_id:port>", CONFIG,
-                "csum show (port_id)", "Display tx checksum offload configuration",
-                this::csumShow),
-            Command.of("set verbose <level:u16>", CONFIG,
-                "set verbose (level)", "Set the debug verbosity level X.",
-                this::setVerbose),
-            Command.of("set record-core-cycles on|off", CONFIG,
-                "set record-core-cycles on|off", "Set the option to enable measurement of CPU cycles.",
-                a -> config.recordCoreCycles(a.word(2).equals("on"))),
-            Command.of("set record-burst-stats on|off", CONFIG,
-                "set record-burst-stats on|off", "Set the option to enable display of RX and TX bursts.",
-                a -> config.recordBurstStats(a.word(2).equals("on"))),
-            Command.of("set flush_rx on|off", CONFIG,
-                "set flush_rx (on|off)", "Flush (default) or don't flush RX streams before forwarding. Mainly used " +
-                "with PCAP drivers.",
-                a -> config.noFlushRx(a.word(2).equals("off"))),
-            Command.of("set promisc|allmulti <port_id:port|all> on|off", CONFIG,
-                "set (promisc|allmulti) (port_id|all) (on|off)", "Set the promiscuous / all-multicast mode on port_id, or all.",
+            Command.of("set fwd " + String.join("|", FwdEngines.NAMES) + " [retry]",
+                "set fwd (io|mac|macswap|flowgen|rxonly|txonly|csum|icmpecho|noisy|5tswap|shared_rxq)", this::setFwd),
+            Command.of("set nbport <value:u16>", "set nbport (num)", this::setNumber),
+            Command.of("set nbcore <value:u16>", "set nbcore (num)", this::setNumber),
+            Command.of("set burst <value:u16>", "set burst (num)", this::setNumber),
+            Command.of("set verbose <level:u16>", "set verbose (level)", this::setVerbose),
+            // help lists these two in the entry of set xstats-hide-zero
+            Command.of("set record-core-cycles on|off", null, a -> config.recordCoreCycles(a.word(2).equals("on"))),
+            Command.of("set record-burst-stats on|off", null, a -> config.recordBurstStats(a.word(2).equals("on"))),
+            Command.of("set flush_rx on|off", "set flush_rx (on|off)", a -> config.noFlushRx(a.word(2).equals("off"))),
+            Command.of("set promisc <port_id:port|all> on|off", "set promisc (port_id|all) (on|off)",
                 this::setPromiscAllmulti),
-            Command.of("set link-up port <port_id:port>", CONFIG,
-                "set link-up port (port_id)", "Set link up for a port.",
-                a -> setLink(a.port("port_id"), true)),
-            Command.of("set link-down port <port_id:port>", CONFIG,
-                "set link-down port (port_id)", "Set link down for a port.",
+            Command.of("set allmulti <port_id:port|all> on|off", "set allmulti (port_id|all) (on|off)",
+                this::setPromiscAllmulti),
+            Command.of("set link-up port <port_id:port>", "set link-up port (port_id)", a -> setLink(a.port("port_id"), true)),
+            Command.of("set link-down port <port_id:port>", "set link-down port (port_id)",
                 a -> setLink(a.port("port_id"), false)),
-            Command.of("mac_addr set <port_id:port> <mac:mac>", CONFIG,
-                "mac_addr set (port_id) (XX:XX:XX:XX:XX:XX)", "Set the default MAC address of a port.",
-                this::setMacAddr),
 
             // ---- Port Operations
-            Command.of("port start|stop|close|reset <port_id:port|all>", PORTS,
-                "port start|stop|close|reset (port_id|all)", "Start/stop/close/reset all ports or port_id.",
-                this::operatePort),
-            Command.of("port attach <identifier:string>", PORTS,
-                "port attach (ident)", "Attach physical or virtual dev by pci address or virtual device name",
-                a -> ports.attach(a.text("identifier"))),
-            Command.of("port detach <port_id:port>", PORTS,
-                "port detach (port_id)", "Detach physical or virtual dev by port_id",
-                a -> ports.detach(a.port("port_id"))),
-            Command.of("port config mtu <port_id:port> <value:u16>", PORTS,
-                "port config (port_id|all) mtu (value)", "Set the MTU of port_id (port config mtu (port_id) (value)).",
-                this::setMtu),
-            Command.of("port config all rxq|txq|rxd|txd <value:u16>", PORTS,
-                "port config all (rxq|txq|rxd|txd) (value)", "Set number for rxq/txq/rxd/txd.",
+            Command.of("port start <port_id:port|all>", "port start (port_id|all)", this::operatePort),
+            Command.of("port stop <port_id:port|all>", "port stop (port_id|all)", this::operatePort),
+            Command.of("port close <port_id:port|all>", "port close (port_id|all)", this::operatePort),
+            Command.of("port reset <port_id:port|all>", "port reset (port_id|all)", this::operatePort),
+            Command.of("port attach <identifier:string>", "port attach (ident)", a -> ports.attach(a.text("identifier"))),
+            Command.of("port detach <port_id:port>", "port detach (port_id)", a -> ports.detach(a.port("port_id"))),
+            Command.of("port config mtu <port_id:port> <value:u16>", "port config mtu X value", this::setMtu),
+            Command.of("port config all rxq|txq|rxd|txd <value:u16>", "port config all (rxq|txq|rxd|txd) (value)",
                 this::configRxTx),
-            Command.of("port config all max-pkt-len <value:u32>", PORTS,
-                "port config all max-pkt-len (value)", "Set the max packet length.",
+            Command.of("port config all max-pkt-len <value:u32>", "port config all max-pkt-len (value)",
                 this::configMaxPktLen),
-            Command.of("port config all burst <value:u16>", PORTS,
-                "port config all burst (value)", "Set the number of packets per burst.",
-                this::configBurst),
-
-            // ---- Debug
-            Command.of("dump_mempool", DISPLAY,
-                "dump_mempool", "Dump the mbuf pools: size, cache and the mbufs in use (a leak shows here).",
-                a -> dumpMempool()));
+            Command.of("port config all burst <value:u16>", "port config all burst (value)", this::configBurst)));
+        final CommandGroup.Context c = new CommandGroup.Context(config, ports, fwd, out, err);
+        for (final CommandGroup g : List.of(new ConfigCommands(c), new QueueCommands(c), new PortInfoCommands(c),
+            new AddressCommands(c), new VlanCommands(c), new CsumCommands(c), new DumpCommands(c)))
+        {
+            list.addAll(g.commands());
+        }
+        return list;
     }
 
     // ------------------------------------------------------------------ handlers
@@ -235,7 +187,10 @@ public final class TestPmdCommands
                     out.printf("###### NIC extended statistics for port %-2d%n", p);
                     for (final Xstat x : d.xstats())
                     {
-                        out.printf("%s: %d%n", x.name(), x.value());
+                        if (!config.xstatsHideZero() || x.value() != 0)
+                        {
+                            out.printf("%s: %d%n", x.name(), x.value());
+                        }
                     }
                     break;
             }
@@ -273,35 +228,26 @@ public final class TestPmdCommands
                 fwd.showConfigCores();
                 break;
             case "txpkts":
-                // show_tx_pkt_segments: one segment of the txonly packet length, no split
-                out.printf("Number of segments: 1%nSegment sizes: %d%nSplit packet: off%n", config.txPktLen());
+            {
+                // show_tx_pkt_segments
+                final int[] segs = config.txSegments();
+                final StringBuilder sizes = new StringBuilder();
+                for (int i = 0; i < segs.length; i++)
+                {
+                    sizes.append(i == 0 ? "" : ",").append(segs[i]);
+                }
+                out.printf("Number of segments: %d%nSegment sizes: %s%nSplit packet: %s%n", segs.length, sizes,
+                    config.txSplit());
+                break;
+            }
+            case "rxpkts":
+                // show_rx_pkt_segments: no rx buffer split here (set rxpkts is not implemented)
+                out.println("Number of segments: 0");
                 break;
             default:
                 fwd.showConfigFwd();
                 break;
         }
-    }
-
-    /**
-     * csum show (port_id): a stopped port only; csum computes every checksum in software here (no tunnel parsing,
-     * no tx checksum offload is requested), as DPDK's shows for a port without the offloads.
-     */
-    private void csumShow(final Args a)
-    {
-        final int p = a.port("port_id");
-        if (!validPort(p))
-        {
-            return;
-        }
-        if (ports.port(p).isStarted())
-        {
-            err.printf("Please stop port %d first%n", p);
-            return;
-        }
-        ports.markReconfig(p);  // cmd_reconfig_device_queue: the tx offloads are applied at the next start
-        out.printf("Parse tunnel is off%nIP checksum offload is sw%nUDP checksum offload is sw%n" +
-            "TCP checksum offload is sw%nSCTP checksum offload is sw%nOuter-Ip checksum offload is sw%n" +
-            "Outer-Udp checksum offload is sw%n");
     }
 
     /** set verbose: the level is kept (the engines print nothing per packet here). */
@@ -310,24 +256,6 @@ public final class TestPmdCommands
         final int level = (int)a.num("level");
         out.printf("Change verbose level from %d to %d%n", config.verbose(), level);
         config.verbose(level);
-    }
-
-    /** show port (port_id) macs|mcast_macs: the port's MAC (one address: no mac_addr add) / no multicast list. */
-    private void showMacs(final Args a)
-    {
-        final int p = a.port("port_id");
-        if (!validPort(p))
-        {
-            return;
-        }
-        if (a.word(3).equals("macs"))
-        {
-            out.printf("Number of MAC address added: 1%n  %s%n", ports.port(p).macAddr());
-        }
-        else
-        {
-            out.println("Number of Multicast MAC address added: 0");
-        }
     }
 
     private void setFwd(final Args a)
@@ -423,23 +351,6 @@ public final class TestPmdCommands
             // reported below, as DPDK reports any failure
         }
         err.printf("%nSet link %s fail.%n", up ? "up" : "down");
-    }
-
-    private void setMacAddr(final Args a)
-    {
-        final int p = a.port("port_id");
-        if (!validPort(p))
-        {
-            return;
-        }
-        try
-        {
-            ports.port(p).setMacAddr(a.mac("mac"));
-        }
-        catch (final EthDevException ex)
-        {
-            err.printf("mac_addr_cmd error: (%s)%n", Displays.strerror(ex));
-        }
     }
 
     private void operatePort(final Args a)
@@ -559,20 +470,6 @@ public final class TestPmdCommands
         }
         config.setBurst(n);
         ports.markAllReconfig();
-    }
-
-    /**
-     * dump_mempool, in rte_mempool_dump's layout for what this pool has; beyond DPDK, the mbufs in use, so that a
-     * leak can be seen from the shell.
-     */
-    private void dumpMempool()
-    {
-        final MbufPool pool = ports.pool();
-        out.printf("mempool <%s>@0x%x%n", pool.name(), pool.baseAddress());
-        out.printf("  socket_id=0%n  size=%d%n  populated_size=%d%n  elt_size=%d%n", pool.size(), pool.size(),
-            pool.elementSize());
-        out.printf("  ops_name: <ring_mp_mc>%n  internal cache infos:%n    cache_size=%d%n", pool.cacheSize());
-        out.printf("  common_pool_count=%d%n  in_use_count=%d%n", pool.available(), pool.inUse());
     }
 
     private void configRxTx(final Args a)

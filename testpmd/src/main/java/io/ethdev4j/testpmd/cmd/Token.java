@@ -14,7 +14,8 @@ import java.util.List;
  * <pre>
  *   show                 a keyword
  *   info|stats|summary   a choice of keywords
- *   &lt;n:u16&gt;              a number 0..65535 (u8, u16, u32 likewise; or a range: &lt;n:1..512&gt;)
+ *   &lt;n:u16&gt;              a number 0..65535 (u8, u16, u32, u64 likewise; or a range: &lt;n:1..512&gt;); typed in
+ *                        decimal, hex (0x1f), octal (017) or binary (0b101), as cmdline's num token takes it
  *   &lt;port_id:port&gt;       a port id (0..65535)
  *   &lt;port_id:port|all&gt;   a port id or "all"
  *   &lt;mac:mac&gt;            a MAC address XX:XX:XX:XX:XX:XX
@@ -65,6 +66,8 @@ public sealed interface Token permits Token.Keywords, Token.Num, Token.PortId, T
                 return new Num(name, 0, 0xFFFF);
             case "u32":
                 return new Num(name, 0, 0xFFFF_FFFFL);
+            case "u64":
+                return new Num(name, 0, Long.MAX_VALUE);
             case "port":
                 return new PortId(name, false);
             case "port|all":
@@ -83,13 +86,32 @@ public sealed interface Token permits Token.Keywords, Token.Num, Token.PortId, T
         }
     }
 
-    /** A decimal number (as cmdline's num token, strict) or null. */
+    /** A number as cmdline's num token reads it (decimal, 0x hex, 0 octal, 0b binary; no sign) or null. */
     static Long decimal(final String word, final long min, final long max)
     {
         final long v;
         try
         {
-            v = Long.parseLong(word);
+            if (word.isEmpty() || word.charAt(0) == '-' || word.charAt(0) == '+')
+            {
+                return null;
+            }
+            if (word.length() > 2 && (word.startsWith("0x") || word.startsWith("0X")))
+            {
+                v = Long.parseLong(word.substring(2), 16);
+            }
+            else if (word.length() > 2 && (word.startsWith("0b") || word.startsWith("0B")))
+            {
+                v = Long.parseLong(word.substring(2), 2);
+            }
+            else if (word.length() > 1 && word.charAt(0) == '0')
+            {
+                v = Long.parseLong(word.substring(1), 8);
+            }
+            else
+            {
+                v = Long.parseLong(word);
+            }
         }
         catch (final NumberFormatException ex)
         {

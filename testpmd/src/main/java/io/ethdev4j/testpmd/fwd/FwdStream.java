@@ -31,11 +31,23 @@ public final class FwdStream
     public int burst;
     /** {@code set fwd <mode> retry}: retry a partial tx as DPDK does (burst_tx_retry_num × burst_tx_delay_time). */
     public boolean retry;
+    /** {@code set burst tx delay D retry N}: the retries of a partial tx and the wait before each. */
+    public int retryNum = BURST_TX_RETRY_NUM;
+    public long retryDelayNs = BURST_TX_DELAY_NS;
     /** TX port's MAC (mac engine's source; icmpecho uses the rx port's). */
     public long txPortMac;
     public long rxPortMac;
     /** Engine-private state (template bytes, flow counter...). */
     public byte[] template;
+    /**
+     * txonly with several segments: the segment lengths, per segment count k the frame of the first k segments
+     * (headers for its length), the spare mbufs of a burst's later segments, and the random state of txsplit rand.
+     */
+    int[] txSegs;
+    byte[][] segTemplates;
+    boolean txSplitRand;
+    Mbuf[] segBuf;
+    long rand;
     public int flowIndex;
     /** noisy's FIFO and lookup memory (null for the other engines). */
     NoisyVnfFwd.NoisyState noisy;
@@ -61,20 +73,20 @@ public final class FwdStream
         fwdDropped = 0;
     }
 
-    /** Sends {@code pkts[0..n)} on {@code q}; frees and counts what the queue did not take. Hot path. */
-    /** testpmd's burst_tx_retry_num. */
+    /** testpmd's default burst_tx_retry_num (BURST_TX_RETRIES). */
     public static final int BURST_TX_RETRY_NUM = 64;
-    /** testpmd's burst_tx_delay_time, µs. */
+    /** testpmd's default burst_tx_delay_time (BURST_TX_WAIT_US, 1 µs). */
     public static final long BURST_TX_DELAY_NS = 1_000;
 
+    /** Sends {@code pkts[0..n)} on {@code q}; frees and counts what the queue did not take. Hot path. */
     static void sendOrDrop(final FwdStream fs, final TxBurst q, final Mbuf[] pkts, final int n)
     {
         int sent = q.txBurst(pkts, 0, n);
         if (sent < n && fs.retry)
         {
-            for (int retry = 0; sent < n && retry < BURST_TX_RETRY_NUM; retry++)
+            for (int retry = 0; sent < n && retry < fs.retryNum; retry++)
             {
-                delayNs(BURST_TX_DELAY_NS);
+                delayNs(fs.retryDelayNs);
                 sent += q.txBurst(pkts, sent, n - sent);
             }
         }
