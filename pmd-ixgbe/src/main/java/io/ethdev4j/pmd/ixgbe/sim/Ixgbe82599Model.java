@@ -37,7 +37,8 @@ import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.slotOf;
  * <li>MSCA: a command (MDI_COMMAND b30) completes at once; a read returns 0xFFFF in MSRWD 31:16 (no PHY, §1.8).</li>
  * <li>AUTOC.AN_RESTART (b12) self-clears and brings the link up: LINKS = KX_AN_COMP | LINK_UP | speed 10G (11b),
  * ANLP1.AN_STATE non-zero (§1.3, §5). X540/X550 ids link without it. ESDP.SDP3 set (the SFP's TX_DISABLE: DPDK's
- * {@code ixgbe_disable_tx_laser_multispeed_fiber}) takes the link down.</li>
+ * {@code ixgbe_disable_tx_laser_multispeed_fiber}) takes the link down; ESDP.SDP2 (SFP+ cage full) reads 1 from
+ * reset.</li>
  * <li>RXDCTL/TXDCTL.ENABLE read back at once; RDT/TDT writes move frames (engine); DMATXCTL.TE and link gate tx,
  * RXCTRL.RXEN, SECRXCTRL.RX_DIS and the queue's ENABLE gate rx; SECRXSTAT.SECRX_RDY reads 1 (§1.5).</li>
  * <li>Receive: frames longer than 1518 bytes with CRC (JUMBOEN = 0) or MAXFRS.MFS (JUMBOEN = 1) count in ROC and are
