@@ -66,6 +66,9 @@ public final class IxgbeEthDev extends IntelEthDev
     public static final int RING_DESC_ALIGN = 8;
     private static final int STANDARD_FRAME = 1518;
     private static final long POLL_NS = 10 * MS;
+    private static final RssRegs RSS_REGS = new RssRegs(MRQC, MRQC_RSSEN | MRQC_RSS_FIELD_IPV4 |
+        MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP | MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP |
+        MRQC_RSS_FIELD_IPV6_UDP, RXCSUM, RXCSUM_PCSD);
     private static final Layout LAYOUT = new Layout(CTRL_EXT, CTRL_EXT_DRV_LOAD, RAL(0), RAH(0), RAH_AV, FCTRL,
         FCTRL_UPE, FCTRL_MPE);
 
@@ -309,25 +312,17 @@ public final class IxgbeEthDev extends IntelEthDev
         return (rd(LINKS) & LINKS_UP) != 0;
     }
 
-    /** MRQC RSS over IPv4/IPv6 TCP/UDP (§7.1), DPDK's default key, a round-robin RETA; RXCSUM.PCSD for the hash. */
+    /** MRQC RSS over IPv4/IPv6 TCP/UDP (§7.1), DPDK's default key, a round-robin RETA (and ERETA on X550). */
     private void configureRss()
     {
-        final int nrx = queues.nbRxQueues();
-        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
-        {
-            wr(MRQC, 0);
-            wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
-            return;
-        }
-        rss.writeDefaultKey(dev);
-        rss.writeReta(dev, nrx);
         if (macType == MacType.X550)
         {
-            ereta.writeReta(dev, nrx);
+            programRss(RSS_REGS, rss, ereta);
         }
-        wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
-        wr(MRQC, MRQC_RSSEN | MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
-            MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP);
+        else
+        {
+            programRss(RSS_REGS, rss);
+        }
     }
 
     /** HLREG0.JUMBOEN above 1518 bytes, MAXFRS.MFS = MTU + 18 (§4, DPDK ixgbe_dev_mtu_set). */
