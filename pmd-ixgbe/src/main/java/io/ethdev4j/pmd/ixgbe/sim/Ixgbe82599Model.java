@@ -582,7 +582,9 @@ public final class Ixgbe82599Model
             rstAtNs = clock.getAsLong();
             rstPending = true;
         }
-        regs[S_CTRL] = value & ~(CTRL_RST | CTRL_LNK_RST);
+        // a global reset leaves CTRL at its reset value (GIO_DIS cleared with the rest, reference §1.1); a link reset
+        // keeps what else was written
+        regs[S_CTRL] = (value & CTRL_RST) != 0 ? RESET[S_CTRL] : value & ~CTRL_LNK_RST;
     }
 
     private boolean rxOn()
