@@ -2,6 +2,7 @@ package io.ethdev4j.pmd.intel;
 
 import io.ethdev4j.bus.EalServices;
 import io.ethdev4j.eal.Log;
+import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDevData;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
@@ -285,6 +286,38 @@ public abstract class IntelEthDev implements EthDevOps
     {
         return (v & ~(layout.upe() | layout.mpe())) | (data.promiscuous() ? layout.upe() | layout.mpe() : 0) |
             (data.allMulticast() ? layout.mpe() : 0);
+    }
+
+    // ------------------------------------------------------------------ RSS
+
+    /**
+     * Where a NIC turns RSS on: MRQC and the value that enables it with its hash fields, RXCSUM and its PCSD bit (the
+     * hash, not the IP checksum, in the write-back).
+     */
+    public record RssRegs(int mrqc, int mrqcRss, int rxcsum, int pcsd)
+    {
+    }
+
+    /**
+     * With several rx queues in RSS mode: DPDK's default key (through the first table's RSSRK), every table
+     * round-robin over the queues, RXCSUM.PCSD, MRQC; otherwise MRQC 0 and PCSD cleared.
+     */
+    protected final void programRss(final RssRegs regs, final RssProgrammer... tables)
+    {
+        final int nrx = queues.nbRxQueues();
+        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
+        {
+            wr(regs.mrqc(), 0);
+            wr(regs.rxcsum(), rd(regs.rxcsum()) & ~regs.pcsd());
+            return;
+        }
+        tables[0].writeDefaultKey(dev);
+        for (final RssProgrammer t : tables)
+        {
+            t.writeReta(dev, nrx);
+        }
+        wr(regs.rxcsum(), rd(regs.rxcsum()) | regs.pcsd());
+        wr(regs.mrqc(), regs.mrqcRss());
     }
 
     // ------------------------------------------------------------------ close, counters

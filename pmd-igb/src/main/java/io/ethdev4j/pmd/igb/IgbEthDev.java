@@ -65,6 +65,9 @@ public final class IgbEthDev extends IntelEthDev
     public static final int MIN_RING_DESC = 32;
     public static final int MAX_RING_DESC = 4096;
     public static final int RING_DESC_ALIGN = 8;
+    private static final RssRegs RSS_REGS = new RssRegs(MRQC, MRQC_ENABLE_RSS | MRQC_RSS_FIELD_IPV4 |
+        MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP | MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP |
+        MRQC_RSS_FIELD_IPV6_UDP, RXCSUM, RXCSUM_PCSD);
     private static final Layout LAYOUT = new Layout(CTRL_EXT, CTRL_EXT_DRV_LOAD, RAL(0), RAH(0), RAH_AV, RCTL,
         RCTL_UPE, RCTL_MPE);
 
@@ -359,18 +362,7 @@ public final class IgbEthDev extends IntelEthDev
 
     private void configureRss()
     {
-        final int nrx = queues.nbRxQueues();
-        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2)
-        {
-            wr(MRQC, 0);
-            wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
-            return;
-        }
-        rss.writeDefaultKey(dev);
-        rss.writeReta(dev, nrx);
-        wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
-        wr(MRQC, MRQC_ENABLE_RSS | MRQC_RSS_FIELD_IPV4 | MRQC_RSS_FIELD_IPV4_TCP | MRQC_RSS_FIELD_IPV4_UDP |
-            MRQC_RSS_FIELD_IPV6 | MRQC_RSS_FIELD_IPV6_TCP | MRQC_RSS_FIELD_IPV6_UDP);
+        programRss(RSS_REGS, rss);
     }
 
     private void applyMtu(final int mtu)

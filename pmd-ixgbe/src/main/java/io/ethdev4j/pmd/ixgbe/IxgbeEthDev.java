@@ -330,26 +330,28 @@ public final class IxgbeEthDev extends IntelEthDev
         return (rd(LINKS) & LINKS_UP) != 0;
     }
 
-    /** MRQC RSS over the fields rss_hf asks for (§7.1), DPDK's default key, a round-robin RETA; RXCSUM.PCSD for the hash. */
+    /**
+     * MRQC RSS over the fields rss_hf asks for (§7.1), DPDK's default key, a round-robin RETA (and ERETA on X550);
+     * RXCSUM.PCSD for the hash. No field applies: RSS off, as DPDK's ixgbe_rss_configure.
+     */
     private void configureRss()
     {
-        final int nrx = queues.nbRxQueues();
         final long hf = data.conf().rssHf;
         final int fields = hf == 0 ? DEFAULT_MRQC_FIELDS : mrqcFields(hf);
-        if (data.conf().rxMqMode != EthConf.MQ_RX_RSS || nrx < 2 || fields == 0)
+        final RssRegs regs = new RssRegs(MRQC, fields == 0 ? 0 : MRQC_RSSEN | fields, RXCSUM, RXCSUM_PCSD);
+        if (fields == 0)
         {
             wr(MRQC, 0);
             wr(RXCSUM, rd(RXCSUM) & ~RXCSUM_PCSD);
-            return;
         }
-        rss.writeDefaultKey(dev);
-        rss.writeReta(dev, nrx);
-        if (macType == MacType.X550)
+        else if (macType == MacType.X550)
         {
-            ereta.writeReta(dev, nrx);
+            programRss(regs, rss, ereta);
         }
-        wr(RXCSUM, rd(RXCSUM) | RXCSUM_PCSD);
-        wr(MRQC, MRQC_RSSEN | fields);
+        else
+        {
+            programRss(regs, rss);
+        }
     }
 
     /**

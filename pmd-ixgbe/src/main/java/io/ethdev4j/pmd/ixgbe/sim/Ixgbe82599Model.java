@@ -13,7 +13,6 @@ import io.ethdev4j.sys.ErrnoException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
@@ -37,7 +36,8 @@ import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.slotOf;
  * <li>MSCA: a command (MDI_COMMAND b30) completes at once; a read returns 0xFFFF in MSRWD 31:16 (no PHY, §1.8).</li>
  * <li>AUTOC.AN_RESTART (b12) self-clears and brings the link up: LINKS = KX_AN_COMP | LINK_UP | speed 10G (11b),
  * ANLP1.AN_STATE non-zero (§1.3, §5). X540/X550 ids link without it. ESDP.SDP3 set (the SFP's TX_DISABLE: DPDK's
- * {@code ixgbe_disable_tx_laser_multispeed_fiber}) takes the link down.</li>
+ * {@code ixgbe_disable_tx_laser_multispeed_fiber}) takes the link down; ESDP.SDP2 (SFP+ cage full) reads 1 from
+ * reset.</li>
  * <li>RXDCTL/TXDCTL.ENABLE read back at once; RDT/TDT writes move frames (engine); DMATXCTL.TE and link gate tx,
  * RXCTRL.RXEN, SECRXCTRL.RX_DIS and the queue's ENABLE gate rx; SECRXSTAT.SECRX_RDY reads 1 (§1.5).</li>
  * <li>Receive: frames longer than 1518 bytes with CRC (JUMBOEN = 0) or MAXFRS.MFS (JUMBOEN = 1) count in ROC and are
@@ -58,7 +58,10 @@ import static io.ethdev4j.pmd.ixgbe.sim.Ixgbe82599RegisterMap.slotOf;
  * HLREG0.RXCRCSTRP (§4.6.7); no reserved DTXMXSZRQ bits (§4.6.11.3.4 via T). Outside strict mode each violation is
  * recorded ({@link #violations()}) and the access goes on, as hardware would (ixy breaks some of them and works).
  * <p>
- * DMA through the {@link SimDma} given (IOVA = VA for in-process drivers). Single-threaded: one thread at a time.
+ * DMA through the {@link SimDma} given (IOVA = VA for in-process drivers). Thread-safe as a device is: every access
+ * holds the model's monitor (a forwarding lcore's doorbells and the main thread's statistics reads interleave
+ * atomically, as register accesses do on hardware); frames for the cable's other end are handed over after the
+ * sender's monitor is released, so two cabled models never wait for each other.
  */
 public final class Ixgbe82599Model
 {
@@ -241,6 +244,8 @@ public final class Ixgbe82599Model
     private final SimDescriptorEngine engine;
     private final SimMode mode;
     private final ArrayDeque<byte[]> outbound = new ArrayDeque<>();
+    /** Frames a TDT write sent to the cabled peer, handed over once the monitor is released. */
+    private final ArrayDeque<byte[]> toPeer = new ArrayDeque<>();
     private final List<String> violations = new ArrayList<>();
     private final CRC32 crc = new CRC32();
     private final byte[] rssInput = new byte[12];
@@ -290,7 +295,7 @@ public final class Ixgbe82599Model
     }
 
     /** INSTANT mode: the length every instantly received frame has. */
-    public void instantFrameBytes(final int n)
+    public synchronized void instantFrameBytes(final int n)
     {
         engine.instantFrameBytes(n);
     }
@@ -359,9 +364,9 @@ public final class Ixgbe82599Model
     }
 
     /** The ordering rules broken so far (strict mode throws as well). */
-    public List<String> violations()
+    public synchronized List<String> violations()
     {
-        return Collections.unmodifiableList(violations);
+        return List.copyOf(violations);
     }
 
     private void checkRstWait(final long offset, final String what)
@@ -379,7 +384,7 @@ public final class Ixgbe82599Model
     }
 
     /** A 32-bit register read at BAR0 offset {@code offset}, with the register's side effects. */
-    public int read32(final long offset)
+    public synchronized int read32(final long offset)
     {
         checkRstWait(offset, "read");
         final int s = slotOf(offset);
@@ -433,8 +438,35 @@ public final class Ixgbe82599Model
         return v;
     }
 
-    /** A 32-bit register write at BAR0 offset {@code offset}, with the register's side effects. */
+    /**
+     * A 32-bit register write at BAR0 offset {@code offset}, with the register's side effects; frames a TDT write
+     * sent to a cabled peer are received by it after this model's monitor is released.
+     */
     public void write32(final long offset, final int value)
+    {
+        final Ixgbe82599Model to;
+        final byte[][] frames;
+        synchronized (this)
+        {
+            write32Locked(offset, value);
+            if (toPeer.isEmpty())
+            {
+                return;
+            }
+            to = peer;
+            frames = toPeer.toArray(new byte[0][]);
+            toPeer.clear();
+        }
+        if (to != null)
+        {
+            for (final byte[] f : frames)
+            {
+                to.inject(f);
+            }
+        }
+    }
+
+    private void write32Locked(final long offset, final int value)
     {
         checkRstWait(offset, "write");
         final int s = slotOf(offset);
@@ -562,7 +594,9 @@ public final class Ixgbe82599Model
             rstAtNs = clock.getAsLong();
             rstPending = true;
         }
-        regs[S_CTRL] = value & ~(CTRL_RST | CTRL_LNK_RST);
+        // a global reset leaves CTRL at its reset value (GIO_DIS cleared with the rest, reference §1.1); a link reset
+        // keeps what else was written
+        regs[S_CTRL] = (value & CTRL_RST) != 0 ? RESET[S_CTRL] : value & ~CTRL_LNK_RST;
     }
 
     private boolean rxOn()
@@ -682,7 +716,7 @@ public final class Ixgbe82599Model
     // ------------------------------------------------------------------ the wire
 
     /** Whether the link is up (AN done, or copper; SFP laser on). */
-    public boolean linkUp()
+    public synchronized boolean linkUp()
     {
         return anDone && (regs[S_ESDP] & ESDP_SDP3) == 0;
     }
@@ -690,17 +724,34 @@ public final class Ixgbe82599Model
     /** WIRE mode: cables this port to {@code other} (both ways): what one sends, the other receives. */
     public void connect(final Ixgbe82599Model other)
     {
-        this.peer = other;
-        other.peer = this;
+        synchronized (this)
+        {
+            this.peer = other;
+        }
+        synchronized (other)
+        {
+            other.peer = this;
+        }
     }
 
     /** Unplugs the cable, if any. */
     public void disconnect()
     {
-        if (peer != null)
+        final Ixgbe82599Model other;
+        synchronized (this)
         {
-            peer.peer = null;
+            other = peer;
             peer = null;
+        }
+        if (other != null)
+        {
+            synchronized (other)
+            {
+                if (other.peer == this)
+                {
+                    other.peer = null;
+                }
+            }
         }
     }
 
@@ -714,9 +765,9 @@ public final class Ixgbe82599Model
         }
         else if (peer != null)
         {
-            if (peer.linkUp() && linkUp())
+            if (linkUp())
             {
-                peer.receive(f, -1);
+                toPeer.add(f); // received by the peer (if its link is up) once this model's monitor is released
             }
         }
         else
@@ -726,7 +777,7 @@ public final class Ixgbe82599Model
     }
 
     /** WIRE mode, no cable: the oldest frame the driver transmitted (CRC not included), or null. */
-    public byte[] pollTransmitted()
+    public synchronized byte[] pollTransmitted()
     {
         return outbound.poll();
     }
@@ -735,7 +786,7 @@ public final class Ixgbe82599Model
      * A frame (without CRC) arrives from the wire: filtered by destination, given to RSS's queue (or queue 0).
      * False when the port did not take it (link down, filtered, too long, queue off or full: counted as the NIC does).
      */
-    public boolean inject(final byte[] frame)
+    public synchronized boolean inject(final byte[] frame)
     {
         return receive(frame, -1);
     }
@@ -1048,19 +1099,19 @@ public final class Ixgbe82599Model
     // ------------------------------------------------------------------ test API
 
     /** Register {@code name(index)} as the model holds it, without read side effects. */
-    public int peek(final String name, final int index)
+    public synchronized int peek(final String name, final int index)
     {
         return regs[slotOf(name, index)];
     }
 
     /** Writes one arbitrary write-back into the next descriptor the device owns on rx queue {@code q}. */
-    public boolean writeBack(final int q, final int length, final int statusError)
+    public synchronized boolean writeBack(final int q, final int length, final int statusError)
     {
         return engine.writeBack(q, length, statusError);
     }
 
     /** Descriptors the device owns on rx queue {@code q}. */
-    public int rxOwned(final int q)
+    public synchronized int rxOwned(final int q)
     {
         return engine.rxOwned(q);
     }

@@ -116,6 +116,7 @@ public final class Ixgbe82599RegisterMap
         new Field("CTRL", "LNK_RST", 1 << 3),
         new Field("CTRL", "RST", 1 << 26),
         new Field("STATUS", "GIO", 1 << 19),
+        new Field("ESDP", "SDP2", 1 << 2),
         new Field("ESDP", "SDP3", 1 << 3),
         new Field("EEC", "EE_REQ", 1 << 6),
         new Field("EEC", "EE_GNT", 1 << 7),
@@ -196,7 +197,8 @@ public final class Ixgbe82599RegisterMap
         one("CTRL", "8.2.3.1.1", RW, 0, 0x00000);
         one("STATUS", "ref 2.1", RO, 0x0008_0000, 0x00008);
         one("CTRL_EXT", "ref 2.1", RW, 0, 0x00018);
-        one("ESDP", "ref 2.1", RW, 0, 0x00020);
+        // SDP2 = 1: the SFP+ cage is full (reference §1.8: Intel's crosstalk check for SFP ids reads it)
+        one("ESDP", "ref 2.1", RW, 1 << 2, 0x00020);
         one("I2CCTL", "ref 2.1", RW, 0, 0x00028);
         // interrupts (§8.2.3.5)
         one("EICR", "ref 2.1", RW, 0, 0x00800);

@@ -59,10 +59,13 @@ class Ixgbe82599ModelTest
         assertEquals(0x8100, m.read32(0x05088), "VLNCTRL.VET");
         assertEquals(0x8000_0000, m.read32(0x05404) & 0x8000_0000, "RAH(0).AV from the EEPROM");
         m.write32(0x04240, 0);
-        m.write32(0x00000, 1 << 26);
+        m.write32(0x00000, 1 << 2); // CTRL.GIO_DIS: master disable
+        assertEquals(0, m.read32(0x00008) & (1 << 19), "STATUS.GIO drops");
+        m.write32(0x00000, 1 << 26 | 1 << 2);
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         assertEquals(0, m.read32(0x00000) & (1 << 26), "RST self-clears");
         assertEquals(0x0800_0403, m.read32(0x04240), "HLREG0 back to its reset value");
+        assertEquals(1 << 19, m.read32(0x00008) & (1 << 19), "the reset cleared GIO_DIS: STATUS.GIO back");
         assertEquals(0, m.violations().size());
     }
 
