@@ -415,11 +415,26 @@ public final class Parameters
                     segs[i] = (int)n;
                     total += (int)n;
                 }
-                if (total < 42)
+                // set_tx_pkt_segments: a segment longer than an mbuf, or a frame too short for its headers, is
+                // refused with a message and the default kept (DPDK does not exit)
+                boolean fits = true;
+                for (int i = 0; i < segs.length && fits; i++)
                 {
-                    throw new TestPmdExit("total packet length=" + total + " < 42 - give up");
+                    if (segs[i] > p.mbufSize())
+                    {
+                        err.printf("length[%d]=%d > mbuf_data_size=%d - give up%n", i, segs[i], p.mbufSize());
+                        fits = false;
+                    }
                 }
-                p.txSegments(segs);
+                if (fits && total < 42)
+                {
+                    err.println("total packet length=" + total + " < 42 - give up");
+                    fits = false;
+                }
+                if (fits)
+                {
+                    p.txSegments(segs);
+                }
                 break;
             }
             case "--max-pkt-len":

@@ -57,6 +57,20 @@ class OptionsTest
         }
     }
 
+    /** As DPDK's set_tx_pkt_segments: a segment longer than an mbuf is refused and txonly sends its 64 bytes. */
+    @Test
+    void shouldGiveUpATxpktsSegmentLongerThanAnMbuf()
+    {
+        final Sessions s = Sessions.run("show config txpkts\nstart\nstop\nquit\n", "--total-num-mbufs=4096", "-i",
+            "--forward-mode=txonly", "--txpkts=4000");
+        assertEquals(0, s.rc, s.err);
+        assertTrue(s.err.contains("length[0]=4000 > mbuf_data_size=2176 - give up\n"), s.err);
+        assertTrue(s.out.contains("Number of segments: 1\nSegment sizes: 64\n"), s.out);
+        final Sessions ok = Sessions.run("show config txpkts\nquit\n", "--total-num-mbufs=4096", "-i",
+            "--txpkts=1000,1000");
+        assertTrue(ok.out.contains("Segment sizes: 1000,1000\n"), ok.out);
+    }
+
     @Test
     void shouldSizeThePoolAsDpdkDoes()
     {
