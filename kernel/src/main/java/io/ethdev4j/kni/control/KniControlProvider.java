@@ -21,4 +21,13 @@ public interface KniControlProvider
      * @throws KniControlException EINVAL for a bad option, or the errno of what failed.
      */
     KniControl open(Map<String, String> kniOptions);
+
+    /**
+     * As {@link #open(Map)}, for a kernel side in another process, which needs the fds behind the addresses the
+     * application hands it ({@code memory}). The in-process kernel side ignores {@code memory}.
+     */
+    default KniControl open(final Map<String, String> kniOptions, final KniMemory memory)
+    {
+        return open(kniOptions);
+    }
 }
