@@ -165,6 +165,11 @@ class KnidFaultTest
         final KnidMessage create = i.create(c);
         c.callRaw(create.array(), 40, i.fds()).assertRefused(Errno.EINVAL, "malformed message");
         c.call(c.request(KnidMessage.RELEASE).i32(1), i.fds()).assertRefused(Errno.EINVAL, "takes 0 fds, got 8");
+        // a namespace fd that is no namespace: refused; the zones it had mapped become placeholders, which the good
+        // create below maps over again
+        final int[] wrongNs = i.fds();
+        wrongNs[KnidMessage.ZONES] = i.zones[0].fd;
+        c.call(i.create(c), wrongNs).assertRefused(Errno.EINVAL, "not a network namespace");
         assertEquals(before, openFds(), "knid closed every fd of the refused messages");
         c.call(c.request(KnidMessage.STATUS).i32(1)).assertRefused(Errno.ENODEV, "no such KNI");
         // and it still serves: a good create

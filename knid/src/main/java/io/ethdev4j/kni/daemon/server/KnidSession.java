@@ -16,7 +16,10 @@ import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.UnixPeer;
 import io.ethdev4j.sys.UnixSocket;
 
+import java.io.IOException;
 import java.nio.BufferUnderflowException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -409,8 +412,12 @@ final class KnidSession implements Runnable, AutoCloseable
                 zones[z] = memory.map(what, regionAddress[z], regionLength[z], fds[z], fifo[z],
                     z == KnidMessage.ZONES - 1 ? KniRequestDescriptor.LENGTH : KniFifoDescriptor.KNI_FIFO_SIZE);
             }
-            // the client's namespace (or the one it named and could open): the interface is created there
-            info.netns("/proc/self/fd/" + netnsFd);
+            // the client's namespace (or the one it named and could open): the interface is created there; entering
+            // another namespace needs CAP_SYS_ADMIN, knid's own needs nothing
+            if (!sameNamespace(netnsFd))
+            {
+                info.netns("/proc/self/fd/" + netnsFd);
+            }
             final int handle = control.create(info);
             fds[KnidMessage.ZONES] = -1; // kept open while the interface lives
             devices.put(handle, new Device(zones, netnsFd));
@@ -427,6 +434,25 @@ final class KnidSession implements Runnable, AutoCloseable
                 }
             }
             throw ex;
+        }
+    }
+
+    /** True when {@code fd} is knid's own network namespace ({@code net:[inode]} links compared). */
+    private static boolean sameNamespace(final int fd)
+    {
+        try
+        {
+            final Path passed = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
+            if (!passed.toString().startsWith("net:["))
+            {
+                throw KniControlException.of(Errno.EINVAL, "knid create", "the namespace fd is " + passed +
+                    ", not a network namespace");
+            }
+            return passed.equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")));
+        }
+        catch (final IOException ex)
+        {
+            throw KniControlException.of(Errno.EINVAL, "knid create", "the namespace fd: " + ex);
         }
     }
 
