@@ -437,18 +437,22 @@ final class KnidSession implements Runnable, AutoCloseable
         }
     }
 
-    /** True when {@code fd} is knid's own network namespace ({@code net:[inode]} links compared). */
+    /**
+     * True when {@code fd} is knid's own network namespace (same nsfs inode). An fd on no namespace file is EINVAL;
+     * another kind of namespace fails at setns (EINVAL too).
+     */
     private static boolean sameNamespace(final int fd)
     {
         try
         {
-            final Path passed = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
-            if (!passed.toString().startsWith("net:["))
+            final Path own = Path.of("/proc/self/ns/net");
+            final Path passed = Path.of("/proc/self/fd/" + fd);
+            if (!Files.getAttribute(passed, "unix:dev").equals(Files.getAttribute(own, "unix:dev")))
             {
-                throw KniControlException.of(Errno.EINVAL, "knid create", "the namespace fd is " + passed +
-                    ", not a network namespace");
+                throw KniControlException.of(Errno.EINVAL, "knid create", "the namespace fd is " +
+                    Files.readSymbolicLink(passed) + ", not a network namespace");
             }
-            return passed.equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")));
+            return Files.getAttribute(passed, "unix:ino").equals(Files.getAttribute(own, "unix:ino"));
         }
         catch (final IOException ex)
         {
