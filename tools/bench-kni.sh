@@ -143,19 +143,19 @@ cell() {
       sleep 0.1
     done
     # shellcheck disable=SC2086
-    tools/testpmd --no-huge -m 512 -l 0-1 --kni-daemon="$WORK/knid.sock" --vdev "net_kni0,netns=$NS" -- \
+    tools/testpmd --no-huge -m 512 -l 0-1 --file-prefix=knibench$$ --kni-daemon="$WORK/knid.sock" --vdev "net_kni0,netns=$NS" -- \
       --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   elif [[ $pmd == kni* ]]; then
     IFNAME=kni0
     local tapio=""
     [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
     # shellcheck disable=SC2086
-    tools/testpmd --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
+    tools/testpmd --no-huge -m 512 -l 0-1 --file-prefix=knibench$$ --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
       --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   else
     IFNAME=dtap0
     # shellcheck disable=SC2086
-    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --file-prefix=knibench$$ --log-level=lib.eal:error \
       --vdev net_tap0,iface=dtap0 -- --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   fi
   TP_PID=$!

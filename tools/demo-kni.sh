@@ -73,7 +73,7 @@ done
 echo "== testpmd: $KNI_OPTS --vdev net_kni0,netns=$NS_A --vdev net_kni1,netns=$NS_B, io forwarding =="
 mkfifo "$WORK/stdin"
 # shellcheck disable=SC2086 # KNI_OPTS: several options
-"$TESTPMD" --no-huge -m 512 -l 0-1 $KNI_OPTS \
+"$TESTPMD" --no-huge -m 512 -l 0-1 --file-prefix="kni-demo-$$" $KNI_OPTS \
   --vdev "net_kni0,netns=$NS_A" --vdev "net_kni1,netns=$NS_B" -- \
   -i --total-num-mbufs=8192 --forward-mode=io <"$WORK/stdin" >"$OUT" 2>&1 &
 TP_PID=$!

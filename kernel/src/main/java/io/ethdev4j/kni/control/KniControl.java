@@ -25,8 +25,8 @@ import java.util.ServiceLoader;
  * Every argument and result is a plain value — numbers, strings, byte arrays, {@link KniDeviceInfo},
  * {@link MempoolRange}, {@link KniDeviceStatus} — and an interface is named by the {@code int} handle {@link #create}
  * returned, never by an object of the kernel side. So the same calls can be made in-process (the kernel module's
- * {@value #LOCAL} provider) or over a unix socket to a daemon (issue 15, {@code tools/knid}, which will also have to
- * receive the memory behind the addresses, e.g. as memfds).
+ * {@value #LOCAL} provider) or over a unix socket to a daemon ({@value #DAEMON}: {@code tools/knid}, module
+ * {@code knid}, which also receives the memfds behind the addresses, found through {@link KniMemory}).
  *
  * <h2>Errors</h2>
  * {@link KniControlException} with the errno as a value (as the ioctl's return): EINVAL (bad info, name in use, core

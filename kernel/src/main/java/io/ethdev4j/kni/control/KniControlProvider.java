@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Where a {@link KniControl} comes from: a {@link java.util.ServiceLoader} entry
  * ({@code META-INF/services/io.ethdev4j.kni.control.KniControlProvider}). The kernel module registers
- * {@value KniControl#LOCAL}, the kernel side inside the application's process; a daemon's client (issue 15,
- * {@code tools/knid}) would register another name.
+ * {@value KniControl#LOCAL}, the kernel side inside the application's process; module {@code knid} registers
+ * {@value KniControl#DAEMON}, the channel to {@code tools/knid}.
  */
 public interface KniControlProvider
 {
