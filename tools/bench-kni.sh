@@ -132,13 +132,13 @@ cell() {
   rm -f "$WORK/stdin"; mkfifo "$WORK/stdin"
   if [[ $pmd == knid ]]; then
     IFNAME=kni0
-    rm -f "$WORK/knid.sock"
+    rm -f "$WORK/knid.sock" "$WORK/knid.out"
     # shellcheck disable=SC2086
     tools/knid --socket="$WORK/knid.sock" --carrier=on $KNID_OPTS >"$WORK/knid.out" 2>&1 &
     KNID_PID=$!
     local k
     for ((k = 0; k < 6000; k++)); do
-      grep -q "ready on" "$WORK/knid.out" 2>/dev/null && break
+      [[ -S "$WORK/knid.sock" ]] && grep -q "ready on" "$WORK/knid.out" 2>/dev/null && break
       kill -0 "$KNID_PID" 2>/dev/null || { cat "$WORK/knid.out" >&2; die "knid exited early"; }
       sleep 0.1
     done

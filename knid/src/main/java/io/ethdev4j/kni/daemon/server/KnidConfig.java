@@ -132,26 +132,27 @@ public final class KnidConfig
 
     private void allowUser(final String nameOrId)
     {
-        final int uid = nameOrId.chars().allMatch(Character::isDigit) && !nameOrId.isEmpty()
-            ? Integer.parseUnsignedInt(nameOrId) : UnixPeer.uidOf(nameOrId);
-        if (uid == -1)
-        {
-            throw new IllegalArgumentException("knid: --allow-user=" + nameOrId + ": no such user");
-        }
         allowUsers.add(nameOrId);
-        allowedUids.add(uid);
+        allowedUids.add(id("--allow-user", "user", nameOrId, UnixPeer::uidOf));
     }
 
     private void allowGroup(final String nameOrId)
     {
-        final int gid = nameOrId.chars().allMatch(Character::isDigit) && !nameOrId.isEmpty()
-            ? Integer.parseUnsignedInt(nameOrId) : UnixPeer.gidOf(nameOrId);
-        if (gid == -1)
-        {
-            throw new IllegalArgumentException("knid: --allow-group=" + nameOrId + ": no such group");
-        }
         allowGroups.add(nameOrId);
-        allowedGids.add(gid);
+        allowedGids.add(id("--allow-group", "group", nameOrId, UnixPeer::gidOf));
+    }
+
+    /** A number as it is, a name looked up; -1 from the lookup is "no such". */
+    private static int id(final String option, final String what, final String nameOrId,
+        final java.util.function.ToIntFunction<String> lookup)
+    {
+        final int id = !nameOrId.isEmpty() && nameOrId.chars().allMatch(Character::isDigit)
+            ? Integer.parseUnsignedInt(nameOrId) : lookup.applyAsInt(nameOrId);
+        if (id == -1)
+        {
+            throw new IllegalArgumentException("knid: " + option + "=" + nameOrId + ": no such " + what);
+        }
+        return id;
     }
 
     /** Root, knid's own user, an allowed user, or a member of an allowed group. */
