@@ -24,11 +24,13 @@ import java.nio.charset.StandardCharsets;
  * CREATE           name (string) | groupId | coreId (i32) | forceBind (u8) | mbufSize | mtu | minMtu | maxMtu (i32)
  *                  | hasMac (u8) | mac (6) | netns (string, "" = the client's own)
  *                  | 7 x (fifo address (i64) | regionAddress (i64) | regionLength (i64)): tx, rx, alloc, free, req,
- *                    resp, sync;  fds: the 7 regions' memfds, then the network namespace's fd     → handle (i32)
+ *                    resp, sync | cpus (u16) | cpus x cpu (i32): the creating thread's affinity, which a KNI thread
+ *                    started in-process would have inherited;
+ *                  fds: the 7 regions' memfds, then the network namespace's fd                 → handle (i32)
  * RELEASE          handle (i32)                                                            → found (u8)
  * STATUS           handle (i32)   → name (string) | ifIndex (i32) | present, carrier (u8) | requests, refusals (i64)
  *                                   | lastRefusal (string, "" = none) | lastIoErrno (i32)
- * READ_COUNTERS    handle (i32)                                                  → count (u16) | count x i64
+ * READ_COUNTERS    handle (i32)                                                  → count (i32) | count x i64
  * UPDATE_LINK      handle (i32) | up (u8)                                        → previous (i32)
  * SET_MTU          handle (i32) | mtu (i32)                                      → nothing
  * SET_MAC          handle (i32) | mac (6)                                        → nothing
@@ -112,6 +114,17 @@ public final class KnidMessage
     {
         buf.putLong(v);
         return this;
+    }
+
+    public KnidMessage i16(final int v)
+    {
+        buf.putShort((short)v);
+        return this;
+    }
+
+    public int u16()
+    {
+        return buf.getShort() & 0xFFFF;
     }
 
     public KnidMessage u8(final boolean v)

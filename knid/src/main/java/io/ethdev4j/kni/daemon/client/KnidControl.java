@@ -46,6 +46,8 @@ public final class KnidControl implements KniControl
     public static final int REPLY_TIMEOUT_MS = 10_000;
     /** Between reconnection attempts. */
     public static final int RECONNECT_MS = 250;
+    /** Most CPUs named in a create (the message has room for them). */
+    private static final int MAX_CPUS = 512;
     /** POLLRDHUP: the peer closed its end. */
     private static final int POLLRDHUP = 0x2000;
 
@@ -70,6 +72,8 @@ public final class KnidControl implements KniControl
         final KniDeviceInfo info;
         final KniMemory.Region[] zones;
         final int[] fds;
+        /** The creating thread's CPUs: in-process, the KNI thread would have inherited them. */
+        final int[] cpus = LibC.threadAffinity();
         int remote;
         Boolean link;
         int mtu;
@@ -540,6 +544,12 @@ public final class KnidControl implements KniControl
         for (int z = 0; z < KnidMessage.ZONES; z++)
         {
             m.i64(addrs[z]).i64(d.zones[z].address()).i64(d.zones[z].length());
+        }
+        final int n = Math.min(d.cpus.length, MAX_CPUS);
+        m.i16(n);
+        for (int i = 0; i < n; i++)
+        {
+            m.i32(d.cpus[i]);
         }
         return call("kni create(name=" + info.name() + ")", m, d.fds).i32();
     }

@@ -119,9 +119,22 @@ final class ClientMemory implements AutoCloseable
             throw KniControlException.of(Errno.EINVAL, what, "mmap of the file passed failed: " + Errno.name(-rc) +
                 (rc == -Errno.EACCES ? " (the fd must be open for reading and writing)" : ""));
         }
-        final Mapping m = new Mapping(address, length);
+        Mapping m = null;
+        for (final Mapping dead : mappings)
+        {
+            if (!dead.live && dead.address == address && dead.length == length)
+            {
+                m = dead; // the same region again: one record, however often a client retries
+                m.live = true;
+                break;
+            }
+        }
+        if (m == null)
+        {
+            m = new Mapping(address, length);
+            mappings.add(m);
+        }
         m.refs = 1;
-        mappings.add(m);
         mappedBytes += length;
         return m;
     }

@@ -388,6 +388,12 @@ final class KnidSession implements Runnable, AutoCloseable
             regionLength[z] = m.i64();
         }
         info.txQ(fifo[0]).rxQ(fifo[1]).allocQ(fifo[2]).freeQ(fifo[3]).reqQ(fifo[4]).respQ(fifo[5]).sync(fifo[6]);
+        final int ncpus = m.u16();
+        final int[] cpus = new int[ncpus];
+        for (int c = 0; c < ncpus; c++)
+        {
+            cpus[c] = m.i32();
+        }
         final String what = "knid create(name=" + info.name() + (netnsName.isEmpty() ? "" : ", netns=" + netnsName) +
             ")";
         if (devices.size() >= config.maxInterfaces())
@@ -418,7 +424,7 @@ final class KnidSession implements Runnable, AutoCloseable
             {
                 info.netns("/proc/self/fd/" + netnsFd);
             }
-            final int handle = control.create(info);
+            final int handle = createOn(info, cpus);
             fds[KnidMessage.ZONES] = -1; // kept open while the interface lives
             devices.put(handle, new Device(zones, netnsFd));
             RteLog.notice("KNID", name + ": created " + info.name() + " (handle " + handle + ")");
@@ -434,6 +440,31 @@ final class KnidSession implements Runnable, AutoCloseable
                 }
             }
             throw ex;
+        }
+    }
+
+    /**
+     * Creates with this thread bound to the CPUs of the client's creating thread (those knid may use), so that a KNI
+     * thread started now inherits them, as it would have in the client's process (where testpmd's main lcore creates
+     * the interfaces: the KNI thread then stays off the forwarding lcores). Without such CPUs, knid's own.
+     */
+    private int createOn(final KniDeviceInfo info, final int[] cpus)
+    {
+        final int[] usable = java.util.Arrays.stream(cpus)
+            .filter(c -> java.util.Arrays.stream(LibC.allowedCpus()).anyMatch(a -> a == c)).toArray();
+        if (usable.length == 0)
+        {
+            return control.create(info);
+        }
+        final int[] before = LibC.threadAffinity();
+        LibC.setAffinity(0, usable);
+        try
+        {
+            return control.create(info);
+        }
+        finally
+        {
+            LibC.setAffinity(0, before);
         }
     }
 
