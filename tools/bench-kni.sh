@@ -244,7 +244,7 @@ done
 echo "goal: >= 1.5x net_tap app -> kernel, >= 1.0x kernel -> app"
 if [[ " $PMDS " == *" knid "* && " $PMDS " == *" kni "* ]]; then
   echo
-  echo "knid (kernel side in its own process) against kni (in-process), same workloads:"
+  echo "knid (kernel side in its own process) against kni (in-process), same workloads:    knid      kni   knid/kni"
   for dir in $DIRS; do
     if [[ $dir == lat ]]; then
       printf '  %-24s %9s us %9s us %8s\n' "latency (ping RTT)" "${PPS[knid,lat,84]:-0}" "${PPS[kni,lat,84]:-0}" \
@@ -253,8 +253,13 @@ if [[ " $PMDS " == *" knid "* && " $PMDS " == *" kni "* ]]; then
     fi
     for size in $SIZES; do
       name=$([[ $dir == tx ]] && echo "app -> kernel $size B" || echo "kernel -> app $size B")
-      printf '  %-24s %9d pps %9d pps %8s\n' "$name" "${PPS[knid,$dir,$size]:-0}" "${PPS[kni,$dir,$size]:-0}" \
-        "$(ratio "${PPS[knid,$dir,$size]:-0}" "${PPS[kni,$dir,$size]:-0}")"
+      extra=""
+      # kernel -> app: the sender is part of the measurement; what share of its offer each side read is comparable
+      [[ $dir == rx ]] && extra=$(awk -v a="${PPS[knid,$dir,$size]:-0}" -v oa="${OFF[knid,$dir,$size]:-0}" \
+        -v b="${PPS[kni,$dir,$size]:-0}" -v ob="${OFF[kni,$dir,$size]:-0}" \
+        'BEGIN { if (oa > 0 && ob > 0) printf "  (read %.0f%% / %.0f%% of what the sender offered)", a * 100 / oa, b * 100 / ob }')
+      printf '  %-24s %9d pps %9d pps %8s%s\n' "$name" "${PPS[knid,$dir,$size]:-0}" "${PPS[kni,$dir,$size]:-0}" \
+        "$(ratio "${PPS[knid,$dir,$size]:-0}" "${PPS[kni,$dir,$size]:-0}")" "$extra"
     done
   done
   echo "goal: knid/kni >= 0.90x throughput, latency no worse; on a shared 2-CPU machine single runs vary by 10-30%"
