@@ -56,6 +56,24 @@ class KnidRestartTest
                     () -> ns.tryExec("ip", "link", "show", ifName).exit != 0);
                 final String down = testpmd.command("show port info 0", "Link status", STEP_MS);
                 assertTrue(down.contains("Link status: down"), down);
+                // bursts move nothing while knid is gone: txonly forwarding sends no packet out of the port
+                testpmd.command("set fwd txonly", "Set txonly packet forwarding mode", STEP_MS);
+                testpmd.command("clear port stats 0", "cleared", STEP_MS);
+                testpmd.command("start", "txonly packet forwarding", STEP_MS);
+                Await.until("a second of txonly forwarding", STEP_MS, new java.util.function.BooleanSupplier()
+                {
+                    private final long until = System.nanoTime() + 1_000_000_000L;
+
+                    @Override
+                    public boolean getAsBoolean()
+                    {
+                        return System.nanoTime() > until;
+                    }
+                });
+                final String stopped = testpmd.command("stop", "Done.", STEP_MS);
+                assertTrue(stopped.matches("(?s).*TX-packets: 0 .*"), stopped);
+                final String stats = testpmd.command("show port stats 0", "Tx-bps", STEP_MS);
+                assertTrue(stats.matches("(?s).*TX-packets: 0 .*"), stats);
 
                 knid = new AppProcess("knid again", TestUser.java(classPath, KnidMain.class.getName(), knidArgs));
                 knid.awaitOutput("ready on", 0, 60_000);

@@ -31,8 +31,8 @@ import java.util.Map;
  *
  * <h2>When knid goes away</h2>
  * A watcher thread sees the daemon hang up (it died, or was restarted): the channel stops {@link #serving()} (the KNI
- * bursts move nothing; {@link #status} fails with ENOTCONN, so the ports report link down) and an error names what
- * happened. The watcher then reconnects every {@value #RECONNECT_MS} ms; once knid answers, it registers the pools
+ * bursts move nothing; {@link #status} fails with ENOTCONN, so the ports report link down; {@link #readCounters}
+ * gives the values last read) and an error names what happened. The watcher then reconnects every {@value #RECONNECT_MS} ms; once knid answers, it registers the pools
  * again and recreates every interface (same name, FIFOs, MAC, MTU, carrier, rx modes), and the channel serves again.
  * While knid is gone, pools come and go as usual and the link, MTU, MAC and rx-mode calls are remembered for the
  * reconnection; {@link #create} fails with ENOTCONN.
@@ -74,6 +74,10 @@ public final class KnidControl implements KniControl
         final int[] fds;
         /** The creating thread's CPUs: in-process, the KNI thread would have inherited them. */
         final int[] cpus = LibC.threadAffinity();
+        /** The counters as last read (what a reader sees while knid is gone). */
+        final long[] counters = new long[KniCounter.COUNT];
+        /** What the interfaces before the last reconnection counted: added to the new one's (counters only grow). */
+        final long[] base = new long[KniCounter.COUNT];
         int remote;
         Boolean link;
         int mtu;
@@ -265,6 +269,7 @@ public final class KnidControl implements KniControl
             for (final Device d : devices.values())
             {
                 d.remote = sendCreate(d);
+                System.arraycopy(d.counters, 0, d.base, 0, KniCounter.COUNT);
                 replay(d);
             }
         }
@@ -623,22 +628,40 @@ public final class KnidControl implements KniControl
             lastRefusal.isEmpty() ? null : lastRefusal, r.i32());
     }
 
+    /**
+     * The counters of every incarnation of the interface added up (knid restarts count from zero); while knid is gone,
+     * the values last read.
+     */
     @Override
     public synchronized void readCounters(final int handle, final long[] values)
     {
-        final Device d = connectedDevice(handle, "kniReadCounters");
+        final Device d = device(handle, "kniReadCounters");
         if (values.length < KniCounter.COUNT)
         {
             throw KniControlException.of(Errno.EINVAL, "kniReadCounters(kni=" + d.info.name() + ")",
                 "values has " + values.length + " slots, need " + KniCounter.COUNT);
         }
-        final KnidMessage r = call("kniReadCounters(kni=" + d.info.name() + ")",
-            begin(KnidMessage.READ_COUNTERS).i32(d.remote), new int[0]);
-        final int n = r.i32();
-        for (int i = 0; i < n && i < values.length; i++)
+        if (fd >= 0)
         {
-            values[i] = r.i64();
+            try
+            {
+                final KnidMessage r = call("kniReadCounters(kni=" + d.info.name() + ")",
+                    begin(KnidMessage.READ_COUNTERS).i32(d.remote), new int[0]);
+                final int n = Math.min(r.i32(), KniCounter.COUNT);
+                for (int i = 0; i < n; i++)
+                {
+                    d.counters[i] = d.base[i] + r.i64();
+                }
+            }
+            catch (final KniControlException ex)
+            {
+                if (ex.errno() != Errno.ENOTCONN)
+                {
+                    throw ex;
+                }
+            }
         }
+        System.arraycopy(d.counters, 0, values, 0, KniCounter.COUNT);
     }
 
     @Override
