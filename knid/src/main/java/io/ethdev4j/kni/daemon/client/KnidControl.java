@@ -104,6 +104,7 @@ public final class KnidControl implements KniControl
     private int lastHandle;
     private String daemonParams;
     private String lostReason;
+    private String lastReconnectFailure;
     private volatile boolean serving;
     private volatile boolean closed;
 
@@ -193,10 +194,13 @@ public final class KnidControl implements KniControl
     private void lost(final String reason)
     {
         dropSocket();
+        if (serving || lostReason == null)
+        {
+            lostReason = reason + " at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+        }
         if (serving)
         {
             serving = false;
-            lostReason = reason + " at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
             RteLog.err("KNI", "knid at " + socketPath + " is gone (" + reason + "): the " + devices.size() +
                 " KNI interfaces of this process are down and their bursts move nothing; reconnecting every " +
                 RECONNECT_MS + " ms");
@@ -275,14 +279,17 @@ public final class KnidControl implements KniControl
         }
         catch (final KniControlException ex)
         {
-            if (fd >= 0)
+            if (fd >= 0 && !ex.getMessage().equals(lastReconnectFailure))
             {
+                // once per distinct failure: the watcher retries every RECONNECT_MS
                 RteLog.err("KNI", "reconnecting to knid at " + socketPath + " failed: " + ex.getMessage());
             }
+            lastReconnectFailure = ex.getMessage();
             dropSocket();
             return;
         }
         serving = true;
+        lastReconnectFailure = null;
         RteLog.notice("KNI", "knid at " + socketPath + " is back: " + pools.size() + " pools registered and " +
             devices.size() + " interfaces recreated");
     }
