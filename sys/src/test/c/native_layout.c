@@ -126,6 +126,7 @@ int main(void)
     OFF(UP, "UCRED_GID_OFFSET", struct ucred, gid); P(UP, "UCRED_SIZE", sizeof(struct ucred));
     OFF(UP, "PASSWD_UID_OFFSET", struct passwd, pw_uid); OFF(UP, "GROUP_GID_OFFSET", struct group, gr_gid);
     C("FdMessage", MSG_CTRUNC);
-    C("FdMemory", MAP_FIXED_NOREPLACE); C("FdMemory", SEEK_END);
+    C("FdMemory", MAP_FIXED_NOREPLACE); C("FdMemory", SEEK_END); C("FdMemory", F_ADD_SEALS);
+    C("FdMemory", F_GET_SEALS); C("FdMemory", F_SEAL_SHRINK);
     return 0;
 }

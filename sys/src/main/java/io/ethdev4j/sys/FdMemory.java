@@ -14,6 +14,10 @@ public final class FdMemory
     /** Linux 4.17: fail with EEXIST instead of replacing a mapping. */
     public static final int MAP_FIXED_NOREPLACE = 0x100000;
     public static final int SEEK_END = 2;
+    public static final int F_ADD_SEALS = 1033;
+    public static final int F_GET_SEALS = 1034;
+    /** The file may not shrink: no mapping of it can fault on pages cut away under it. */
+    public static final int F_SEAL_SHRINK = 0x0002;
 
     static
     {
@@ -25,6 +29,39 @@ public final class FdMemory
     }
 
     private static native long lseek(int fd, long offset, int whence) throws LastErrorException;
+
+    private static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
+
+    /**
+     * {@code fcntl(F_GET_SEALS)}: the file's seals, or -errno (EINVAL for a file that cannot be sealed: not a memfd).
+     */
+    public static int seals(final int fd)
+    {
+        try
+        {
+            return fcntl(fd, F_GET_SEALS, 0);
+        }
+        catch (final LastErrorException ex)
+        {
+            return -ex.getErrorCode();
+        }
+    }
+
+    /**
+     * {@code fcntl(F_ADD_SEALS)}: 0, or -errno (EPERM for a memfd made without MFD_ALLOW_SEALING, EINVAL for a file
+     * that cannot be sealed).
+     */
+    public static int addSeals(final int fd, final int seals)
+    {
+        try
+        {
+            return fcntl(fd, F_ADD_SEALS, seals);
+        }
+        catch (final LastErrorException ex)
+        {
+            return -ex.getErrorCode();
+        }
+    }
 
     /**
      * The size of the file behind {@code fd} (a memfd, a hugetlbfs or regular file).

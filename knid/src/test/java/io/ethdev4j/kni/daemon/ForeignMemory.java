@@ -1,5 +1,6 @@
 package io.ethdev4j.kni.daemon;
 
+import io.ethdev4j.sys.FdMemory;
 import io.ethdev4j.sys.LibC;
 
 /**
@@ -16,9 +17,19 @@ final class ForeignMemory implements AutoCloseable
 
     ForeignMemory(final String name, final long length)
     {
+        this(name, length, true);
+    }
+
+    /** @param sealed with F_SEAL_SHRINK, as knid requires of a memfd. */
+    ForeignMemory(final String name, final long length, final boolean sealed)
+    {
         this.length = length;
-        fd = LibC.memfdCreate("kd15-" + name, LibC.MFD_CLOEXEC);
+        fd = LibC.memfdCreate("kd15-" + name, LibC.MFD_CLOEXEC | LibC.MFD_ALLOW_SEALING);
         LibC.ftruncateChecked(fd, length);
+        if (sealed && FdMemory.addSeals(fd, FdMemory.F_SEAL_SHRINK) != 0)
+        {
+            throw new AssertionError("F_ADD_SEALS failed");
+        }
         view = LibC.mmapChecked(0, length, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
         address = NEXT.getAndAdd((length + 0xFFFF) & ~0xFFFFL);
     }

@@ -6,6 +6,7 @@ import io.ethdev4j.kni.daemon.server.KnidConfig;
 import io.ethdev4j.kni.daemon.server.KnidServer;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
+import io.ethdev4j.sys.SysException;
 import io.ethdev4j.sys.UnixSocket;
 import io.ethdev4j.test.Await;
 import io.ethdev4j.test.NetAdmin;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -265,6 +267,26 @@ class KnidFaultTest
         assertEquals(1, knid.clients(), "b still connected");
         final RawKnidClient.Reply again = b.call(same.create(b), same.fds());
         assertEquals(0, again.errno(), again.message());
+    }
+
+    @Test
+    void shouldTakeOnlyMemfdsThatCannotShrinkUnderKnid()
+    {
+        final RawKnidClient a = client();
+        a.hello();
+        // an unsealed memfd could be cut short under knid's mapping (a fault in its KNI thread): refused
+        final ForeignMemory unsealed = new ForeignMemory("unsealed", 16 * 4096, false);
+        toClose.add(unsealed);
+        a.call(register(a, 1, unsealed.address, unsealed.address, unsealed.length), unsealed.fd)
+            .assertRefused(Errno.EINVAL, "F_SEAL_SHRINK");
+        // sealed ones: the client can no longer shrink what knid maps
+        final Interface i = new Interface();
+        final RawKnidClient.Reply created = a.call(i.create(a), i.fds());
+        assertEquals(0, created.errno(), created.message());
+        final SysException ex = assertThrows(SysException.class, () -> LibC.ftruncateChecked(i.zones[1].fd, 0));
+        assertEquals(Errno.EPERM, ex.errno());
+        a.close();
+        Await.until("a's interface released", 1_000, () -> !i.exists() && knid.interfaces() == 0);
     }
 
     @Test

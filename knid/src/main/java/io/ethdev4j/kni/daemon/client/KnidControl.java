@@ -9,6 +9,7 @@ import io.ethdev4j.kni.control.KniDeviceStatus;
 import io.ethdev4j.kni.control.KniMemory;
 import io.ethdev4j.kni.daemon.KnidMessage;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.FdMemory;
 import io.ethdev4j.sys.FdMessage;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Netns;
@@ -416,7 +417,7 @@ public final class KnidControl implements KniControl
             throw KniControlException.of(Errno.EINVAL, op, "the pool is not inside one shared region of this " +
                 "process (knid maps the memfd behind it): create it from the runtime's memory");
         }
-        final Pool p = new Pool(range, region, PosixFile.dupCloexecAbove(region.fd(), 3));
+        final Pool p = new Pool(range, region, sealedDup(region.fd()));
         try
         {
             if (fd >= 0)
@@ -509,7 +510,7 @@ public final class KnidControl implements KniControl
         {
             for (; n < KnidMessage.ZONES; n++)
             {
-                fds[n] = PosixFile.dupCloexecAbove(zones[n].fd(), 3);
+                fds[n] = sealedDup(zones[n].fd());
             }
             // the namespace to create the interface in: the one named, or this process's (as /dev/kni did)
             final String ns = info.netns() == null ? "/proc/self/ns/net" : Netns.path(info.netns());
@@ -537,6 +538,17 @@ public final class KnidControl implements KniControl
             }
             throw ex;
         }
+    }
+
+    /**
+     * A copy of {@code fd} to keep, the file sealed against shrinking first (knid requires it of a memfd: it maps the
+     * file too). A file that cannot be sealed (hugetlbfs) is passed as it is; one that refuses (EPERM: made without
+     * MFD_ALLOW_SEALING) is refused by knid with the reason.
+     */
+    private static int sealedDup(final int fd)
+    {
+        FdMemory.addSeals(fd, FdMemory.F_SEAL_SHRINK);
+        return PosixFile.dupCloexecAbove(fd, 3);
     }
 
     private static long[] fifoAddresses(final KniDeviceInfo info)

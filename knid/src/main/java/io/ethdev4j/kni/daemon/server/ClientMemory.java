@@ -18,6 +18,9 @@ import java.util.List;
  * memory, or another client's), and another client can never be handed this one's. A region the daemon cannot place
  * there (EEXIST: the range is taken in the daemon) is refused; the client sees the error.
  * <p>
+ * A memfd must be sealed against shrinking ({@code F_SEAL_SHRINK}), so the client cannot cut pages away under
+ * knid's mapping (a fault in a KNI thread); a file that cannot be sealed (a hugetlbfs file) is taken on its size.
+ * <p>
  * Releasing a region does not unmap it at once: it is swapped for anonymous zero pages in place, so a KNI thread that
  * had already checked an mbuf there reads zeros instead of faulting; the placeholder goes when the session ends
  * ({@link #close}), after every thread of the client has stopped.
@@ -100,6 +103,13 @@ final class ClientMemory implements AutoCloseable
         {
             throw KniControlException.of(Errno.EINVAL, what, "the file passed has " + size + " bytes, the region " +
                 length + ": too small");
+        }
+        final int seals = FdMemory.seals(fd);
+        if (seals >= 0 && (seals & FdMemory.F_SEAL_SHRINK) == 0)
+        {
+            // a memfd that could shrink under the mapping would make knid's accesses fault
+            throw KniControlException.of(Errno.EINVAL, what, "the memfd is not sealed against shrinking: knid " +
+                "needs F_SEAL_SHRINK (memfd_create with MFD_ALLOW_SEALING, then fcntl(F_ADD_SEALS))");
         }
         if (mappedBytes + length > maxBytes || mappedBytes + length < 0)
         {

@@ -144,7 +144,7 @@ final class KnidSession implements Runnable, AutoCloseable
                 }
             }
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
             RteLog.err("KNID", name + ": session failed: " + ex);
         }
@@ -535,9 +535,10 @@ final class KnidSession implements Runnable, AutoCloseable
                 control.close();
             }
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
-            RteLog.err("KNID", name + ": releasing its interfaces failed: " + ex.getMessage());
+            // Error too: a fault in the client's memory (an unsealed file cut short) surfaces as an InternalError
+            RteLog.err("KNID", name + ": releasing its interfaces failed: " + ex);
         }
         finally
         {
