@@ -3,11 +3,14 @@
 #   two net_kni ports in io forwarding, kni0 = 198.18.0.1/24 in network namespace A, kni1 = 198.18.0.2/24 in B;
 #   200 pings from A to B cross testpmd; prints the ping summary and testpmd's port statistics.
 # Everything it creates (two namespaces, the interfaces inside them, a temp dir) is removed on exit, on failure and
-# on Ctrl-C. Every wait is bounded. Options: DEMO_PINGS (default 200).
+# on Ctrl-C. Every wait is bounded. Options: DEMO_PINGS (default 200); DEMO_TESTPMD (the launcher, default tools/testpmd)
+# and DEMO_KNI_OPTS (default --kni-carrier=on), which tools/demo-knid.sh sets to run testpmd unprivileged through knid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PINGS=${DEMO_PINGS:-200}
+TESTPMD=${DEMO_TESTPMD:-tools/testpmd}
+KNI_OPTS=${DEMO_KNI_OPTS:---kni-carrier=on}
 NS_A="kni-demo-a-$$"
 NS_B="kni-demo-b-$$"
 WORK="$(mktemp -d /tmp/kni-demo.XXXXXX)"
@@ -67,9 +70,10 @@ for ns in "$NS_A" "$NS_B"; do
   ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 done
 
-echo "== testpmd: --vdev net_kni0,netns=$NS_A --vdev net_kni1,netns=$NS_B, io forwarding =="
+echo "== testpmd: $KNI_OPTS --vdev net_kni0,netns=$NS_A --vdev net_kni1,netns=$NS_B, io forwarding =="
 mkfifo "$WORK/stdin"
-tools/testpmd --no-huge -m 512 -l 0-1 --kni-carrier=on \
+# shellcheck disable=SC2086 # KNI_OPTS: several options
+"$TESTPMD" --no-huge -m 512 -l 0-1 --file-prefix="kni-demo-$$" $KNI_OPTS \
   --vdev "net_kni0,netns=$NS_A" --vdev "net_kni1,netns=$NS_B" -- \
   -i --total-num-mbufs=8192 --forward-mode=io <"$WORK/stdin" >"$OUT" 2>&1 &
 TP_PID=$!

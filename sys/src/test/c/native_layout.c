@@ -16,6 +16,10 @@
 #include <sys/eventfd.h>
 #include <sys/wait.h>
 #include <linux/vfio.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <pwd.h>
+#include <grp.h>
 
 #define P(cls, name, value) printf("%s.%s %lld\n", cls, name, (long long)(value))
 #define C(cls, name) P(cls, #name, name)
@@ -115,5 +119,14 @@ int main(void)
     OFF(F, "FLOCK_TYPE_OFFSET", struct flock, l_type); OFF(F, "FLOCK_WHENCE_OFFSET", struct flock, l_whence);
     OFF(F, "FLOCK_START_OFFSET", struct flock, l_start); OFF(F, "FLOCK_LEN_OFFSET", struct flock, l_len);
     OFF(F, "FLOCK_PID_OFFSET", struct flock, l_pid); P(F, "FLOCK_SIZE", sizeof(struct flock));
+
+    const char *UP = "UnixPeer";
+    C(UP, SO_PEERCRED); C(UP, SO_PEERGROUPS);
+    OFF(UP, "UCRED_PID_OFFSET", struct ucred, pid); OFF(UP, "UCRED_UID_OFFSET", struct ucred, uid);
+    OFF(UP, "UCRED_GID_OFFSET", struct ucred, gid); P(UP, "UCRED_SIZE", sizeof(struct ucred));
+    OFF(UP, "PASSWD_UID_OFFSET", struct passwd, pw_uid); OFF(UP, "GROUP_GID_OFFSET", struct group, gr_gid);
+    C("FdMessage", MSG_CTRUNC);
+    C("FdMemory", MAP_FIXED_NOREPLACE); C("FdMemory", SEEK_END); C("FdMemory", F_ADD_SEALS);
+    C("FdMemory", F_GET_SEALS); C("FdMemory", F_SEAL_SHRINK);
     return 0;
 }

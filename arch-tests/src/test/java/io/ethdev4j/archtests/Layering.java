@@ -122,6 +122,17 @@ final class Layering
             pkgs("kni", "pmd.kni.."),
             coreSpi("sys..", "kni", "kni.abi..", "kni.control..", "pmd.kni..", "telemetry.."), cls("eal.Log")));
 
+        // knid (module knid): the kernel side as a service. The protocol and the client sit beside kni.control; only
+        // the daemon reaches the kernel side it hosts.
+        rules.add(mayOnlyDependOn("kni.daemon (the knid protocol) depends only on sys, kni.abi and kni.control",
+            pkgs("kni.daemon"), pkgs("sys..", "kni.abi..", "kni.control..", "kni.daemon")));
+        rules.add(mayOnlyDependOn("kni.daemon.client reaches knid only through its protocol, never the kernel side",
+            pkgs("kni.daemon.client.."),
+            pkgs("sys..", "kni.abi..", "kni.control..", "kni.daemon", "kni.daemon.client..")));
+        rules.add(mayOnlyDependOn("kni.daemon.server hosts the kernel side: kni.kernel, the protocol, sys",
+            pkgs("kni.daemon.server.."),
+            pkgs("sys..", "kni.abi..", "kni.control..", "kni.kernel..", "kni.daemon", "kni.daemon.server..")));
+
         // test kit and applications
         rules.add(mayOnlyDependOn("testkit depends only on the core and sys",
             pkgs("testkit.."), core("sys..", "testkit..")));

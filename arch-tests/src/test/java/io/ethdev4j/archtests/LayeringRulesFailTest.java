@@ -107,6 +107,7 @@ class LayeringRulesFailTest
         assertFlags(packageRule("kni.abi "), List.of("AbiUsesSys"), List.of());
         assertFlags(packageRule("the KNI kernel side "), List.of("KernelUsesEthdev"),
             List.of("KernelUsesSystemLogger"));
+        assertFlags(packageRule("kni.daemon.client "), List.of("ClientUsesKernel"), List.of());
     }
 
     private static ArchRule packageRule(final String descriptionPrefix)

@@ -45,6 +45,7 @@ public final class EalArgs
         "  --kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated,",
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval,",
         "  --kni-tap-io io_uring|write                                       KNI kernel-side parameters",
+        "  --kni-daemon SOCKET|default   KNI kernel side in tools/knid (its options are then the parameters)",
         "  -h, --help             This help");
 
     /** As DPDK's EAL: without -l/-c every CPU the process may run on is an lcore. */

@@ -291,11 +291,12 @@ public final class DmaMemory implements AutoCloseable
         {
             if (size == null)
             {
-                fd = LibC.memfdCreate("ethdev4j:" + name, LibC.MFD_CLOEXEC);
+                // sealable: a KNI daemon (tools/knid) maps it too and requires F_SEAL_SHRINK first
+                fd = LibC.memfdCreate("ethdev4j:" + name, LibC.MFD_CLOEXEC | LibC.MFD_ALLOW_SEALING);
             }
             else if (size.mountPoint() == null)
             {
-                fd = LibC.memfdCreate("ethdev4j:" + name, LibC.MFD_CLOEXEC | LibC.MFD_HUGETLB |
+                fd = LibC.memfdCreate("ethdev4j:" + name, LibC.MFD_CLOEXEC | LibC.MFD_ALLOW_SEALING | LibC.MFD_HUGETLB |
                     Long.numberOfTrailingZeros(page) << MFD_HUGE_SHIFT);
             }
             else

@@ -209,10 +209,15 @@ public final class Kni
      * kernel side already knows every pool of the context's memory (registered when created, see
      * {@link KniContext}); an mbuf of a pool from other memory is refused there and counted as a bad address.
      *
-     * @return the number the kernel took; the caller still owns the rest.
+     * @return the number the kernel took (0 while the kernel side is not serving, {@link KniControl#serving}); the
+     *     caller still owns the rest.
      */
     public int txBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
     {
+        if (!control.serving())
+        {
+            return 0; // the kernel side (tools/knid) is gone: nothing would take them
+        }
         final int n = Math.min(Math.min(nbPkts, BURST_MAX), rxQ.freeCount());
         final long[] addrs = txAddrs;
         for (int i = 0; i < n; i++)
@@ -243,10 +248,14 @@ public final class Kni
      * rte_kni_rx_burst: takes up to {@code nbPkts} packets the kernel sent (from tx_q) into {@code pkts[offset..]};
      * if it got any, or alloc_q ran empty, refills alloc_q with up to 32 fresh mbufs from the KNI's pool.
      *
-     * @return the number received.
+     * @return the number received (0 while the kernel side is not serving).
      */
     public int rxBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
     {
+        if (!control.serving())
+        {
+            return 0;
+        }
         final int got = txQ.get(rxAddrs, 0, Math.min(nbPkts, BURST_MAX));
         for (int i = 0; i < got; i++)
         {

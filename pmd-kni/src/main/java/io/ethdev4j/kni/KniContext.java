@@ -9,6 +9,7 @@ import io.ethdev4j.kni.abi.KniFifoDescriptor;
 import io.ethdev4j.kni.abi.MempoolRange;
 import io.ethdev4j.kni.control.KniControl;
 import io.ethdev4j.kni.control.KniControlException;
+import io.ethdev4j.kni.control.KniMemory;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaMemory;
@@ -126,7 +127,8 @@ public final class KniContext implements AutoCloseable
 
     /**
      * rte_kni_init on a runtime: opens the {@value KniControl#LOCAL} kernel side with the runtime's {@code --kni-*}
-     * options as its module parameters; FIFO memory comes from the runtime's DMA memory, and the runtime's ports serve
+     * options as its module parameters, or, with {@code --kni-daemon=SOCKET}, the {@value KniControl#DAEMON} channel to
+     * {@code tools/knid} (whose options are then the module parameters); FIFO memory comes from the runtime's DMA memory, and the runtime's ports serve
      * {@link KniOps}' built-in defaults.
      *
      * @throws EthDevException EINVAL for a bad {@code --kni-*} option, or the errno of what failed.
@@ -137,13 +139,26 @@ public final class KniContext implements AutoCloseable
         final KniControl control;
         try
         {
-            control = KniControl.open(KniControl.LOCAL, eal.kniOptions());
+            final Map<String, String> options = eal.kniOptions();
+            control = options.containsKey(KniControl.DAEMON_OPTION)
+                ? KniControl.open(KniControl.DAEMON, options, regionsOf(eal.memory()))
+                : KniControl.open(KniControl.LOCAL, options);
         }
         catch (final KniControlException ex)
         {
             throw new EthDevException(ex.errno(), ex.getMessage(), ex);
         }
         return init(eal, control);
+    }
+
+    /** The runtime memory's regions, with their fds, for a kernel side in another process ({@code tools/knid}). */
+    public static KniMemory regionsOf(final DmaMemory memory)
+    {
+        return address ->
+        {
+            final DmaRegion r = memory.registry().regionOf(address);
+            return r == null ? null : new KniMemory.Region(r.address(), r.length(), r.fd());
+        };
     }
 
     /** rte_kni_init over a channel the caller opened; the context closes it. */

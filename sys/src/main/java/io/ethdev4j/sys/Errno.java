@@ -23,6 +23,7 @@ public final class Errno
     public static final int EMFILE = 24;
     public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
+    public static final int ESPIPE = 29;
     public static final int EPIPE = 32;
     public static final int ERANGE = 34;
     public static final int ENAMETOOLONG = 36;
@@ -75,6 +76,7 @@ public final class Errno
             case EMFILE: return "EMFILE";
             case ENOTTY: return "ENOTTY";
             case ENOSPC: return "ENOSPC";
+            case ESPIPE: return "ESPIPE";
             case EPIPE: return "EPIPE";
             case ERANGE: return "ERANGE";
             case ENAMETOOLONG: return "ENAMETOOLONG";

@@ -25,8 +25,8 @@ import java.util.ServiceLoader;
  * Every argument and result is a plain value — numbers, strings, byte arrays, {@link KniDeviceInfo},
  * {@link MempoolRange}, {@link KniDeviceStatus} — and an interface is named by the {@code int} handle {@link #create}
  * returned, never by an object of the kernel side. So the same calls can be made in-process (the kernel module's
- * {@value #LOCAL} provider) or over a unix socket to a daemon (issue 15, {@code tools/knid}, which will also have to
- * receive the memory behind the addresses, e.g. as memfds).
+ * {@value #LOCAL} provider) or over a unix socket to a daemon ({@value #DAEMON}: {@code tools/knid}, module
+ * {@code knid}, which also receives the memfds behind the addresses, found through {@link KniMemory}).
  *
  * <h2>Errors</h2>
  * {@link KniControlException} with the errno as a value (as the ioctl's return): EINVAL (bad info, name in use, core
@@ -39,6 +39,10 @@ public interface KniControl extends AutoCloseable
 {
     /** The provider that runs the kernel side inside the application's process. */
     String LOCAL = "local";
+    /** The provider that reaches {@code tools/knid}, the kernel side as a service ({@code --kni-daemon=SOCKET}). */
+    String DAEMON = "knid";
+    /** The runtime option that selects {@value #DAEMON}: {@code --kni-daemon=SOCKET} ("default": the default path). */
+    String DAEMON_OPTION = "--kni-daemon";
 
     /**
      * rte_kni_init: opens a channel through the provider named {@code provider}.
@@ -47,11 +51,20 @@ public interface KniControl extends AutoCloseable
      */
     static KniControl open(final String provider, final Map<String, String> kniOptions)
     {
+        return open(provider, kniOptions, KniMemory.NONE);
+    }
+
+    /**
+     * As {@link #open(String, Map)}, telling a kernel side in another process where the application's memory comes
+     * from ({@link KniMemory}: the fds it maps).
+     */
+    static KniControl open(final String provider, final Map<String, String> kniOptions, final KniMemory memory)
+    {
         for (final KniControlProvider p : ServiceLoader.load(KniControlProvider.class))
         {
             if (p.name().equals(provider))
             {
-                return p.open(kniOptions);
+                return p.open(kniOptions, memory);
             }
         }
         throw KniControlException.of(Errno.ENODEV, "kniInit(provider=" + provider + ")",
@@ -127,6 +140,15 @@ public interface KniControl extends AutoCloseable
 
     /** As {@link #setMtu}, for IFF_ALLMULTI. */
     void setAllmulticast(int handle, boolean on);
+
+    /**
+     * False while the kernel side cannot serve this channel (a daemon that died, until it is back): the KNI bursts
+     * then move nothing. Read by every burst: a field read, no call to the kernel side. Always true in-process.
+     */
+    default boolean serving()
+    {
+        return true;
+    }
 
     /**
      * rte_kni_close: releases every interface still created through this channel and closes it. Idempotent.

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Where a {@link KniControl} comes from: a {@link java.util.ServiceLoader} entry
  * ({@code META-INF/services/io.ethdev4j.kni.control.KniControlProvider}). The kernel module registers
- * {@value KniControl#LOCAL}, the kernel side inside the application's process; a daemon's client (issue 15,
- * {@code tools/knid}) would register another name.
+ * {@value KniControl#LOCAL}, the kernel side inside the application's process; module {@code knid} registers
+ * {@value KniControl#DAEMON}, the channel to {@code tools/knid}.
  */
 public interface KniControlProvider
 {
@@ -21,4 +21,13 @@ public interface KniControlProvider
      * @throws KniControlException EINVAL for a bad option, or the errno of what failed.
      */
     KniControl open(Map<String, String> kniOptions);
+
+    /**
+     * As {@link #open(Map)}, for a kernel side in another process, which needs the fds behind the addresses the
+     * application hands it ({@code memory}). The in-process kernel side ignores {@code memory}.
+     */
+    default KniControl open(final Map<String, String> kniOptions, final KniMemory memory)
+    {
+        return open(kniOptions);
+    }
 }

@@ -1,0 +1,171 @@
+package io.ethdev4j.testpmd.knid;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process (testpmd, knid) with its stdin to type into and its merged output collected; killed on close. Every wait is
+ * bounded.
+ */
+final class AppProcess implements AutoCloseable
+{
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final String what;
+
+    AppProcess(final String what, final List<String> cmd)
+    {
+        this.what = what;
+        try
+        {
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(String.join(" ", cmd), ex);
+        }
+        final Thread t = new Thread(() ->
+        {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)))
+            {
+                final char[] buf = new char[4096];
+                int n;
+                while ((n = r.read(buf)) > 0)
+                {
+                    output.append(buf, 0, n);
+                }
+            }
+            catch (final IOException ignore)
+            {
+                // the process is gone
+            }
+        }, "out-" + what);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    long pid()
+    {
+        return process.pid();
+    }
+
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    String output()
+    {
+        return output.toString();
+    }
+
+    /** Types a line. */
+    void type(final String line)
+    {
+        try
+        {
+            final OutputStream in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(what + ": typing '" + line + "' failed; output:\n" + output(), ex);
+        }
+    }
+
+    /** Waits until {@code text} appears after output offset {@code from}; returns the output from there. */
+    String awaitOutput(final String text, final int from, final long timeoutMs)
+    {
+        final long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (System.nanoTime() < deadline)
+        {
+            final String out = output();
+            if (out.indexOf(text, Math.min(from, out.length())) >= 0)
+            {
+                return out.substring(Math.min(from, out.length()));
+            }
+            if (!process.isAlive() && output().indexOf(text, from) < 0)
+            {
+                throw new AssertionError(what + " exited (" + process.exitValue() + ") before printing '" + text +
+                    "'; output:\n" + output());
+            }
+            sleepMs(20);
+        }
+        throw new AssertionError(what + ": no '" + text + "' within " + timeoutMs + " ms; output:\n" + output());
+    }
+
+    /** Types {@code line} and waits for {@code text} in what follows. */
+    String command(final String line, final String text, final long timeoutMs)
+    {
+        final int from = output().length();
+        type(line);
+        return awaitOutput(text, from, timeoutMs);
+    }
+
+    int waitFor(final long timeoutMs)
+    {
+        try
+        {
+            if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
+            {
+                throw new AssertionError(what + " still running after " + timeoutMs + " ms; output:\n" + output());
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL, and wait until it is gone. */
+    void kill()
+    {
+        process.destroyForcibly();
+        waitFor(10_000);
+    }
+
+    static void sleepMs(final long ms)
+    {
+        try
+        {
+            Thread.sleep(ms);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (process.isAlive())
+        {
+            process.destroyForcibly();
+            try
+            {
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return what + " (pid " + process.pid() + ")";
+    }
+}
