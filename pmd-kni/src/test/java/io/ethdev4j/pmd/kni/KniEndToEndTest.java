@@ -196,6 +196,42 @@ class KniEndToEndTest
     }
 
     @Test
+    void shouldKeepForwardingThroughAnInterfaceMovedToAnotherNamespaceAndBack()
+    {
+        bringUp();
+        try (TestNetns nsC = new TestNetns())
+        {
+            nsC.exec("sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1", "net.ipv6.conf.all.disable_ipv6=1");
+            // as a container runtime hands an interface over: addresses stay behind, the interface arrives down
+            nsA.exec("ip", "link", "set", "kni0", "netns", nsC.name());
+            pingFrom(nsC);
+            nsC.exec("ip", "link", "set", "kni0", "netns", nsA.name());
+            pingFrom(nsA);
+
+            // the namespace is deleted with the interface in it: the TAP is destroyed, the port's link goes down
+            nsA.exec("ip", "link", "set", "kni0", "netns", nsC.name());
+            Await.until("kni0 in C", 5_000, () -> nsC.tryExec("ip", "link", "show", "kni0").exit == 0);
+            assertTrue(p0.link().isUp(), "a move keeps the port's link");
+            nsC.close();
+            Await.until("port 0 link down once kni0 was destroyed with namespace C", 10_000, () -> !p0.link().isUp());
+            assertTrue(p1.link().isUp(), "port 1 is not concerned");
+        }
+    }
+
+    /** Address, up, carrier, then 5 pings to 198.18.0.2 answered through the (moved) kni0. */
+    private static void pingFrom(final TestNetns ns)
+    {
+        ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("kni0 up with carrier in " + ns.name(), 10_000,
+            () -> ns.exec("ip", "-o", "link", "show", "kni0").contains("LOWER_UP"));
+        Await.until("198.18.0.2 reachable from " + ns.name(), 10_000,
+            () -> ns.tryExec("ping", "-c", "1", "-W", "1", "198.18.0.2").exit == 0);
+        final Shell.Result ping = ns.tryExec("ping", "-n", "-q", "-c", "5", "-i", "0.2", "-W", "2", "198.18.0.2");
+        assertTrue(ping.output.contains("5 packets transmitted, 5 received"), ping.output);
+    }
+
+    @Test
     void shouldCarryA50MegabyteTcpTransferByteIdentical() throws Exception
     {
         bringUp();
