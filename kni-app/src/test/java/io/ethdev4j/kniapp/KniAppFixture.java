@@ -88,6 +88,18 @@ final class KniAppFixture implements AutoCloseable
             () -> tester.exec("ip", "link", "show", "kni0").contains("LOWER_UP"));
     }
 
+    /** Ready for the next start in the same namespaces (the previous run must have exited). */
+    KniAppFixture next()
+    {
+        synchronized (printed)
+        {
+            printed.reset();
+        }
+        app.set(null);
+        exitCode = Integer.MIN_VALUE;
+        return this;
+    }
+
     /** Starts the application in {@code dut}; returns once it runs (or has exited with an error). */
     KniApp start(final String... argv)
     {
@@ -99,8 +111,10 @@ final class KniAppFixture implements AutoCloseable
         }, "kni-app-test");
         thread.setDaemon(true);
         thread.start();
+        final long t0 = System.nanoTime();
         Await.until("the application runs or exits: " + printed(), 60_000,
             () -> app.get() != null || exitCode != Integer.MIN_VALUE);
+        System.out.println("[fixture] start took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         return app.get();
     }
 
@@ -138,8 +152,10 @@ final class KniAppFixture implements AutoCloseable
             final KniApp a = app.get();
             if (a != null && exitCode == Integer.MIN_VALUE)
             {
+                final long t0 = System.nanoTime();
                 a.stop();
                 awaitExit();
+                System.out.println("[fixture] stop and release took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             }
         }
         finally
