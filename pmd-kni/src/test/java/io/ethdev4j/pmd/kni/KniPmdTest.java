@@ -97,6 +97,40 @@ class KniPmdTest
     }
 
     @Test
+    void shouldFollowTheInterfacesMtuAndRefuseOneAnMbufCannotCarry()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        assertEquals(2034, port.mtu(), "the port reads the MTU the interface was created with");
+        assertEquals(2034, mtuOf(link("kni0")));
+        ns.exec("ip", "link", "set", "kni0", "mtu", "1400");
+        Await.until("port MTU 1400 after ip link set kni0 mtu 1400", 5_000, () -> port.mtu() == 1400);
+        ns.tryExec("ip", "link", "set", "kni0", "mtu", "2035");
+        Await.until("2035 (> 2176 - 128 - 14) put back on the interface", 5_000, () -> mtuOf(link("kni0")) == 1400);
+        assertEquals(1400, port.mtu());
+        port.setMtu(1500);
+        Await.until("the interface follows the port's MTU", 5_000, () -> mtuOf(link("kni0")) == 1500);
+        assertEquals(1500, port.mtu());
+    }
+
+    @Test
+    void shouldMakeTheCarrierFollowThePortWhateverKniCarrierSays()
+    {
+        final EthDev port = open("net_kni0", "--kni-carrier=off");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("carrier on while the port is started", 5_000, () -> link("kni0").contains("LOWER_UP"));
+        port.stop();
+        Await.until("carrier off once the port stopped", 5_000, () -> link("kni0").contains("NO-CARRIER"));
+        port.start();
+        Await.until("carrier on again at start", 5_000, () -> link("kni0").contains("LOWER_UP"));
+        ns.exec("ip", "link", "set", "kni0", "down");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("carrier on again after the interface went down and up", 5_000,
+            () -> link("kni0").contains("LOWER_UP"));
+    }
+
+    @Test
     void shouldCreateTheInterfaceAtFirstStartAndRemoveItAtClose()
     {
         final EthDev port = open("net_kni0");
