@@ -378,6 +378,7 @@ public final class KniContext implements AutoCloseable
             return false;
         }
         knis.remove(kni.name());
+        kni.silenceDoorbell();
         try
         {
             control.release(kni.handle());

@@ -96,6 +96,61 @@ class KniPmdTest
         return Integer.parseInt(ipLink.substring(i + 5, ipLink.indexOf(' ', i + 5)));
     }
 
+    /**
+     * The doorbell: with a 0.9-1 s scheduling interval, a datagram the application sends while the KNI thread sleeps
+     * reaches the interface's socket well before the thread would have woken on its own, because txBurst rings the
+     * thread's eventfd (counted).
+     */
+    @Test
+    void shouldWakeASleepingKniThreadWhenTheApplicationSends() throws Exception
+    {
+        final EthDev port = open("net_kni0", "--kni-min-scheduling-interval=900000",
+            "--kni-max-scheduling-interval=1000000");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        final java.nio.channels.DatagramChannel rx = io.ethdev4j.sys.Netns.callIn(ns.path(), () ->
+            java.nio.channels.DatagramChannel.open().bind(new java.net.InetSocketAddress("198.18.0.1", 9001)));
+        try
+        {
+            rx.configureBlocking(false);
+            final io.ethdev4j.kni.Kni kni = ((KniEthDev)port.ops()).kni();
+            final byte[] dst = MacAddress.parse(ns.exec("cat", "/sys/class/net/kni0/address").trim()).toBytes();
+            final java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(2048);
+            for (int i = 0; i < 3; i++)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);   // the thread goes idle, then sleeps
+                final byte[] frame = io.ethdev4j.test.Frames.udp(dst, MacAddress.parse("02:00:00:00:00:22").toBytes(),
+                    io.ethdev4j.test.Frames.ip("198.18.0.2"), io.ethdev4j.test.Frames.ip("198.18.0.1"), 7000, 9001,
+                    ("ring-" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                final Mbuf m = pool.alloc();
+                m.append(frame.length);
+                m.copyFrom(frame, 0, 0, frame.length);
+                assertEquals(1, port.txBurst(0, new Mbuf[] {m}, 1));
+                got.clear();
+                Await.until("datagram " + i + " well within the 0.9 s scheduling interval", 600,
+                    () -> receive(rx, got));
+            }
+            assertTrue(kni.doorbellRings() >= 3, "rings: " + kni.doorbellRings());
+        }
+        finally
+        {
+            rx.close();
+        }
+    }
+
+    private static boolean receive(final java.nio.channels.DatagramChannel ch, final java.nio.ByteBuffer into)
+    {
+        try
+        {
+            return ch.receive(into) != null;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     @Test
     void shouldFollowTheInterfacesMtuAndRefuseOneAnMbufCannotCarry()
     {

@@ -1,8 +1,11 @@
 package io.ethdev4j.kni.kernel.datapath;
 
+import com.sun.jna.Pointer;
+import io.ethdev4j.sys.EventFd;
 import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Poll;
+import org.agrona.UnsafeApi;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * core. Instead: after a pass that moved anything the next pass starts at once; after an idle pass the thread sleeps
  * in {@code ppoll} on its TAP fds — {@code min_scheduling_interval} first, doubling on each further idle pass up to
  * {@code max_scheduling_interval}. A frame from the netdev wakes it at once (kernel → application latency is the
- * wake-up, not the interval); a frame on rx_q waits at most the current interval (≤ max). With min = 0 the first idle
+ * wake-up, not the interval). A frame on rx_q wakes it at once too: before sleeping the thread arms each interface's
+ * doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
+ * packets on rx_q signals the thread's eventfd, which it sleeps on beside the TAP fds. A busy thread never sleeps, so
+ * the application pays nothing then; the scheduling intervals still bound every sleep. With min = 0 the first idle
  * pass only polls, then the sleep grows from 1 µs.
  * <p>
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
@@ -33,8 +39,12 @@ public final class KniKthread implements Runnable
     private final long minNs;
     private final long maxNs;
     private final MbufValidator validator;
-    private final Poll poll = new Poll(MAX_DEVICES);
-    private final int[] fds = new int[MAX_DEVICES];
+    private final Poll poll = new Poll(MAX_DEVICES + 1);
+    private final int[] fds = new int[MAX_DEVICES + 1];
+    /** The doorbell: applications signal it when they put packets on an rx_q while this thread sleeps. */
+    private final int doorbellFd;
+    /** 8 bytes for the eventfd's counter. */
+    private final com.sun.jna.Memory doorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
     private final Thread thread;
 
     /** Writer: control thread (add/remove); reader: this thread. */
@@ -60,6 +70,7 @@ public final class KniKthread implements Runnable
         this.minNs = TimeUnit.MICROSECONDS.toNanos(minSchedulingIntervalUs);
         this.maxNs = TimeUnit.MICROSECONDS.toNanos(maxSchedulingIntervalUs);
         this.validator = new MbufValidator(registry);
+        this.doorbellFd = EventFd.create();
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
@@ -77,6 +88,12 @@ public final class KniKthread implements Runnable
     public Thread thread()
     {
         return thread;
+    }
+
+    /** The eventfd an application signals to wake this thread ({@code KniControl.doorbellFd}). */
+    public int doorbellFd()
+    {
+        return doorbellFd;
     }
 
     /**
@@ -136,12 +153,49 @@ public final class KniKthread implements Runnable
         if (!thread.isAlive())
         {
             poll.close();
+            LibC.closeQuietly(doorbellFd);
+            doorbellValue.close();
         }
     }
 
     public Throwable failure()
     {
         return failure;
+    }
+
+    /**
+     * Arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most {@code sleepNs}),
+     * disarms. With {@code sleepNs == 0} only polls.
+     */
+    private void sleep(final KniDataPath[] devs, final long sleepNs)
+    {
+        if (sleepNs == 0)
+        {
+            poll.poll(0);
+            return;
+        }
+        for (final KniDataPath d : devs)
+        {
+            d.doorbellArm();
+        }
+        UnsafeApi.fullFence();
+        boolean pending = false;
+        for (final KniDataPath d : devs)
+        {
+            pending |= d.rxPending();
+        }
+        if (!pending)
+        {
+            poll.poll(sleepNs);
+        }
+        for (final KniDataPath d : devs)
+        {
+            d.doorbellDisarm();
+        }
+        if (!pending)
+        {
+            EventFd.drain(doorbellFd, Pointer.nativeValue(doorbellValue));
+        }
     }
 
     public void run()
@@ -169,7 +223,8 @@ public final class KniKthread implements Runnable
                     {
                         fds[i] = devs[i].detached() ? -1 : devs[i].tapFd();
                     }
-                    poll.set(fds, devs.length);
+                    fds[devs.length] = doorbellFd;
+                    poll.set(fds, devs.length + 1);
                     polled = devs;
                     polledDetached = detached;
                 }
@@ -195,7 +250,7 @@ public final class KniKthread implements Runnable
                 {
                     sleepNs = Math.min(maxNs, Math.max(1_000L, sleepNs * 2));
                 }
-                poll.poll(sleepNs);
+                sleep(devs, sleepNs);
             }
         }
         catch (final Throwable t)
