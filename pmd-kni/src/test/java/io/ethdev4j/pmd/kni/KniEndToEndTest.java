@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Two net_kni ports in io forwarding (an in-test forwarding loop on worker lcore 1, as testpmd's io engine):
  * {@code kni0} in namespace A as 198.18.0.1/24, {@code kni1} in namespace B as 198.18.0.2/24. Pings from A all come
- * back, the ports count exactly what tcpdump sees on each interface, a 50 MB TCP transfer arrives byte-identical,
+ * back, the ports count exactly what tcpdump prints on each interface, a 50 MB TCP transfer arrives byte-identical,
  * and no mbuf is left in use once the ports are closed.
  */
 class KniEndToEndTest
@@ -167,13 +167,25 @@ class KniEndToEndTest
             awaitQuiet();
             final EthStats s0 = p0.stats();
             final EthStats s1 = p1.stats();
+            // one line per packet (-l): wait for each tcpdump to have printed what the ports counted (it may lag
+            // behind under load; its "packets captured" at exit missed the tail), then compare
+            final long[] expected = {s0.opackets, s0.ipackets, s1.opackets, s1.ipackets};
             final long[] seen = new long[4];
             for (int i = 0; i < 4; i++)
             {
                 final Proc d = dumps[i];
+                final int k = i;
+                try
+                {
+                    Await.until("tcpdump " + d + " printed " + expected[k] + " packets", 10_000,
+                        () -> packetLines(d.output()) >= expected[k]);
+                }
+                catch (final AssertionError ex)
+                {
+                    // compared below, with the counts in the message
+                }
+                seen[i] = packetLines(d.output());
                 d.terminate(10_000);
-                seen[i] = d.find("(\\d+) packets? captured");
-                assertTrue(seen[i] >= 0, "tcpdump count of " + d + ": " + d.output());
             }
             // port tx = frames written into the interface (tcpdump "in"); port rx = frames the interface sent ("out")
             assertEquals(seen[0], s0.opackets, "port 0 tx vs tcpdump -Q in on kni0; " + s0);
@@ -261,8 +273,22 @@ class KniEndToEndTest
 
     private static Proc tcpdump(final TestNetns ns, final String ifName, final String direction)
     {
-        return new Proc("ip", "netns", "exec", ns.name(), "tcpdump", "--immediate-mode", "-i", ifName, "-p", "-n", "-Q", direction,
-            "-w", "/dev/null");
+        return new Proc("ip", "netns", "exec", ns.name(), "tcpdump", "--immediate-mode", "-i", ifName, "-p", "-n", "-q",
+            "-l", "-Q", direction);
+    }
+
+    /** Packets tcpdump printed: its lines that start with a timestamp (HH:MM:SS.micros). */
+    private static long packetLines(final String output)
+    {
+        long n = 0;
+        for (final String line : output.split("\n"))
+        {
+            if (line.length() > 9 && Character.isDigit(line.charAt(0)) && line.charAt(2) == ':' && line.charAt(5) == ':')
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Waits until neither port's counters moved for 300 ms (bounded). */
