@@ -388,15 +388,15 @@ public final class KniApp implements AutoCloseable
         Log.info("APP", "Lcore " + lcore + " has nothing to do");
     }
 
-    /** kni_ingress in its loop: port rx queue 0 → each KNI, then its requests. Allocates nothing after construction. */
-    private final class Ingress
+    /** What an rx or tx lcore holds for its port: the port, its KNIs and a burst array (allocated before the loop). */
+    private abstract class PortLoop
     {
-        private final EthDev dev;
-        private final int port;
-        private final Kni[] knis;
-        private final Mbuf[] burst = new Mbuf[PKT_BURST_SZ];
+        final EthDev dev;
+        final int port;
+        final Kni[] knis;
+        final Mbuf[] burst = new Mbuf[PKT_BURST_SZ];
 
-        Ingress(final KniPortParams p)
+        PortLoop(final KniPortParams p)
         {
             dev = eal.port(p.portId());
             port = p.portId();
@@ -407,7 +407,8 @@ public final class KniApp implements AutoCloseable
             }
         }
 
-        void run()
+        /** Until kni_stop; spins while a callback pauses the lcores. */
+        final void run()
         {
             while (!stopRequested)
             {
@@ -418,65 +419,61 @@ public final class KniApp implements AutoCloseable
                 }
                 for (final Kni k : knis)
                 {
-                    final int nbRx = dev.rxBurst(0, burst, 0, PKT_BURST_SZ);
-                    final int num = k.txBurst(burst, 0, nbRx);
-                    if (num != 0)
-                    {
-                        stats.add(port, KniAppStats.RX_PACKETS, num);
-                    }
-                    k.handleRequest();
-                    if (num < nbRx)
-                    {
-                        Mbuf.freeBulk(burst, num, nbRx - num);
-                        stats.add(port, KniAppStats.RX_DROPPED, nbRx - num);
-                    }
+                    pass(k);
                 }
+            }
+        }
+
+        abstract void pass(Kni k);
+    }
+
+    /** kni_ingress: port rx queue 0 → the KNI, then its requests. Allocates nothing. */
+    private final class Ingress extends PortLoop
+    {
+        Ingress(final KniPortParams p)
+        {
+            super(p);
+        }
+
+        @Override
+        void pass(final Kni k)
+        {
+            final int nbRx = dev.rxBurst(0, burst, 0, PKT_BURST_SZ);
+            final int num = k.txBurst(burst, 0, nbRx);
+            if (num != 0)
+            {
+                stats.add(port, KniAppStats.RX_PACKETS, num);
+            }
+            k.handleRequest();
+            if (num < nbRx)
+            {
+                Mbuf.freeBulk(burst, num, nbRx - num);
+                stats.add(port, KniAppStats.RX_DROPPED, nbRx - num);
             }
         }
     }
 
-    /** kni_egress in its loop: each KNI → port tx queue 0, what the port refuses freed. */
-    private final class Egress
+    /** kni_egress: the KNI → port tx queue 0, what the port refuses freed. Allocates nothing. */
+    private final class Egress extends PortLoop
     {
-        private final EthDev dev;
-        private final int port;
-        private final Kni[] knis;
-        private final Mbuf[] burst = new Mbuf[PKT_BURST_SZ];
-
         Egress(final KniPortParams p)
         {
-            dev = eal.port(p.portId());
-            port = p.portId();
-            knis = new Kni[p.nbKni()];
-            for (int i = 0; i < knis.length; i++)
-            {
-                knis[i] = p.kni(i);
-            }
+            super(p);
         }
 
-        void run()
+        @Override
+        void pass(final Kni k)
         {
-            while (!stopRequested)
+            final int num = k.rxBurst(burst, 0, PKT_BURST_SZ);
+            final int nbTx = dev.txBurst(0, burst, 0, num);
+            if (nbTx != 0)
             {
-                if (ports.pause().get() != 0)
-                {
-                    Thread.onSpinWait();
-                    continue;
-                }
-                for (final Kni k : knis)
-                {
-                    final int num = k.rxBurst(burst, 0, PKT_BURST_SZ);
-                    final int nbTx = dev.txBurst(0, burst, 0, num);
-                    if (nbTx != 0)
-                    {
-                        stats.add(port, KniAppStats.TX_PACKETS, nbTx);
-                    }
-                    if (nbTx < num)
-                    {
-                        Mbuf.freeBulk(burst, nbTx, num - nbTx);
-                        stats.add(port, KniAppStats.TX_DROPPED, num - nbTx);
-                    }
-                }
+                stats.add(port, KniAppStats.TX_PACKETS, nbTx);
+            }
+            if (nbTx < num)
+            {
+                Mbuf.freeBulk(burst, nbTx, num - nbTx);
+                stats.add(port, KniAppStats.TX_DROPPED, num - nbTx);
             }
         }
     }

@@ -98,15 +98,37 @@ final class KniPortControl
 
     private void setupQueuesOrExit(final EthDev dev, final DevInfo info)
     {
-        final int port = dev.portId();
+        final QueueFailure f = setupQueues(dev, info);
+        if (f != null)
+        {
+            throw new KniAppExit("Could not setup up " + f.which + " queue for port" + dev.portId() + " (" +
+                -f.cause.errno() + "): " + f.cause.getMessage(), f.cause);
+        }
+    }
+
+    /** Which queue setup failed, and why. */
+    private static final class QueueFailure
+    {
+        final String which;
+        final EthDevException cause;
+
+        QueueFailure(final String which, final EthDevException cause)
+        {
+            this.which = which;
+            this.cause = cause;
+        }
+    }
+
+    /** Rx and tx queue 0 with NB_RXD/NB_TXD descriptors adjusted to the port; null, or what failed. */
+    private QueueFailure setupQueues(final EthDev dev, final DevInfo info)
+    {
         try
         {
             dev.rxQueueSetup(0, adjust(NB_RXD, info.rxDescLim), pool, null);
         }
         catch (final EthDevException ex)
         {
-            throw new KniAppExit("Could not setup up RX queue for port" + port + " (" + -ex.errno() + "): " +
-                ex.getMessage(), ex);
+            return new QueueFailure("RX", ex);
         }
         try
         {
@@ -114,9 +136,9 @@ final class KniPortControl
         }
         catch (final EthDevException ex)
         {
-            throw new KniAppExit("Could not setup up TX queue for port" + port + " (" + -ex.errno() + "): " +
-                ex.getMessage(), ex);
+            return new QueueFailure("TX", ex);
         }
+        return null;
     }
 
     /** rte_eth_dev_adjust_nb_rx_tx_desc: into [nb_min, nb_max], rounded up to nb_align. */
@@ -158,25 +180,17 @@ final class KniPortControl
         }
         Log.info("APP", "Change MTU of port " + portId + " to " + newMtu);
         final EthDev dev = eal.port(portId);
-        try
+        int r = attempt(dev::stop, "Failed to stop port " + portId);
+        if (r != 0)
         {
-            dev.stop();
-        }
-        catch (final EthDevException ex)
-        {
-            Log.err("APP", "Failed to stop port " + portId + ": " + ex.getMessage());
-            return -ex.errno();
+            return r;
         }
         final EthConf conf = new EthConf();
         conf.mtu = newMtu;
-        try
+        r = attempt(() -> dev.configure(1, 1, conf), "Fail to reconfigure port " + portId);
+        if (r != 0)
         {
-            dev.configure(1, 1, conf);
-        }
-        catch (final EthDevException ex)
-        {
-            Log.err("APP", "Fail to reconfigure port " + portId + " (" + ex.getMessage() + ")");
-            return -ex.errno();
+            return r;
         }
         final DevInfo info;
         try
@@ -188,34 +202,29 @@ final class KniPortControl
             Log.err("APP", "Error during getting device (port " + portId + ") info: " + ex.getMessage());
             return -ex.errno();
         }
+        final QueueFailure f = setupQueues(dev, info);
+        if (f != null)
+        {
+            Log.err("APP", "Fail to setup " + (f.which.equals("RX") ? "Rx" : "Tx") + " queue of port " + portId + " (" +
+                f.cause.getMessage() + ")");
+            return -f.cause.errno();
+        }
+        return attempt(dev::start, "Fail to restart port " + portId);
+    }
+
+    /** One step of a callback: 0, or the error logged as {@code failure (reason)} and its -errno. */
+    private static int attempt(final Runnable step, final String failure)
+    {
         try
         {
-            dev.rxQueueSetup(0, adjust(NB_RXD, info.rxDescLim), pool, null);
+            step.run();
+            return 0;
         }
         catch (final EthDevException ex)
         {
-            Log.err("APP", "Fail to setup Rx queue of port " + portId + " (" + ex.getMessage() + ")");
+            Log.err("APP", failure + " (" + ex.getMessage() + ")");
             return -ex.errno();
         }
-        try
-        {
-            dev.txQueueSetup(0, adjust(NB_TXD, info.txDescLim), null);
-        }
-        catch (final EthDevException ex)
-        {
-            Log.err("APP", "Fail to setup Tx queue of port " + portId + " (" + ex.getMessage() + ")");
-            return -ex.errno();
-        }
-        try
-        {
-            dev.start();
-        }
-        catch (final EthDevException ex)
-        {
-            Log.err("APP", "Fail to restart port " + portId + " (" + ex.getMessage() + ")");
-            return -ex.errno();
-        }
-        return 0;
     }
 
     /** kni_config_network_interface: up = stop then start the port, down = stop it. */
@@ -231,28 +240,12 @@ final class KniPortControl
         try
         {
             final EthDev dev = eal.port(portId);
-            try
+            final int r = attempt(dev::stop, "Failed to stop port " + portId);
+            if (r != 0 || ifUp == 0)
             {
-                dev.stop();
+                return r;
             }
-            catch (final EthDevException ex)
-            {
-                Log.err("APP", "Failed to stop port " + portId + ": " + ex.getMessage());
-                return -ex.errno();
-            }
-            if (ifUp != 0)
-            {
-                try
-                {
-                    dev.start();
-                }
-                catch (final EthDevException ex)
-                {
-                    Log.err("APP", "Failed to start port " + portId + " (" + ex.getMessage() + ")");
-                    return -ex.errno();
-                }
-            }
-            return 0;
+            return attempt(dev::start, "Failed to start port " + portId);
         }
         finally
         {

@@ -59,7 +59,7 @@ class KniAppTest
         assertTrue(f.printed().contains("APP: Initialising port 0 ..."), f.printed());
         assertTrue(f.printed().contains("Port 0 Link up at"), f.printed());
         final String link = f.link("vEth0_0");
-        assertTrue(link.contains("mtu 1500"), "the MTU of the port: " + link);
+        assertTrue(link.contains("mtu " + app.eal().port(0).mtu()), "the MTU of the port: " + link);
         assertTrue(link.contains(app.eal().port(0).macAddr().toString().toLowerCase()), "the MAC of the port: " + link);
 
         // up: the callback restarts the port; -m raises the carrier from the port's link
