@@ -55,6 +55,25 @@ final class KniAppFixture implements AutoCloseable
         return argv("net_kni0,netns=" + tester.name(), null, eal, app);
     }
 
+    /**
+     * EAL options for port 0 = an igb port on QEMU's 82576 whose netdev is TAP {@code tap} (created persistent in
+     * {@code dut} here: QEMU, started from the application's thread, attaches to it there; {@link #testerTap} then
+     * moves it to {@code tester}).
+     */
+    String[] argvQemuIgb(final String tap, final String[] eal, final String... app)
+    {
+        dut.exec("ip", "tuntap", "add", "dev", tap, "mode", "tap");
+        return argv("net_qemu_igb0,netdev=tap:" + tap + ",mac=52:54:00:e4:11:01,link_wait_ms=5000", null, eal, app);
+    }
+
+    /** The igb port's wire: QEMU's TAP moved into {@code tester}, 198.18.0.2/24, up (the fd QEMU holds follows it). */
+    void testerTap(final String tap)
+    {
+        dut.exec("ip", "link", "set", tap, "netns", tester.name());
+        tester.exec("ip", "addr", "add", TESTER_IP + "/24", "dev", tap);
+        tester.exec("ip", "link", "set", tap, "up");
+    }
+
     /** EAL options for port 0 = net_ring0 back to back with port 1 = net_ring1 (the test's side). */
     static String[] argvRingPair(final String[] eal, final String... app)
     {
