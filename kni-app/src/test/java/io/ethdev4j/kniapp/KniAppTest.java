@@ -44,7 +44,8 @@ class KniAppTest
     {
         NetAdmin.require();
         f = new KniAppFixture(ipv6);
-        final KniApp app = f.start(f.argvKniWire(new String[] {"--kni-carrier=on"}, TEST_PLAN_APP));
+        // --kni-carrier=off (the default): vEth0_0's carrier comes from -m, the tester's kni0's from its net_kni port
+        final KniApp app = f.start(f.argvKniWire(new String[0], TEST_PLAN_APP));
         assertNotNull(app, "the application did not start: " + f.printed());
         f.testerUp();
         return app;
@@ -66,7 +67,7 @@ class KniAppTest
         f.dut.exec("ip", "link", "set", "vEth0_0", "up");
         f.awaitPrinted("APP: Configure network interface of 0 up");
         Await.until("vEth0_0 carrier from the port's link", 10_000, () -> f.link("vEth0_0").contains("LOWER_UP"));
-        assertTrue(f.printed().contains("APP: vEth0_0 NIC Link up at"), f.printed());
+        f.awaitPrinted("APP: vEth0_0 NIC Link up at");
         Await.until("IPv6 link-local address (DAD done)", 10_000, () ->
         {
             final String a = f.dut.exec("ip", "-6", "addr", "show", "dev", "vEth0_0");
@@ -120,6 +121,19 @@ class KniAppTest
         Await.until("port 0 MTU 1300 and started", 10_000,
             () -> app.eal().port(0).mtu() == 1300 && app.eal().port(0).isStarted());
         assertTrue(f.link("vEth0_0").contains("mtu 1300"));
+
+        // promiscuous and all-multicast: no callback in the example, the library applies them to the port
+        f.dut.exec("ip", "link", "set", "vEth0_0", "allmulticast", "on");
+        f.dut.exec("ip", "link", "set", "vEth0_0", "allmulticast", "off");
+        Await.until("port 0 all-multicast off, as vEth0_0", 10_000, () -> !app.eal().port(0).isAllmulticast());
+        f.dut.exec("ip", "link", "set", "vEth0_0", "promisc", "on");
+        f.dut.exec("ip", "link", "set", "vEth0_0", "promisc", "off");
+        Await.until("port 0 promiscuous off, as vEth0_0", 10_000, () -> !app.eal().port(0).isPromiscuous());
+        // MAC: the callback sets the port's
+        f.dut.exec("ip", "link", "set", "vEth0_0", "address", "02:00:00:00:0c:01");
+        f.awaitPrinted("APP: Configure mac address of 0");
+        Await.until("port 0 MAC 02:00:00:00:0c:01", 10_000,
+            () -> "02:00:00:00:0c:01".equalsIgnoreCase(app.eal().port(0).macAddr().toString()));
 
         // down: the port stops
         f.dut.exec("ip", "link", "set", "vEth0_0", "down");

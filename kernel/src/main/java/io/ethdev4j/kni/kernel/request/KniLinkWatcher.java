@@ -159,7 +159,10 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
             }
             catch (final RuntimeException ex)
             {
-                RteLog.err("KNI", "kni " + name + ": request watcher stopped: " + ex);
+                if (ex != RELEASING)
+                {
+                    RteLog.err("KNI", "kni " + name + ": request watcher stopped: " + ex);
+                }
                 return;
             }
         }
@@ -374,7 +377,32 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
     private int request(final int reqId, final int value, final byte[] macAddr, final boolean async)
     {
         requests++;
-        return channel.request(reqId, value, macAddr, async);
+        final int r = channel.request(reqId, value, macAddr, async);
+        if (r == -Errno.ECANCELED)
+        {
+            throw RELEASING;
+        }
+        return r;
+    }
+
+    /** The interface is being released while a request waited: the watcher ends without reverting anything. */
+    private static final Released RELEASING = new Released();
+
+    /** Stackless: a signal inside the watcher, never thrown out of it. */
+    private static final class Released extends io.ethdev4j.sys.ErrnoException
+    {
+        private static final long serialVersionUID = 1L;
+
+        Released()
+        {
+            super(Errno.ECANCELED, "kniRequest", "interface released while a request waited");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace()
+        {
+            return this;
+        }
     }
 
     private void refuse(final String change, final String restored, final int result)
@@ -416,6 +444,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
     public void close()
     {
         running = false;
+        channel.cancel();
         if (thread.isAlive() && thread != Thread.currentThread())
         {
             try
