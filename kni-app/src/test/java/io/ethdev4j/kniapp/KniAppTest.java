@@ -255,9 +255,8 @@ class KniAppTest
         }
         finally
         {
-            peer.stop();
-            peer.close();
-            pool.close();
+            // the application first: the kernel side may still hand peer_pool mbufs back on free_q, which its rx
+            // lcore frees; its exit closes the runtime, the peer port and peer_pool with it
             app.stop();
             f.awaitExit();
         }
