@@ -14,7 +14,8 @@
 #                 and a UDP request/response at a fixed rate (BENCH_LAT_UDP_RATE per second, default 1000, for
 #                 BENCH_LAT_UDP_COUNT requests, default 5000), p50/p99/p99.9 in µs (exact, from every sample).
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
-# --kni-tap-io=write (one write(2) per frame, the fallback). Each cell is the best of BENCH_RUNS runs (default 1): on
+# --kni-tap-io=write (one write(2) per frame, the fallback); BENCH_PMDS may add "kni-nodb" (--kni-doorbell=off: the
+# KNI thread wakes only on its TAP and the scheduling interval, as rte_kni.ko's). Each cell is the best of BENCH_RUNS runs (default 1): on
 # a shared 2-CPU VM single runs vary by 10-30%.
 #
 #   tools/bench-kni.sh [SECONDS]        SECONDS measured per cell (default 5), after BENCH_WARMUP s (default 2)
@@ -127,13 +128,14 @@ cell() {
     IFNAME=kni0
     local tapio=""
     [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
+    [[ $pmd == kni-nodb ]] && tapio="--kni-doorbell=off"
     # shellcheck disable=SC2086
-    tools/testpmd --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
+    tools/testpmd --file-prefix "kni-bench-$$" --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
       --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   else
     IFNAME=dtap0
     # shellcheck disable=SC2086
-    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --file-prefix "kni-bench-dpdk-$$" --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
       --vdev net_tap0,iface=dtap0 -- --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   fi
   TP_PID=$!
@@ -188,12 +190,13 @@ lat_cell() {
     ifa=kni0; ifb=kni1
     local tapio=""
     [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
+    [[ $pmd == kni-nodb ]] && tapio="--kni-doorbell=off"
     # shellcheck disable=SC2086
-    tools/testpmd --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" \
+    tools/testpmd --file-prefix "kni-bench-$$" --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" \
       --vdev "net_kni1,netns=$NSB" -- --total-num-mbufs=16384 --forward-mode=io <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   else
     ifa=dtap0; ifb=dtap1
-    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --file-prefix "kni-bench-dpdk-$$" --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
       --vdev net_tap0,iface=dtap0 --vdev net_tap1,iface=dtap1 -- --total-num-mbufs=16384 --forward-mode=io \
       <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   fi
@@ -304,16 +307,17 @@ for dir in $DIRS; do
 done
 if [[ " $DIRS " == *" lat "* ]]; then
   echo
-  printf '%-28s %28s %28s %28s\n' "round trip A -> B -> A (us)" "ours io_uring p50/p99/p99.9" "ours write p50/p99/p99.9" \
-    "net_tap p50/p99/p99.9"
+  printf '%-28s' "round trip A -> B -> A (us)"
+  for pmd in $PMDS; do printf ' %26s' "$pmd p50/p99/p99.9"; done
+  echo
   for kind in ping udp; do
-    row=()
-    for pmd in kni kni-write tap; do
+    printf '%-28s' "$kind$([[ $kind == udp ]] && echo " at ${BENCH_LAT_UDP_RATE:-1000}/s" ||
+      echo " every ${BENCH_LAT_INTERVAL:-0.02} s")"
+    for pmd in $PMDS; do
       read -r a b c d e f l <<<"${LAT[$pmd]:-n/a n/a n/a n/a n/a n/a 0}"
-      [[ $kind == ping ]] && row+=("$a/$b/$c") || row+=("$d/$e/$f")
+      [[ $kind == ping ]] && printf ' %26s' "$a/$b/$c" || printf ' %26s' "$d/$e/$f"
     done
-    printf '%-28s %28s %28s %28s\n' "$kind$([[ $kind == udp ]] && echo " at ${BENCH_LAT_UDP_RATE:-1000}/s" ||
-      echo " every ${BENCH_LAT_INTERVAL:-0.02} s")" "${row[@]}"
+    echo
   done
   echo "goal: round-trip p50 and p99 at most net_tap's"
 fi

@@ -150,6 +150,7 @@ public final class KniKernel implements AutoCloseable
     private KniKthread newThread(final String name, final int bindCore)
     {
         return new KniKthread(name, bindCore, params.minSchedulingIntervalUs(), params.maxSchedulingIntervalUs(),
+            params.doorbell(),
             registry);
     }
 

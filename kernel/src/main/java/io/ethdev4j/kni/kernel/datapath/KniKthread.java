@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * core. Instead: after a pass that moved anything the next pass starts at once; after an idle pass the thread sleeps
  * in {@code ppoll} on its TAP fds — {@code min_scheduling_interval} first, doubling on each further idle pass up to
  * {@code max_scheduling_interval}. A frame from the netdev wakes it at once (kernel → application latency is the
- * wake-up, not the interval). A frame on rx_q wakes it at once too: before sleeping the thread arms each interface's
- * doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
+ * wake-up, not the interval). A frame on rx_q wakes it at once too once the thread has been idle for longer than the
+ * min interval: before such a sleep the thread arms each interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
  * packets on rx_q signals the thread's eventfd, which it sleeps on beside the TAP fds. A busy thread never sleeps, so
  * the application pays nothing then; the scheduling intervals still bound every sleep. With min = 0 the first idle
  * pass only polls, then the sleep grows from 1 µs.
@@ -43,6 +43,7 @@ public final class KniKthread implements Runnable
     private final int[] fds = new int[MAX_DEVICES + 1];
     /** The doorbell: applications signal it when they put packets on an rx_q while this thread sleeps. */
     private final int doorbellFd;
+    private final boolean doorbell;
     /** 8 bytes for the eventfd's counter. */
     private final com.sun.jna.Memory doorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
     private final Thread thread;
@@ -60,11 +61,13 @@ public final class KniKthread implements Runnable
      * @param bindCore                 CPU to run on (kthread_mode=multiple with force_bind), or -1.
      * @param minSchedulingIntervalUs  the module's min_scheduling_interval.
      * @param maxSchedulingIntervalUs  the module's max_scheduling_interval.
+     * @param doorbell                 arm the doorbell when idle longer than min_scheduling_interval.
      * @param registry                 the mempools whose mbufs may be followed.
      */
     public KniKthread(final String name, final int bindCore, final int minSchedulingIntervalUs,
-        final int maxSchedulingIntervalUs, final MempoolRegistry registry)
+        final int maxSchedulingIntervalUs, final boolean doorbell, final MempoolRegistry registry)
     {
+        this.doorbell = doorbell;
         this.name = name;
         this.bindCore = bindCore;
         this.minNs = TimeUnit.MICROSECONDS.toNanos(minSchedulingIntervalUs);
@@ -164,14 +167,17 @@ public final class KniKthread implements Runnable
     }
 
     /**
-     * Arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most {@code sleepNs}),
-     * disarms. With {@code sleepNs == 0} only polls.
+     * With {@code arm}: arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most
+     * {@code sleepNs}), disarms. Without: sleeps on the fds only. The first sleep after work is never armed: a busy
+     * interface (the thread drained rx_q faster than the application fills it) keeps batching through the interval
+     * and its application never pays a wake-up; an interface idle longer than min_scheduling_interval is armed, so
+     * sparse traffic (a ping, a request) is not delayed by the interval.
      */
-    private void sleep(final KniDataPath[] devs, final long sleepNs)
+    private void sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
     {
-        if (sleepNs == 0)
+        if (!arm)
         {
-            poll.poll(0);
+            poll.poll(sleepNs);
             return;
         }
         for (final KniDataPath d : devs)
@@ -241,7 +247,8 @@ public final class KniKthread implements Runnable
                     idleBefore = false;
                     continue;
                 }
-                if (!idleBefore)
+                final boolean firstIdle = !idleBefore;
+                if (firstIdle)
                 {
                     sleepNs = minNs;
                     idleBefore = true;
@@ -250,7 +257,7 @@ public final class KniKthread implements Runnable
                 {
                     sleepNs = Math.min(maxNs, Math.max(1_000L, sleepNs * 2));
                 }
-                sleep(devs, sleepNs);
+                sleep(devs, sleepNs, doorbell && sleepNs > 0 && !firstIdle);
             }
         }
         catch (final Throwable t)
