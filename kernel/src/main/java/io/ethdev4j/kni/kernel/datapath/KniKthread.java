@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * core. Instead: after a pass that moved anything the next pass starts at once; after an idle pass the thread sleeps
  * in {@code ppoll} on its TAP fds — {@code min_scheduling_interval} first, doubling on each further idle pass up to
  * {@code max_scheduling_interval}. A frame from the netdev wakes it at once (kernel → application latency is the
- * wake-up, not the interval). A frame on rx_q wakes it at once too once the thread has been idle for longer than the
- * min interval: before such a sleep the thread arms each interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
+ * wake-up, not the interval). A frame on rx_q wakes it at once too once the thread has been idle for
+ * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: before such a sleep the thread arms each interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
  * packets on rx_q signals the thread's eventfd, which it sleeps on beside the TAP fds. A busy thread never sleeps, so
  * the application pays nothing then; the scheduling intervals still bound every sleep. With min = 0 the first idle
  * pass only polls, then the sleep grows from 1 µs.
@@ -31,6 +31,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KniKthread implements Runnable
 {
+    /**
+     * How long the thread must have been idle before it arms the doorbell: an interface whose application sends at
+     * least this often is busy (the thread batches through its interval, the application never pays a wake-up); one
+     * quieter than this (a ping, a request now and then) is woken at once.
+     */
+    public static final long DOORBELL_ARM_AFTER_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+
     /** Interfaces one thread serves at most (one poll slot each). */
     public static final int MAX_DEVICES = 256;
 
@@ -168,10 +175,9 @@ public final class KniKthread implements Runnable
 
     /**
      * With {@code arm}: arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most
-     * {@code sleepNs}), disarms. Without: sleeps on the fds only. The first sleep after work is never armed: a busy
-     * interface (the thread drained rx_q faster than the application fills it) keeps batching through the interval
-     * and its application never pays a wake-up; an interface idle longer than min_scheduling_interval is armed, so
-     * sparse traffic (a ping, a request) is not delayed by the interval.
+     * {@code sleepNs}), disarms. Without: sleeps on the fds only. Armed only once the thread has been idle for
+     * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: a busy interface keeps batching through the interval and its application
+     * never pays a wake-up; sparse traffic (a ping, a request) is not delayed by the interval.
      */
     private void sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
     {
@@ -213,6 +219,7 @@ public final class KniKthread implements Runnable
                 LibC.setAffinity(0, bindCore);
             }
             long sleepNs = 0;
+            long idleSince = 0;
             boolean idleBefore = false;
             while (running)
             {
@@ -257,7 +264,12 @@ public final class KniKthread implements Runnable
                 {
                     sleepNs = Math.min(maxNs, Math.max(1_000L, sleepNs * 2));
                 }
-                sleep(devs, sleepNs, doorbell && sleepNs > 0 && !firstIdle);
+                final long now = System.nanoTime();
+                if (firstIdle)
+                {
+                    idleSince = now;
+                }
+                sleep(devs, sleepNs, doorbell && sleepNs > 0 && now - idleSince >= DOORBELL_ARM_AFTER_IDLE_NS);
             }
         }
         catch (final Throwable t)
