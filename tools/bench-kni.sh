@@ -7,15 +7,20 @@
 #                 testpmd rxonly; counted as the interface's tx_packets/tx_bytes, i.e. frames the application read
 #                 (tun counts a frame when it is copied to user space; frames the app was too slow for are tx_dropped).
 # SIZE = 64 and 1500 bytes (Ethernet frame without FCS). Prints pps and Gbit/s per cell and the ratio ours/net_tap.
+#   latency (BENCH_DIRS containing "lat"): two ports in testpmd's io forwarding between namespace A (198.18.0.1) and
+#                 namespace B (198.18.0.2): two net_kni ports for ours, two DPDK net_tap ports for dpdk-testpmd (its
+#                 second TAP moved into B). Round trips A -> B -> A: ping (BENCH_LAT_PINGS, default 500, every
+#                 BENCH_LAT_INTERVAL s, default 0.02: the KNI threads go idle between two, as on a quiet interface)
+#                 and a UDP request/response at a fixed rate (BENCH_LAT_UDP_RATE per second, default 1000, for
+#                 BENCH_LAT_UDP_COUNT requests, default 5000), p50/p99/p99.9 in µs (exact, from every sample).
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
-# --kni-tap-io=write (one write(2) per frame, the fallback); and "knid": the same kernel side in tools/knid, a process
-# of its own, testpmd reaching it with --kni-daemon (issue 15: within 10% of "kni", latency no worse).
-# A third workload, "lat", is latency: testpmd in icmpecho mode answers pings from the namespace (ping -i 0.002);
-# the cell is the average RTT in µs. Each cell is the best of BENCH_RUNS runs (default 1): on
-# a shared 2-CPU VM single runs vary by 10-30%.
+# --kni-tap-io=write (one write(2) per frame, the fallback); "kni-nodb" (--kni-doorbell=off: the KNI thread wakes
+# only on its TAP and the scheduling interval, as rte_kni.ko's); and "knid": the same kernel side in tools/knid, a
+# process of its own, testpmd reaching it with --kni-daemon (issue 15: within 10% of "kni", latency no worse).
+# Each cell is the best of BENCH_RUNS runs (default 1): on a shared 2-CPU VM single runs vary by 10-30%.
 #
 #   tools/bench-kni.sh [SECONDS]        SECONDS measured per cell (default 5), after BENCH_WARMUP s (default 2)
-#   BENCH_RUNS=3 BENCH_SIZES="64 1500" BENCH_DIRS="tx rx lat" BENCH_PMDS="kni kni-write knid tap" \
+#   BENCH_RUNS=3 BENCH_SIZES="64 1500" BENCH_DIRS="tx rx lat" BENCH_PMDS="kni kni-write kni-nodb knid tap" \
 #     BENCH_KNI_OPTS="--kni-..." (in-process) BENCH_KNID_OPTS="--..." (knid's options) \
 #     tools/bench-kni.sh
 #
@@ -35,6 +40,7 @@ KNID_OPTS=${BENCH_KNID_OPTS:-}
 KNID_PID=""
 WORK="$(mktemp -d /tmp/kni-bench.XXXXXX)"
 NS=""
+NSB=""
 TP_PID=""
 SRC_PID=""
 
@@ -57,7 +63,9 @@ stop_cell() {
   fi
   KNID_PID=""
   [[ -n "$NS" ]] && ip netns del "$NS" 2>/dev/null
+  [[ -n "$NSB" ]] && ip netns del "$NSB" 2>/dev/null
   NS=""
+  NSB=""
   set -e
 }
 
@@ -116,6 +124,20 @@ while True:
   SRC_PID=$!
 }
 
+# start_knid: tools/knid on $WORK/knid.sock (KNID_PID), ready when it says so
+start_knid() {
+  rm -f "$WORK/knid.sock" "$WORK/knid.out"
+  # shellcheck disable=SC2086
+  tools/knid --socket="$WORK/knid.sock" --carrier=on $KNID_OPTS >"$WORK/knid.out" 2>&1 &
+  KNID_PID=$!
+  local k
+  for ((k = 0; k < 6000; k++)); do
+    [[ -S "$WORK/knid.sock" ]] && grep -q "ready on" "$WORK/knid.out" 2>/dev/null && break
+    kill -0 "$KNID_PID" 2>/dev/null || { cat "$WORK/knid.out" >&2; die "knid exited early"; }
+    sleep 0.1
+  done
+}
+
 # cell PMD DIR SIZE → prints "pps bytes_per_s offered_pps"
 cell() {
   local pmd=$1 dir=$2 size=$3 mode
@@ -132,16 +154,7 @@ cell() {
   rm -f "$WORK/stdin"; mkfifo "$WORK/stdin"
   if [[ $pmd == knid ]]; then
     IFNAME=kni0
-    rm -f "$WORK/knid.sock" "$WORK/knid.out"
-    # shellcheck disable=SC2086
-    tools/knid --socket="$WORK/knid.sock" --carrier=on $KNID_OPTS >"$WORK/knid.out" 2>&1 &
-    KNID_PID=$!
-    local k
-    for ((k = 0; k < 6000; k++)); do
-      [[ -S "$WORK/knid.sock" ]] && grep -q "ready on" "$WORK/knid.out" 2>/dev/null && break
-      kill -0 "$KNID_PID" 2>/dev/null || { cat "$WORK/knid.out" >&2; die "knid exited early"; }
-      sleep 0.1
-    done
+    start_knid
     # shellcheck disable=SC2086
     tools/testpmd --no-huge -m 512 -l 0-1 --file-prefix=knibench$$ --kni-daemon="$WORK/knid.sock" --vdev "net_kni0,netns=$NS" -- \
       --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
@@ -149,13 +162,14 @@ cell() {
     IFNAME=kni0
     local tapio=""
     [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
+    [[ $pmd == kni-nodb ]] && tapio="--kni-doorbell=off"
     # shellcheck disable=SC2086
-    tools/testpmd --no-huge -m 512 -l 0-1 --file-prefix=knibench$$ --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
+    tools/testpmd --file-prefix "kni-bench-$$" --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" -- \
       --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   else
     IFNAME=dtap0
     # shellcheck disable=SC2086
-    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --no-huge -m 512 --no-pci -l 0-1 --file-prefix=knibench$$ --log-level=lib.eal:error \
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --file-prefix "kni-bench-dpdk-$$" --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
       --vdev net_tap0,iface=dtap0 -- --total-num-mbufs=16384 $mode <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
   fi
   TP_PID=$!
@@ -198,12 +212,122 @@ cell() {
 
 gbps() { awk -v b="$1" 'BEGIN { printf "%.2f", b * 8 / 1e9 }'; }
 
-declare -A PPS BPS OFF
+# percentiles: the µs values on stdin → "p50 p99 p99.9" (exact: the sample at that rank)
+percentiles() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "n/a n/a n/a"; exit }
+    split("0.5 0.99 0.999", q, " ")
+    for (i = 1; i <= 3; i++) { r = int(q[i] * NR + 0.999999); if (r < 1) r = 1; if (r > NR) r = NR; printf "%s%.1f", (i > 1 ? " " : ""), v[r] }
+    print "" }'
+}
+
+# lat_cell PMD → prints "ping_p50 ping_p99 ping_p999 udp_p50 udp_p99 udp_p999 lost" (µs; lost = pings + requests)
+lat_cell() {
+  local pmd=$1 ifa ifb
+  NS="kni-bench-$$-$pmd-lat-a"; NSB="kni-bench-$$-$pmd-lat-b"
+  local ns
+  for ns in "$NS" "$NSB"; do
+    ip netns add "$ns"
+    ip netns exec "$ns" ip link set lo up
+    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  done
+  rm -f "$WORK/stdin"; mkfifo "$WORK/stdin"
+  if [[ $pmd == knid ]]; then
+    ifa=kni0; ifb=kni1
+    start_knid
+    tools/testpmd --file-prefix "kni-bench-$$" --no-huge -m 512 -l 0-1 --kni-daemon="$WORK/knid.sock" \
+      --vdev "net_kni0,netns=$NS" --vdev "net_kni1,netns=$NSB" -- --total-num-mbufs=16384 --forward-mode=io \
+      <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
+  elif [[ $pmd == kni* ]]; then
+    ifa=kni0; ifb=kni1
+    local tapio=""
+    [[ $pmd == kni-write ]] && tapio="--kni-tap-io=write"
+    [[ $pmd == kni-nodb ]] && tapio="--kni-doorbell=off"
+    # shellcheck disable=SC2086
+    tools/testpmd --file-prefix "kni-bench-$$" --no-huge -m 512 -l 0-1 --kni-carrier=on $tapio $KNI_OPTS --vdev "net_kni0,netns=$NS" \
+      --vdev "net_kni1,netns=$NSB" -- --total-num-mbufs=16384 --forward-mode=io <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
+  else
+    ifa=dtap0; ifb=dtap1
+    ip netns exec "$NS" stdbuf -oL -eL dpdk-testpmd --file-prefix "kni-bench-dpdk-$$" --no-huge -m 512 --no-pci -l 0-1 --log-level=lib.eal:error \
+      --vdev net_tap0,iface=dtap0 --vdev net_tap1,iface=dtap1 -- --total-num-mbufs=16384 --forward-mode=io \
+      <"$WORK/stdin" >"$WORK/testpmd.out" 2>&1 &
+  fi
+  TP_PID=$!
+  exec 3>"$WORK/stdin"
+  wait_output "Press enter to exit" 600
+  [[ $pmd == tap ]] && ip netns exec "$NS" ip link set dtap1 netns "$NSB"
+  ip netns exec "$NS" ip addr add 198.18.0.1/24 dev "$ifa"
+  ip netns exec "$NSB" ip addr add 198.18.0.2/24 dev "$ifb"
+  ip netns exec "$NS" ip link set "$ifa" up
+  ip netns exec "$NSB" ip link set "$ifb" up
+  local i
+  for ((i = 0; i < 100; i++)); do
+    ip netns exec "$NS" ip -o link show "$ifa" | grep -q LOWER_UP && ip netns exec "$NSB" ip -o link show "$ifb" |
+      grep -q LOWER_UP && ip netns exec "$NS" ping -c 1 -W 1 198.18.0.2 >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  ((i < 100)) || die "$pmd: 198.18.0.2 not reachable from A after 10 s"
+  ip netns exec "$NS" ping -n -q -c 200 -i 0.005 198.18.0.2 >/dev/null 2>&1 || true   # warm-up (JIT)
+  local pings=${BENCH_LAT_PINGS:-500}
+  ip netns exec "$NS" ping -n -c "$pings" -i "${BENCH_LAT_INTERVAL:-0.02}" -W 1 198.18.0.2 >"$WORK/ping.out" 2>&1 || true
+  local ping_pct ping_got
+  ping_pct=$(sed -n 's/.* time=\([0-9.]*\) ms.*/\1/p' "$WORK/ping.out" | awk '{ print $1 * 1000 }' | percentiles)
+  ping_got=$(grep -c ' time=' "$WORK/ping.out" || true)
+  ip netns exec "$NSB" timeout 120 python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("198.18.0.2", 9100))
+while True:
+    d, a = s.recvfrom(2048)
+    s.sendto(d, a)' >/dev/null 2>&1 &
+  SRC_PID=$!
+  sleep 0.5
+  local udp
+  udp=$(ip netns exec "$NS" timeout 120 python3 -c '
+import socket, sys, time
+rate, count = int(sys.argv[1]), int(sys.argv[2])
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(1.0)
+s.connect(("198.18.0.2", 9100))
+period = 1e9 / rate
+rtts, lost = [], 0
+t_next = time.perf_counter_ns()
+for i in range(count):
+    while time.perf_counter_ns() < t_next:
+        pass
+    t_next += period
+    t0 = time.perf_counter_ns()
+    s.send(i.to_bytes(8, "little") + bytes(56))
+    try:
+        while int.from_bytes(s.recv(2048)[:8], "little") != i:
+            pass
+        rtts.append((time.perf_counter_ns() - t0) / 1000.0)
+    except socket.timeout:
+        lost += 1
+for r in rtts:
+    print("%.1f" % r)
+print("lost", lost, file=sys.stderr)' "${BENCH_LAT_UDP_RATE:-1000}" "${BENCH_LAT_UDP_COUNT:-5000}" 2>"$WORK/udp.err" | percentiles)
+  local udp_lost
+  udp_lost=$(awk '/^lost/ { print $2 }' "$WORK/udp.err")
+  echo "" >&3
+  stop_cell
+  echo "$ping_pct $udp $(( pings - ping_got + ${udp_lost:-0} ))"
+}
+
+declare -A PPS BPS OFF LAT
 echo "bench-kni: $SECS s per cell; kernel sender: $SENDER; $(nproc) CPUs; $(uname -r)"
 for dir in $DIRS; do
-  sizes=$SIZES
-  [[ $dir == lat ]] && sizes=84   # ping's 64-byte payload: a 98-byte frame
-  for size in $sizes; do
+  if [[ $dir == lat ]]; then
+    for pmd in $PMDS; do
+      lat_cell "$pmd" >"$WORK/result"
+      LAT[$pmd]="$(cat "$WORK/result")"
+      read -r a b c d e f l <"$WORK/result"
+      printf '  %-9s lat ping p50/p99/p99.9 %s/%s/%s us, udp %s/%s/%s us, lost %s\n' "$pmd" "$a" "$b" "$c" "$d" "$e" \
+        "$f" "$l"
+    done
+    continue
+  fi
+  for size in $SIZES; do
     for pmd in $PMDS; do
       p=0; b=0; o=0
       for ((run = 0; run < RUNS; run++)); do
@@ -228,9 +352,9 @@ done
 
 ratio() { awk -v k="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.2fx", k / t; else print "n/a" }'; }
 
-echo
+[[ " $DIRS " == *" tx "* || " $DIRS " == *" rx "* ]] && { echo
 printf '%-24s %6s %20s %20s %20s %9s %9s\n' "workload" "size" "ours io_uring" "ours write" "net_tap" \
-  "uring/tap" "write/tap"
+  "uring/tap" "write/tap"; }
 for dir in $DIRS; do
   [[ $dir == lat ]] && continue
   for size in $SIZES; do
@@ -241,16 +365,28 @@ for dir in $DIRS; do
       "$t" "$(gbps "${BPS[tap,$dir,$size]:-0}")" "$(ratio "$k" "$t")" "$(ratio "$w" "$t")"
   done
 done
-echo "goal: >= 1.5x net_tap app -> kernel, >= 1.0x kernel -> app"
+if [[ " $DIRS " == *" lat "* ]]; then
+  echo
+  printf '%-28s' "round trip A -> B -> A (us)"
+  for pmd in $PMDS; do printf ' %26s' "$pmd p50/p99/p99.9"; done
+  echo
+  for kind in ping udp; do
+    printf '%-28s' "$kind$([[ $kind == udp ]] && echo " at ${BENCH_LAT_UDP_RATE:-1000}/s" ||
+      echo " every ${BENCH_LAT_INTERVAL:-0.02} s")"
+    for pmd in $PMDS; do
+      read -r a b c d e f l <<<"${LAT[$pmd]:-n/a n/a n/a n/a n/a n/a 0}"
+      [[ $kind == ping ]] && printf ' %26s' "$a/$b/$c" || printf ' %26s' "$d/$e/$f"
+    done
+    echo
+  done
+  echo "goal: round-trip p50 and p99 at most net_tap's"
+fi
+[[ " $DIRS " == *" tx "* || " $DIRS " == *" rx "* ]] && echo "goal: >= 1.5x net_tap app -> kernel, >= 1.0x kernel -> app"
 if [[ " $PMDS " == *" knid "* && " $PMDS " == *" kni "* ]]; then
   echo
   echo "knid (kernel side in its own process) against kni (in-process), same workloads:    knid      kni   knid/kni"
   for dir in $DIRS; do
-    if [[ $dir == lat ]]; then
-      printf '  %-24s %9s us %9s us %8s\n' "latency (ping RTT)" "${PPS[knid,lat,84]:-0}" "${PPS[kni,lat,84]:-0}" \
-        "$(ratio "${PPS[knid,lat,84]:-0}" "${PPS[kni,lat,84]:-0}")"
-      continue
-    fi
+    [[ $dir == lat ]] && continue   # in the round-trip table above
     for size in $SIZES; do
       name=$([[ $dir == tx ]] && echo "app -> kernel $size B" || echo "kernel -> app $size B")
       extra=""

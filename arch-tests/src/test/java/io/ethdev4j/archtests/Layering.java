@@ -44,7 +44,7 @@ final class Layering
     static final List<String> CORE = List.of("bus", "eal", "ethdev", "mbuf", "mem", "ring");
 
     /** Top-level packages that are not the core: {@code sys} below it, buses, drivers and applications above it. */
-    static final Set<String> NOT_CORE = Set.of("sys", "pci", "pmd", "kni", "testpmd", "testkit", "bench");
+    static final Set<String> NOT_CORE = Set.of("sys", "pci", "pmd", "kni", "kniapp", "testpmd", "testkit", "bench");
 
     private final String root;
 
@@ -140,6 +140,8 @@ final class Layering
             pkgs("testpmd", "testpmd.cmd.."), core("sys..", "testpmd..")));
         rules.add(mayOnlyDependOn("testpmd.fwd depends only on the core and sys",
             pkgs("testpmd.fwd.."), core("sys..", "testpmd.fwd..")));
+        rules.add(mayOnlyDependOn("kniapp depends only on the core, sys and the KNI library (never its kernel side)",
+            pkgs("kniapp.."), core("sys..", "kni", "kniapp..")));
         return rules;
     }
 
@@ -158,7 +160,7 @@ final class Layering
     ArchRule driversDoNotDependOnApps()
     {
         return noClasses().that().resideInAnyPackage(pkgs("pci..", "pmd..", "kni.."))
-            .should().dependOnClassesThat().resideInAnyPackage(pkgs("testpmd..", "testkit..", "bench.."))
+            .should().dependOnClassesThat().resideInAnyPackage(pkgs("testpmd..", "kniapp..", "testkit..", "bench.."))
             .as("buses and drivers do not depend on testpmd, the test kit or the benchmarks");
     }
 
@@ -229,7 +231,7 @@ final class Layering
     {
         return noClasses().that(ours()
                 .and(not(cls("sys.RteLog")))
-                .and(not(resideInAnyPackage(pkgs("testpmd..")))))
+                .and(not(resideInAnyPackage(pkgs("testpmd..", "kniapp..")))))
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethodWhere(target(name("printStackTrace"))
@@ -317,7 +319,7 @@ final class Layering
 
     private static String[] abovePackages()
     {
-        return new String[] {"pci..", "pmd..", "kni..", "testpmd..", "testkit..", "bench.."};
+        return new String[] {"pci..", "pmd..", "kni..", "kniapp..", "testpmd..", "testkit..", "bench.."};
     }
 
     private String pkg(final String relative)

@@ -33,7 +33,8 @@ class LayeringTest
             "io.ethdev4j.pmd.nullpmd.NullPmdProvider", "io.ethdev4j.testkit.EthDevConformance",
             "io.ethdev4j.pmd.intel.IntelRxQueue", "io.ethdev4j.pmd.igb.IgbEthDev", "io.ethdev4j.kni.abi.KniFifo",
             "io.ethdev4j.kni.Kni", "io.ethdev4j.kni.daemon.server.KnidServer",
-            "io.ethdev4j.kni.daemon.client.KnidControl", "io.ethdev4j.testpmd.TestPmd"})
+            "io.ethdev4j.kni.daemon.client.KnidControl", "io.ethdev4j.testpmd.TestPmd",
+            "io.ethdev4j.kniapp.KniApp"})
         {
             assertTrue(MAIN.contain(c), c + " imported");
         }

@@ -75,6 +75,15 @@ public final class EthDevData
         return mtu;
     }
 
+    /**
+     * Drivers whose device changes its MTU on its own report the new value (net_kni: {@code ip link set kniN mtu M}
+     * on its interface), and what the device was created with; {@link EthDev#mtu()} reads it.
+     */
+    public void deviceMtu(final int mtu)
+    {
+        this.mtu = mtu;
+    }
+
     public MacAddress macAddr()
     {
         return macAddr;

@@ -6,6 +6,7 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.abi.KniRequest;
 import io.ethdev4j.kni.abi.KniRequestId;
@@ -16,6 +17,8 @@ import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.EventFd;
+import org.agrona.UnsafeApi;
 
 /**
  * One KNI (DPDK's {@code struct rte_kni}): a Linux interface and the shared-memory FIFOs that connect it to the
@@ -62,6 +65,14 @@ public final class Kni
     private final int handle;
     private final int ifIndex;
     private final long syncAddr;
+    /** The doorbell word ({@link KniDoorbellDescriptor}) in the sync area. */
+    private final long doorbellAddr;
+    /** The serving thread's eventfd, -1 without one or once released. Read by the transmit path. */
+    private volatile int doorbellFd;
+    /** 8 bytes for the eventfd write; transmit path only. */
+    private final com.sun.jna.Memory doorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
+    /** Doorbell rings (the kernel thread was about to sleep or slept); writer: the transmit path. */
+    private volatile long doorbellRings;
 
     private final KniFifo txQ = new KniFifo();
     private final KniFifo rxQ = new KniFifo();
@@ -100,6 +111,8 @@ public final class Kni
         this.handle = handle;
         this.ifIndex = ifIndex;
         this.syncAddr = zones[SYNC].address();
+        this.doorbellAddr = syncAddr + KniDoorbellDescriptor.DOORBELL_OFFSET;
+        this.doorbellFd = doorbellFd(control, handle);
         txQ.attach(zones[TX].address());
         rxQ.attach(zones[RX].address());
         allocQ.attach(zones[ALLOC].address());
@@ -225,8 +238,56 @@ public final class Kni
             addrs[i] = pkts[offset + i].address();
         }
         final int sent = n == 0 ? 0 : rxQ.put(addrs, 0, n);
+        if (sent > 0)
+        {
+            ringIfSleeping();
+        }
         freeMbufs();
         return sent;
+    }
+
+    /**
+     * The doorbell ({@link KniDoorbellDescriptor}): after the rx_q entries are published and a full fence, if the
+     * serving thread said it sleeps, take the word back to 0 and signal its eventfd (once per sleep). Costs a fence and
+     * a read while the thread polls.
+     */
+    private void ringIfSleeping()
+    {
+        UnsafeApi.fullFence();
+        if (UnsafeApi.getIntVolatile(null, doorbellAddr) == KniDoorbellDescriptor.SLEEPING &&
+            UnsafeApi.compareAndSetInt(null, doorbellAddr, KniDoorbellDescriptor.SLEEPING, KniDoorbellDescriptor.AWAKE))
+        {
+            final int fd = doorbellFd;
+            if (fd >= 0)
+            {
+                EventFd.signal(fd, com.sun.jna.Pointer.nativeValue(doorbellValue));
+                doorbellRings++;
+            }
+        }
+    }
+
+    /** Times the transmit path woke the kernel thread (it was about to sleep, or slept). */
+    public long doorbellRings()
+    {
+        return doorbellRings;
+    }
+
+    private static int doorbellFd(final KniControl control, final int handle)
+    {
+        try
+        {
+            return control.doorbellFd(handle);
+        }
+        catch (final KniControlException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** Before release: the thread (and its eventfd) may go away; never signal it again. */
+    void silenceDoorbell()
+    {
+        doorbellFd = -1;
     }
 
     /** kni_free_mbufs: frees up to 32 mbufs from free_q. */
@@ -574,6 +635,7 @@ public final class Kni
         {
             zones[z].close();
         }
+        doorbellValue.close();
     }
 
     private void drainAndFree(final KniFifo q)

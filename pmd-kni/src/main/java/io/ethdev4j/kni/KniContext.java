@@ -393,6 +393,7 @@ public final class KniContext implements AutoCloseable
             return false;
         }
         knis.remove(kni.name());
+        kni.silenceDoorbell();
         try
         {
             control.release(kni.handle());

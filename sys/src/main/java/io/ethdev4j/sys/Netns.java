@@ -46,6 +46,39 @@ public final class Netns
         }
     }
 
+    /**
+     * The identity of the namespace open at {@code fd} ({@code net:[inode]}, the link text of /proc/self/fd/N): two
+     * fds name the same namespace exactly when their identities are equal.
+     */
+    public static String identity(final int fd)
+    {
+        return link(fdPath(fd));
+    }
+
+    /** The identity (as {@link #identity}) of the calling thread's namespace. */
+    public static String currentIdentity()
+    {
+        return link("/proc/thread-self/ns/net");
+    }
+
+    /** A path that opens the namespace held by {@code fd}, for {@link #callIn}. */
+    public static String fdPath(final int fd)
+    {
+        return "/proc/self/fd/" + fd;
+    }
+
+    private static String link(final String path)
+    {
+        try
+        {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(path)).toString();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new SysException("readlink", Errno.EIO, path + ": " + ex.getMessage());
+        }
+    }
+
     /** A path for a namespace given as {@code ip netns} name or as a path. */
     public static String path(final String nameOrPath)
     {

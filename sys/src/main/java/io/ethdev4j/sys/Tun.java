@@ -22,6 +22,10 @@ public final class Tun
     public static final long TUNSETPERSIST = 0x400454cbL;
     /** _IOW('T', 226, int), Linux 5.0+. */
     public static final long TUNSETCARRIER = 0x400454e2L;
+    /** _IOR('T', 210, unsigned int): the attached netdev's current name and flags. */
+    public static final long TUNGETIFF = 0x800454d2L;
+    /** _IO('T', 227), Linux 5.2+: an fd of the network namespace the attached netdev is in now. */
+    public static final long TUNGETDEVNETNS = 0x54e3L;
 
     public static final short IFF_TUN = 0x0001;
     public static final short IFF_TAP = 0x0002;
@@ -55,6 +59,8 @@ public final class Tun
     private static native long read(int fd, long buf, long count);
 
     private static native int ioctl(int fd, long request, Pointer arg) throws LastErrorException;
+
+    private static native int ioctl(int fd, long request, long arg) throws LastErrorException;
 
     /**
      * Opens the clone device and attaches a TAP (IFF_TAP | IFF_NO_PI) named {@code name}, non-blocking, close-on-exec.
@@ -103,6 +109,61 @@ public final class Tun
         catch (final LastErrorException ex)
         {
             throw new SysException("ioctl", ex.getErrorCode(), "TUNSETCARRIER, on=" + on + ", fd=" + fd);
+        }
+    }
+
+    /**
+     * TUNGETIFF: the current name of the netdev the TAP fd is attached to. It follows renames and moves to other
+     * network namespaces (the fd stays attached to the netdev, wherever it goes).
+     *
+     * @return the name, or null once the netdev was destroyed (EBADFD: deleted with {@code ip link del}, or with its
+     *     namespace).
+     */
+    public static String attachedName(final int fd)
+    {
+        try (Memory ifr = new Memory(IFREQ_LENGTH))
+        {
+            ifr.clear();
+            ioctl(fd, TUNGETIFF, ifr);
+            final byte[] raw = ifr.getByteArray(0, IFNAMSIZ);
+            int n = 0;
+            while (n < raw.length && raw[n] != 0)
+            {
+                n++;
+            }
+            return new String(raw, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        catch (final LastErrorException ex)
+        {
+            if (ex.getErrorCode() == EBADFD)
+            {
+                return null;
+            }
+            throw new SysException("ioctl", ex.getErrorCode(), "TUNGETIFF, fd=" + fd);
+        }
+    }
+
+    /**
+     * TUNGETDEVNETNS (Linux 5.2+): opens the network namespace the attached netdev is in now. The caller closes the fd
+     * at once after use (an open namespace fd keeps the namespace alive).
+     *
+     * @return the namespace fd, or -1 once the netdev was destroyed (EBADFD) or while its namespace is being destroyed
+     *     (EINVAL: the namespace's last reference is gone, the netdev goes with it; before Linux 5.2, where the ioctl
+     *     does not exist, EINVAL too).
+     */
+    public static int attachedNetns(final int fd)
+    {
+        try
+        {
+            return ioctl(fd, TUNGETDEVNETNS, 0L);
+        }
+        catch (final LastErrorException ex)
+        {
+            if (ex.getErrorCode() == EBADFD || ex.getErrorCode() == Errno.EINVAL)
+            {
+                return -1;
+            }
+            throw new SysException("ioctl", ex.getErrorCode(), "TUNGETDEVNETNS, fd=" + fd);
         }
     }
 

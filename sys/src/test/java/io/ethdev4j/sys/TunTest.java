@@ -95,4 +95,74 @@ class TunTest
         assertTrue(ex.getMessage().contains("TUNSETIFF") && ex.getMessage().contains("name=lo"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Tun.openTap("a-name-too-long-16", false));
     }
+
+    @Test
+    void shouldFollowTheAttachedNetdevAcrossNamespacesAndTagLinkMessagesWithTheirNsid()
+    {
+        final TestNetns other = new TestNetns();
+        final int fd = Netns.callIn(ns.path(), () -> Tun.openTap("kni0", false));
+        final RtNetlink nl = Netns.callIn(ns.path(), () -> new RtNetlink(true));
+        final RtNetlink req = Netns.callIn(ns.path(), RtNetlink::requestSocket);
+        try
+        {
+            final String home = Netns.callIn(ns.path(), Netns::currentIdentity);
+            assertEquals("kni0", Tun.attachedName(fd));
+            assertEquals(home, identityOfAttached(fd));
+
+            ns.exec("ip", "link", "set", "kni0", "name", "kni0r");
+            assertEquals("kni0r", Tun.attachedName(fd), "the name follows a rename");
+            ns.exec("ip", "link", "set", "kni0r", "netns", other.name());
+            assertEquals("kni0r", Tun.attachedName(fd));
+            assertEquals(Netns.callIn(other.path(), Netns::currentIdentity), identityOfAttached(fd));
+            final int nsFd = Tun.attachedNetns(fd);
+            final int nsid;
+            try
+            {
+                nsid = req.nsidOf(nsFd);
+                assertEquals(nsid, req.nsidOf(nsFd), "the same id twice");
+            }
+            finally
+            {
+                LibC.closeChecked(nsFd);
+            }
+            assertTrue(nsid >= 0, "nsid " + nsid);
+
+            other.exec("ip", "link", "set", "kni0r", "mtu", "1400");
+            final java.util.List<RtNetlink.LinkMessage> got = new java.util.ArrayList<>();
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (got.stream().noneMatch(m -> m.nsid == nsid && m.mtu == 1400) && System.nanoTime() < deadline)
+            {
+                assertTrue(nl.receive(got) >= 0);
+                Thread.onSpinWait();
+            }
+            assertTrue(got.stream().anyMatch(m -> m.nsid == nsid && m.mtu == 1400 && "kni0r".equals(m.ifName)),
+                "the other namespace's RTM_NEWLINK, tagged with its nsid: " + got);
+            assertTrue(got.stream().anyMatch(m -> m.nsid == RtNetlink.NSID_OWN && m.type == RtNetlink.RTM_DELLINK),
+                "the move's RTM_DELLINK in the home namespace: " + got);
+
+            other.exec("ip", "link", "del", "kni0r");
+            assertNull(Tun.attachedName(fd), "destroyed: EBADFD is a value");
+            assertEquals(-1, Tun.attachedNetns(fd));
+        }
+        finally
+        {
+            req.close();
+            nl.close();
+            LibC.closeChecked(fd);
+            other.close();
+        }
+    }
+
+    private static String identityOfAttached(final int fd)
+    {
+        final int nsFd = Tun.attachedNetns(fd);
+        try
+        {
+            return Netns.identity(nsFd);
+        }
+        finally
+        {
+            LibC.closeChecked(nsFd);
+        }
+    }
 }

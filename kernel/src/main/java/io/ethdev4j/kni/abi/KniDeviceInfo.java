@@ -127,7 +127,10 @@ public final class KniDeviceInfo
         return this;
     }
 
-    /** The sync area (sync_phys = sync_va): at least {@link KniRequestDescriptor#LENGTH} bytes. */
+    /**
+     * The sync area (sync_phys = sync_va): at least {@link KniDoorbellDescriptor#SYNC_LENGTH} bytes (the request, then
+     * the doorbell word).
+     */
     public long sync()
     {
         return sync;

@@ -126,6 +126,21 @@ public interface KniControl extends AutoCloseable
     int updateLink(int handle, boolean up);
 
     /**
+     * The doorbell of the thread serving the interface (an ethdev4j addition): an eventfd the application signals after
+     * putting packets on rx_q when the interface's doorbell word says that thread sleeps
+     * ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}). The fd belongs to the channel's process; a kernel side in
+     * another process would hand it over (SCM_RIGHTS) or return -1.
+     *
+     * @return the eventfd, or -1 when this kernel side has no doorbell (the application then never rings; the thread
+     *     still wakes every scheduling interval).
+     * @throws KniControlException ENODEV for an unknown handle.
+     */
+    default int doorbellFd(final int handle)
+    {
+        return -1;
+    }
+
+    /**
      * The application sets the interface's MTU itself (beyond rte_kni.ko): no CHANGE_MTU request comes back for it.
      *
      * @throws KniControlException ENODEV for an unknown handle or a deleted interface; the ioctl's errno.

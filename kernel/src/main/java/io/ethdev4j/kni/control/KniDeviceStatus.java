@@ -6,7 +6,7 @@ package io.ethdev4j.kni.control;
  *
  * @param name        the interface name.
  * @param ifIndex     its ifindex in its network namespace.
- * @param present     false once it was deleted, or moved out of its namespace, from outside.
+ * @param present     false once it was deleted from outside, or destroyed with the namespace it was moved to.
  * @param carrier     the carrier (rte_kni_update_link, or the module's {@code carrier=on} when it went up).
  * @param requests    requests sent to the application so far (req_q).
  * @param refusals    changes the application refused (non-zero result, or no answer: ETIME), each reverted.

@@ -125,10 +125,19 @@ public final class KniDevice
         return dataPath.stats();
     }
 
-    /** False once the interface was deleted or moved out of its namespace from outside. */
+    /**
+     * False once the interface was deleted from outside, or destroyed with the namespace it was moved to (a move
+     * itself is followed: the interface stays present).
+     */
     public boolean present()
     {
         return !netdev.detached() && (watcher == null || watcher.present());
+    }
+
+    /** Moves to another network namespace (or back) the request watcher followed so far. */
+    public long moves()
+    {
+        return watcher == null ? 0 : watcher.moves();
     }
 
     /** Refusals seen so far (requests the application failed, or MTUs outside [min, max]); each was reverted. */

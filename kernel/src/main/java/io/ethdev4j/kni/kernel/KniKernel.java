@@ -140,9 +140,17 @@ public final class KniKernel implements AutoCloseable
         return dev;
     }
 
+    /** The doorbell eventfd of the thread serving {@code dev}, or -1 when no thread serves it (released). */
+    public synchronized int doorbellFd(final KniDevice dev)
+    {
+        final KniKthread t = servedBy.get(dev);
+        return t == null ? -1 : t.doorbellFd();
+    }
+
     private KniKthread newThread(final String name, final int bindCore)
     {
         return new KniKthread(name, bindCore, params.minSchedulingIntervalUs(), params.maxSchedulingIntervalUs(),
+            params.doorbell(),
             registry);
     }
 

@@ -10,6 +10,7 @@ package io.ethdev4j.kni.kernel;
  *   --kni-enable-bifurcated=on|off                               (off)
  *   --kni-min-scheduling-interval=µs                             (100)
  *   --kni-max-scheduling-interval=µs                             (200)
+ *   --kni-doorbell=on|off                                        (on; ethdev4j: rx_q wakes a sleeping KNI thread)
  * </pre>
  * Invalid values throw {@link IllegalArgumentException} naming the option and value (insmod failed with -EINVAL).
  * Difference: the module silently fell back to lo_mode_none on an unknown lo_mode; this rejects it.
@@ -64,6 +65,7 @@ public final class KniModuleParams
     private boolean carrier;
     private boolean enableBifurcated;
     private TapIo tapIo = TapIo.IO_URING;
+    private boolean doorbell = true;
     private int minSchedulingIntervalUs = DEFAULT_MIN_SCHEDULING_INTERVAL_US;
     private int maxSchedulingIntervalUs = DEFAULT_MAX_SCHEDULING_INTERVAL_US;
 
@@ -100,6 +102,7 @@ public final class KniModuleParams
                 case "--kni-carrier": p.carrier(parseOnOff(key, value)); break;
                 case "--kni-enable-bifurcated": p.enableBifurcated(parseOnOff(key, value)); break;
                 case "--kni-tap-io": p.tapIo(parseTapIo(value)); break;
+                case "--kni-doorbell": p.doorbell(parseOnOff(key, value)); break;
                 case "--kni-min-scheduling-interval":
                     p.minSchedulingIntervalUs = parseInt(key, value);
                     break;
@@ -109,7 +112,7 @@ public final class KniModuleParams
                 default:
                     throw new IllegalArgumentException("option " + arg + ": EINVAL - unknown KNI option; known: " +
                         "--kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated, " +
-                        "--kni-min-scheduling-interval, --kni-max-scheduling-interval, --kni-tap-io");
+                        "--kni-min-scheduling-interval, --kni-max-scheduling-interval, --kni-tap-io, --kni-doorbell");
             }
         }
         p.validate();
@@ -250,6 +253,21 @@ public final class KniModuleParams
         return this;
     }
 
+    /**
+     * The doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}): a KNI thread idle for 10 ms arms it, so the application wakes it when it puts packets on rx_q. Off: the thread
+     * wakes only on its TAP fds and the interval, as rte_kni.ko's.
+     */
+    public boolean doorbell()
+    {
+        return doorbell;
+    }
+
+    public KniModuleParams doorbell(final boolean on)
+    {
+        this.doorbell = on;
+        return this;
+    }
+
     public int minSchedulingIntervalUs()
     {
         return minSchedulingIntervalUs;
@@ -284,6 +302,6 @@ public final class KniModuleParams
         return "KniModuleParams{lo_mode=" + loMode.dpdkName + ", kthread_mode=" + kthreadMode.name().toLowerCase() +
             ", carrier=" + (carrier ? "on" : "off") + ", enable_bifurcated=" + (enableBifurcated ? "on" : "off") +
             ", min_scheduling_interval=" + minSchedulingIntervalUs + ", max_scheduling_interval=" +
-            maxSchedulingIntervalUs + ", tap_io=" + tapIo.name().toLowerCase() + '}';
+            maxSchedulingIntervalUs + ", tap_io=" + tapIo.name().toLowerCase() + ", doorbell=" + (doorbell ? "on" : "off") + '}';
     }
 }

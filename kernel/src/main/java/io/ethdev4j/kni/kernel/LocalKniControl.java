@@ -120,6 +120,12 @@ public final class LocalKniControl implements KniControl
     }
 
     @Override
+    public synchronized int doorbellFd(final int handle)
+    {
+        return kernel.doorbellFd(device(handle, "kniDoorbellFd"));
+    }
+
+    @Override
     public synchronized int updateLink(final int handle, final boolean up)
     {
         final KniDevice d = device(handle, "kniUpdateLink");

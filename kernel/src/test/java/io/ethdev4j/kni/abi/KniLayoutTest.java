@@ -3,6 +3,7 @@ package io.ethdev4j.kni.abi;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every offset of the shared-memory ABI against DPDK v22.11 (GCC, x86-64). */
 class KniLayoutTest
@@ -39,6 +40,9 @@ class KniLayoutTest
         assertEquals(1, KniRequestDescriptor.ASYNC_BIT);
         assertEquals(13, KniRequestDescriptor.RESULT_OFFSET);
         assertEquals(17, KniRequestDescriptor.LENGTH);
+        assertEquals(64, KniDoorbellDescriptor.DOORBELL_OFFSET, "the doorbell: a cache line of its own after the request");
+        assertEquals(68, KniDoorbellDescriptor.SYNC_LENGTH);
+        assertTrue(KniDoorbellDescriptor.SYNC_LENGTH <= KniFifoDescriptor.KNI_FIFO_SIZE, "fits the sync zone");
     }
 
     @Test

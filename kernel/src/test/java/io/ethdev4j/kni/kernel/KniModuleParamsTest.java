@@ -36,6 +36,8 @@ class KniModuleParamsTest
         assertEquals(KniModuleParams.TapIo.WRITE, KniModuleParams.parse("--kni-tap-io=write").tapIo());
         assertEquals(KniModuleParams.TapIo.IO_URING, KniModuleParams.parse("--kni-tap-io=io_uring").tapIo());
         assertTrue(KniModuleParams.parse("--kni-tap-io=write").toString().contains("tap_io=write"));
+        assertTrue(KniModuleParams.defaults().doorbell(), "the doorbell is on by default");
+        assertFalse(KniModuleParams.parse("--kni-doorbell=off").doorbell());
     }
 
     @Test

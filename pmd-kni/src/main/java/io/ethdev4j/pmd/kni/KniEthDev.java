@@ -14,6 +14,7 @@ import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.kni.Kni;
 import io.ethdev4j.kni.KniConf;
 import io.ethdev4j.kni.KniContext;
+import io.ethdev4j.kni.KniOps;
 import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
 import io.ethdev4j.mbuf.MbufDescriptor;
@@ -46,7 +47,13 @@ import java.util.concurrent.locks.LockSupport;
  * IFF_PROMISC, IFF_ALLMULTI); before the first start they are kept and applied at creation. The MTU range is
  * [68, mbuf_size − 14]: Linux's minimum and what one mbuf carries.</li>
  * <li>The interface gets the port's MAC (DPDK's got a random one of its own). The link reports down once the
- * interface is deleted from outside; the port keeps working (bursts move nothing) until it is closed.</li>
+ * interface is deleted from outside (or destroyed with the namespace it was moved to); the port keeps working
+ * (bursts move nothing) until it is closed. An interface moved to another namespace keeps working.</li>
+ * <li>The port's MTU follows the interface's ({@code ip link set kniN mtu M}: {@link io.ethdev4j.ethdev.EthDev#mtu()}
+ * reads M); an MTU one mbuf cannot carry (above mbuf_size − 14) is refused and put back on the interface.</li>
+ * <li>The interface's carrier follows the port: on at start (and when the interface goes up again while started),
+ * off at stop, whatever {@code --kni-carrier} says; that option keeps setting the default for interfaces an
+ * application creates with the KNI API.</li>
  * <li>{@code netns=} creates the interface inside a network namespace.</li>
  * </ul>
  */
@@ -190,8 +197,9 @@ public final class KniEthDev implements EthDevOps
             }
             final KniConf conf = new KniConf().name(ifName).groupId(data.portId()).mbufSize(mbufSize).mtu(mtu)
                 .minMtu(KniDeviceInfo.ETH_MIN_MTU).maxMtu(maxMtu).macAddr(data.macAddr()).netns(netns);
-            k = ctx.alloc(pool, conf, null);
+            k = ctx.alloc(pool, conf, new KniOps().changeMtu(this::interfaceMtu).configNetworkIf(this::interfaceUpDown));
             kni = k;
+            data.deviceMtu(mtu);
         }
         for (final KniRxQueue q : rxq)
         {
@@ -212,6 +220,54 @@ public final class KniEthDev implements EthDevOps
             startRequestThread(k);
         }
         linkUp = true;
+        carrier(k, true);
+    }
+
+    /**
+     * The interface's carrier follows the port: on when it starts, off when it stops, whatever {@code --kni-carrier}
+     * says (that option still sets the default for interfaces an application creates with the KNI API).
+     */
+    private void carrier(final Kni k, final boolean on)
+    {
+        try
+        {
+            k.updateLink(on);
+        }
+        catch (final EthDevException ex)
+        {
+            // the interface was deleted from outside: the link already reads down
+            Log.warn("KNI", op(on ? "start" : "stop") + ": carrier " + (on ? "on" : "off") + " not set: " +
+                ex.getMessage());
+        }
+    }
+
+    /**
+     * CHANGE_MTU from the interface ({@code ip link set kniN mtu M}): the port's MTU follows; an MTU one mbuf cannot
+     * carry (above mbuf_size − 14) is refused, and the kernel side puts the interface's MTU back.
+     */
+    private int interfaceMtu(final int portId, final int mtu)
+    {
+        final Kni k = kni;
+        final int max = k == null ? 0 : k.conf().mbufSize() - ETHER_HDR_LEN;
+        if (mtu < KniDeviceInfo.ETH_MIN_MTU || mtu > max)
+        {
+            Log.err("KNI", "port " + data.portId() + " (" + ifName + "): MTU " + mtu + " refused: EINVAL - outside [" +
+                KniDeviceInfo.ETH_MIN_MTU + ", " + max + "] (mbuf_size " + (max + ETHER_HDR_LEN) + " - 14)");
+            return -Errno.EINVAL;
+        }
+        data.deviceMtu(mtu);
+        return 0;
+    }
+
+    /** CFG_NETWORK_IF: accepted; going up raises the carrier again while the port is started (down dropped it). */
+    private int interfaceUpDown(final int portId, final int up)
+    {
+        final Kni k = kni;
+        if (up != 0 && linkUp && k != null)
+        {
+            carrier(k, true);
+        }
+        return 0;
     }
 
     private void startRequestThread(final Kni k)
@@ -264,6 +320,11 @@ public final class KniEthDev implements EthDevOps
     {
         stopRequestThread();
         linkUp = false;
+        final Kni k = kni;
+        if (k != null && !k.isReleased())
+        {
+            carrier(k, false);
+        }
     }
 
     /** eth_kni_close: releases the KNI (freeing every mbuf it holds) and, for the last port, the KNI context. */

@@ -96,6 +96,98 @@ class KniPmdTest
         return Integer.parseInt(ipLink.substring(i + 5, ipLink.indexOf(' ', i + 5)));
     }
 
+    /**
+     * The doorbell: with a scheduling interval growing from 1 ms to 1 s, the application sends a datagram while the
+     * KNI thread sleeps (idle for 300 ms: it sleeps ~256-512 ms, doorbell armed); txBurst sees the armed word and rings the thread's eventfd (counted:
+     * the functional check), and each datagram reaches the interface's socket. How much sooner than the interval is
+     * what tools/bench-kni.sh measures (a unit test does not assert on time).
+     */
+    @Test
+    void shouldWakeASleepingKniThreadWhenTheApplicationSends() throws Exception
+    {
+        final EthDev port = open("net_kni0", "--kni-min-scheduling-interval=1000",
+            "--kni-max-scheduling-interval=1000000");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        final java.nio.channels.DatagramChannel rx = io.ethdev4j.sys.Netns.callIn(ns.path(), () ->
+            java.nio.channels.DatagramChannel.open().bind(new java.net.InetSocketAddress("198.18.0.1", 9001)));
+        try
+        {
+            rx.configureBlocking(false);
+            final io.ethdev4j.kni.Kni kni = ((KniEthDev)port.ops()).kni();
+            final byte[] dst = MacAddress.parse(ns.exec("cat", "/sys/class/net/kni0/address").trim()).toBytes();
+            final java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(2048);
+            for (int i = 0; i < 3; i++)
+            {
+                java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);   // the thread goes idle, then sleeps
+                final byte[] frame = io.ethdev4j.test.Frames.udp(dst, MacAddress.parse("02:00:00:00:00:22").toBytes(),
+                    io.ethdev4j.test.Frames.ip("198.18.0.2"), io.ethdev4j.test.Frames.ip("198.18.0.1"), 7000, 9001,
+                    ("ring-" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                final Mbuf m = pool.alloc();
+                m.append(frame.length);
+                m.copyFrom(frame, 0, 0, frame.length);
+                final long t0 = System.nanoTime();
+                assertEquals(1, port.txBurst(0, new Mbuf[] {m}, 1));
+                got.clear();
+                Await.until("datagram " + i, 5_000, () -> receive(rx, got));
+                System.out.printf("doorbell: datagram %d in %.3f ms (thread idle 300 ms, sleeping up to 1 s)%n", i,
+                    (System.nanoTime() - t0) / 1e6);
+            }
+            assertTrue(kni.doorbellRings() >= 1, "the sleeping thread was rung: " + kni.doorbellRings());
+        }
+        finally
+        {
+            rx.close();
+        }
+    }
+
+    private static boolean receive(final java.nio.channels.DatagramChannel ch, final java.nio.ByteBuffer into)
+    {
+        try
+        {
+            return ch.receive(into) != null;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void shouldFollowTheInterfacesMtuAndRefuseOneAnMbufCannotCarry()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        assertEquals(2034, port.mtu(), "the port reads the MTU the interface was created with");
+        assertEquals(2034, mtuOf(link("kni0")));
+        ns.exec("ip", "link", "set", "kni0", "mtu", "1400");
+        Await.until("port MTU 1400 after ip link set kni0 mtu 1400", 5_000, () -> port.mtu() == 1400);
+        ns.tryExec("ip", "link", "set", "kni0", "mtu", "2035");
+        Await.until("2035 (> 2176 - 128 - 14) put back on the interface", 5_000, () -> mtuOf(link("kni0")) == 1400);
+        assertEquals(1400, port.mtu());
+        port.setMtu(1500);
+        Await.until("the interface follows the port's MTU", 5_000, () -> mtuOf(link("kni0")) == 1500);
+        assertEquals(1500, port.mtu());
+    }
+
+    @Test
+    void shouldMakeTheCarrierFollowThePortWhateverKniCarrierSays()
+    {
+        final EthDev port = open("net_kni0", "--kni-carrier=off");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("carrier on while the port is started", 5_000, () -> link("kni0").contains("LOWER_UP"));
+        port.stop();
+        Await.until("carrier off once the port stopped", 5_000, () -> link("kni0").contains("NO-CARRIER"));
+        port.start();
+        Await.until("carrier on again at start", 5_000, () -> link("kni0").contains("LOWER_UP"));
+        ns.exec("ip", "link", "set", "kni0", "down");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("carrier on again after the interface went down and up", 5_000,
+            () -> link("kni0").contains("LOWER_UP"));
+    }
+
     @Test
     void shouldCreateTheInterfaceAtFirstStartAndRemoveItAtClose()
     {

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
 import io.ethdev4j.sys.Errno;
@@ -52,6 +53,8 @@ public abstract class KniDataPath implements AutoCloseable
     final KniFifo txQ = new KniFifo();
     final KniFifo allocQ = new KniFifo();
     final KniFifo freeQ = new KniFifo();
+    /** The doorbell word in the sync area ({@link KniDoorbellDescriptor}). */
+    private final long doorbell;
     final long[] burst = new long[URING_BURST_SZ];
     final long[] out = new long[MBUF_BURST_SZ];
     final long[] back = new long[Math.max(MBUF_BURST_SZ * 2, URING_BURST_SZ)];
@@ -82,10 +85,29 @@ public abstract class KniDataPath implements AutoCloseable
         txQ.attach(info.txQ());
         allocQ.attach(info.allocQ());
         freeQ.attach(info.freeQ());
+        doorbell = info.sync() + KniDoorbellDescriptor.DOORBELL_OFFSET;
         native_ = new Memory(SCRATCH_LENGTH + (long)MbufValidator.MAX_SEGS * IOVEC_LENGTH + 64);
         final long base = (Pointer.nativeValue(native_) + 63) & ~63L;
         scratch = base;
         iov = base + SCRATCH_LENGTH;
+    }
+
+    /** The serving thread is about to sleep: the application is to ring (see {@link KniDoorbellDescriptor}). */
+    final void doorbellArm()
+    {
+        UnsafeApi.putIntVolatile(null, doorbell, KniDoorbellDescriptor.SLEEPING);
+    }
+
+    /** The serving thread polls again: no ring needed. */
+    final void doorbellDisarm()
+    {
+        UnsafeApi.putIntRelease(null, doorbell, KniDoorbellDescriptor.AWAKE);
+    }
+
+    /** Packets wait on rx_q (the last check before sleeping, after {@link #doorbellArm} and a full fence). */
+    final boolean rxPending()
+    {
+        return rxQ.count() > 0;
     }
 
     /** The lo_mode this path serves ({@code lo_mode_none}, ...). */

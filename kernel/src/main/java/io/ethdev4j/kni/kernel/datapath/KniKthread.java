@@ -1,8 +1,11 @@
 package io.ethdev4j.kni.kernel.datapath;
 
+import com.sun.jna.Pointer;
+import io.ethdev4j.sys.EventFd;
 import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Poll;
+import org.agrona.UnsafeApi;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * core. Instead: after a pass that moved anything the next pass starts at once; after an idle pass the thread sleeps
  * in {@code ppoll} on its TAP fds — {@code min_scheduling_interval} first, doubling on each further idle pass up to
  * {@code max_scheduling_interval}. A frame from the netdev wakes it at once (kernel → application latency is the
- * wake-up, not the interval); a frame on rx_q waits at most the current interval (≤ max). With min = 0 the first idle
+ * wake-up, not the interval). A frame on rx_q wakes it at once too once the thread has been idle for
+ * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: before such a sleep the thread arms each interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
+ * packets on rx_q signals the thread's eventfd, which it sleeps on beside the TAP fds. A busy thread never sleeps, so
+ * the application pays nothing then; the scheduling intervals still bound every sleep. With min = 0 the first idle
  * pass only polls, then the sleep grows from 1 µs.
  * <p>
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
@@ -25,6 +31,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KniKthread implements Runnable
 {
+    /**
+     * How long the thread must have been idle before it arms the doorbell: an interface whose application sends at
+     * least this often is busy (the thread batches through its interval, the application never pays a wake-up); one
+     * quieter than this (a ping, a request now and then) is woken at once.
+     */
+    public static final long DOORBELL_ARM_AFTER_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+
     /** Interfaces one thread serves at most (one poll slot each). */
     public static final int MAX_DEVICES = 256;
 
@@ -33,8 +46,13 @@ public final class KniKthread implements Runnable
     private final long minNs;
     private final long maxNs;
     private final MbufValidator validator;
-    private final Poll poll = new Poll(MAX_DEVICES);
-    private final int[] fds = new int[MAX_DEVICES];
+    private final Poll poll = new Poll(MAX_DEVICES + 1);
+    private final int[] fds = new int[MAX_DEVICES + 1];
+    /** The doorbell: applications signal it when they put packets on an rx_q while this thread sleeps. */
+    private final int doorbellFd;
+    private final boolean doorbell;
+    /** 8 bytes for the eventfd's counter. */
+    private final com.sun.jna.Memory doorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
     private final Thread thread;
 
     /** Writer: control thread (add/remove); reader: this thread. */
@@ -50,16 +68,19 @@ public final class KniKthread implements Runnable
      * @param bindCore                 CPU to run on (kthread_mode=multiple with force_bind), or -1.
      * @param minSchedulingIntervalUs  the module's min_scheduling_interval.
      * @param maxSchedulingIntervalUs  the module's max_scheduling_interval.
+     * @param doorbell                 arm the doorbell when idle longer than min_scheduling_interval.
      * @param registry                 the mempools whose mbufs may be followed.
      */
     public KniKthread(final String name, final int bindCore, final int minSchedulingIntervalUs,
-        final int maxSchedulingIntervalUs, final MempoolRegistry registry)
+        final int maxSchedulingIntervalUs, final boolean doorbell, final MempoolRegistry registry)
     {
+        this.doorbell = doorbell;
         this.name = name;
         this.bindCore = bindCore;
         this.minNs = TimeUnit.MICROSECONDS.toNanos(minSchedulingIntervalUs);
         this.maxNs = TimeUnit.MICROSECONDS.toNanos(maxSchedulingIntervalUs);
         this.validator = new MbufValidator(registry);
+        this.doorbellFd = EventFd.create();
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
@@ -77,6 +98,12 @@ public final class KniKthread implements Runnable
     public Thread thread()
     {
         return thread;
+    }
+
+    /** The eventfd an application signals to wake this thread ({@code KniControl.doorbellFd}). */
+    public int doorbellFd()
+    {
+        return doorbellFd;
     }
 
     /**
@@ -136,12 +163,51 @@ public final class KniKthread implements Runnable
         if (!thread.isAlive())
         {
             poll.close();
+            LibC.closeQuietly(doorbellFd);
+            doorbellValue.close();
         }
     }
 
     public Throwable failure()
     {
         return failure;
+    }
+
+    /**
+     * With {@code arm}: arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most
+     * {@code sleepNs}), disarms. Without: sleeps on the fds only. Armed only once the thread has been idle for
+     * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: a busy interface keeps batching through the interval and its application
+     * never pays a wake-up; sparse traffic (a ping, a request) is not delayed by the interval.
+     */
+    private void sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
+    {
+        if (!arm)
+        {
+            poll.poll(sleepNs);
+            return;
+        }
+        for (final KniDataPath d : devs)
+        {
+            d.doorbellArm();
+        }
+        UnsafeApi.fullFence();
+        boolean pending = false;
+        for (final KniDataPath d : devs)
+        {
+            pending |= d.rxPending();
+        }
+        if (!pending)
+        {
+            poll.poll(sleepNs);
+        }
+        for (final KniDataPath d : devs)
+        {
+            d.doorbellDisarm();
+        }
+        if (!pending)
+        {
+            EventFd.drain(doorbellFd, Pointer.nativeValue(doorbellValue));
+        }
     }
 
     public void run()
@@ -153,6 +219,7 @@ public final class KniKthread implements Runnable
                 LibC.setAffinity(0, bindCore);
             }
             long sleepNs = 0;
+            long idleSince = 0;
             boolean idleBefore = false;
             while (running)
             {
@@ -169,7 +236,8 @@ public final class KniKthread implements Runnable
                     {
                         fds[i] = devs[i].detached() ? -1 : devs[i].tapFd();
                     }
-                    poll.set(fds, devs.length);
+                    fds[devs.length] = doorbellFd;
+                    poll.set(fds, devs.length + 1);
                     polled = devs;
                     polledDetached = detached;
                 }
@@ -186,7 +254,8 @@ public final class KniKthread implements Runnable
                     idleBefore = false;
                     continue;
                 }
-                if (!idleBefore)
+                final boolean firstIdle = !idleBefore;
+                if (firstIdle)
                 {
                     sleepNs = minNs;
                     idleBefore = true;
@@ -195,7 +264,12 @@ public final class KniKthread implements Runnable
                 {
                     sleepNs = Math.min(maxNs, Math.max(1_000L, sleepNs * 2));
                 }
-                poll.poll(sleepNs);
+                final long now = System.nanoTime();
+                if (firstIdle)
+                {
+                    idleSince = now;
+                }
+                sleep(devs, sleepNs, doorbell && sleepNs > 0 && now - idleSince >= DOORBELL_ARM_AFTER_IDLE_NS);
             }
         }
         catch (final Throwable t)

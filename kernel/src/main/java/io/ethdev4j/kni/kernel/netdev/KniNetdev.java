@@ -1,15 +1,18 @@
 package io.ethdev4j.kni.kernel.netdev;
 
 import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.LibC;
 import io.ethdev4j.sys.Mac;
 import io.ethdev4j.sys.NetDev;
 import io.ethdev4j.sys.Netns;
 import io.ethdev4j.sys.RtNetlink;
+import io.ethdev4j.sys.SysException;
 import io.ethdev4j.sys.Tun;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The netdev of one KNI interface — what rte_kni.ko's {@code alloc_netdev}/{@code register_netdev} made: a TAP
@@ -22,15 +25,30 @@ import java.util.List;
  * <li>{@link #detached()}: the data path saw the netdev deleted from outside (EBADFD on the TAP fd).</li>
  * </ul>
  * Control path only; the data path reads {@link #tapFd()} once and calls {@link #markDetached()} at most once.
+ *
+ * <h2>Following the netdev into other namespaces</h2>
+ * {@code ip link set NAME netns NS} (how an interface is handed to a container) moves the netdev; the TAP fd stays
+ * attached to it, so the data path goes on unchanged. Everything by name follows it: each ioctl first asks the TAP fd
+ * where its netdev is now and under which name (TUNGETDEVNETNS, TUNGETIFF; Linux 5.2+). In the home namespace (the one
+ * it was created in) the long-lived ioctl socket serves; in another one a short-lived thread enters that namespace and
+ * uses a socket of its own, closed at once: nothing here holds a foreign namespace open, so {@code ip netns del NS}
+ * still destroys the namespace and the netdev with it. The rtnetlink socket stays in the home namespace and listens to
+ * every namespace with an nsid there (NETLINK_LISTEN_ALL_NSID); {@link #relocate()} tells the request watcher the
+ * (nsid, ifindex) to follow after a move.
  */
 public final class KniNetdev implements AutoCloseable
 {
     private final String name;
     private final int tapFd;
-    private final int ifIndex;
     private final NetDev netDev;
     private final RtNetlink netlink;
+    private final RtNetlink nsidRequests;
+    /** {@link Netns#identity} of the home namespace. */
+    private final String homeNs;
     private final int minMtu;
+    /** Where the netdev is now, as the request watcher last found it (writer: the watcher; readers: any). */
+    private volatile int ifIndex;
+    private volatile int nsid = RtNetlink.NSID_OWN;
     private final int maxMtu;
 
     /**
@@ -72,6 +90,8 @@ public final class KniNetdev implements AutoCloseable
         this.tapFd = c.tapFd;
         this.netDev = c.netDev;
         this.netlink = c.netlink;
+        this.nsidRequests = c.nsidRequests;
+        this.homeNs = c.homeNs;
         this.ifIndex = c.ifIndex;
     }
 
@@ -81,13 +101,18 @@ public final class KniNetdev implements AutoCloseable
         final int tapFd;
         final NetDev netDev;
         final RtNetlink netlink;
+        final RtNetlink nsidRequests;
+        final String homeNs;
         final int ifIndex;
 
-        Created(final int tapFd, final NetDev netDev, final RtNetlink netlink, final int ifIndex)
+        Created(final int tapFd, final NetDev netDev, final RtNetlink netlink, final RtNetlink nsidRequests,
+            final String homeNs, final int ifIndex)
         {
             this.tapFd = tapFd;
             this.netDev = netDev;
             this.netlink = netlink;
+            this.nsidRequests = nsidRequests;
+            this.homeNs = homeNs;
             this.ifIndex = ifIndex;
         }
     }
@@ -97,16 +122,22 @@ public final class KniNetdev implements AutoCloseable
         final int fd = Tun.openTap(name, false);
         NetDev nd = null;
         RtNetlink nl = null;
+        RtNetlink req = null;
         try
         {
             nd = new NetDev();
             nd.hwAddr(name, mac);
             nd.mtu(name, mtu);
-            nl = new RtNetlink();
-            return new Created(fd, nd, nl, nd.ifIndex(name));
+            nl = new RtNetlink(true);
+            req = RtNetlink.requestSocket();
+            return new Created(fd, nd, nl, req, Netns.currentIdentity(), nd.ifIndex(name));
         }
         catch (final RuntimeException ex)
         {
+            if (req != null)
+            {
+                req.close();
+            }
             if (nl != null)
             {
                 nl.close();
@@ -125,9 +156,109 @@ public final class KniNetdev implements AutoCloseable
         return name;
     }
 
+    /** The netdev's ifindex in the namespace it is in now (as the request watcher last found it). */
     public int ifIndex()
     {
         return ifIndex;
+    }
+
+    /**
+     * The nsid, in the home namespace, of the namespace the netdev is in now ({@link RtNetlink#NSID_OWN}: home), as the
+     * request watcher last found it.
+     */
+    public int nsid()
+    {
+        return nsid;
+    }
+
+    /** The netdev's current name (it follows renames), or null once it was destroyed. */
+    public String currentName()
+    {
+        return Tun.attachedName(tapFd);
+    }
+
+    /**
+     * Finds where the netdev is now (after rtnetlink reported it gone from where it was): its namespace's nsid in the
+     * home namespace (assigned if it had none, so the rtnetlink socket hears that namespace from now on) and its
+     * ifindex there; {@link #nsid()} and {@link #ifIndex()} follow.
+     *
+     * @return false when the netdev no longer exists (deleted, or destroyed with its namespace).
+     */
+    public boolean relocate()
+    {
+        final String current = Tun.attachedName(tapFd);
+        final int nsFd = current == null ? -1 : Tun.attachedNetns(tapFd);
+        if (nsFd < 0)
+        {
+            return false;
+        }
+        try
+        {
+            if (homeNs.equals(Netns.identity(nsFd)))
+            {
+                ifIndex = netDev.ifIndex(current);
+                nsid = RtNetlink.NSID_OWN;
+            }
+            else
+            {
+                final int id = nsidRequests.nsidOf(nsFd);
+                ifIndex = Netns.callIn(Netns.fdPath(nsFd), () ->
+                {
+                    try (NetDev nd = new NetDev())
+                    {
+                        return nd.ifIndex(current);
+                    }
+                });
+                nsid = id;
+            }
+            return true;
+        }
+        catch (final SysException ex)
+        {
+            if (ex.errno() == Errno.ENODEV && Tun.attachedName(tapFd) == null)
+            {
+                return false;
+            }
+            throw ex;
+        }
+        finally
+        {
+            LibC.closeQuietly(nsFd);
+        }
+    }
+
+    /**
+     * Runs {@code op} with an ioctl socket in the namespace the netdev is in now and its current name: the home socket
+     * at home, else a socket opened (and closed) by a short-lived thread inside that namespace.
+     *
+     * @throws SysException ENODEV once the netdev was destroyed; what {@code op} throws.
+     */
+    private <T> T onNetdev(final String what, final Function<String, Function<NetDev, T>> op)
+    {
+        final String current = Tun.attachedName(tapFd);
+        final int nsFd = current == null ? -1 : Tun.attachedNetns(tapFd);
+        if (nsFd < 0)
+        {
+            throw new SysException("ioctl", Errno.ENODEV, what + ", kni " + name + ": the interface was destroyed");
+        }
+        try
+        {
+            if (homeNs.equals(Netns.identity(nsFd)))
+            {
+                return op.apply(current).apply(netDev);
+            }
+            return Netns.callIn(Netns.fdPath(nsFd), () ->
+            {
+                try (NetDev nd = new NetDev())
+                {
+                    return op.apply(current).apply(nd);
+                }
+            });
+        }
+        finally
+        {
+            LibC.closeQuietly(nsFd);
+        }
     }
 
     /** The TAP fd: frames in and out of the netdev (the data path's only use of this object). */
@@ -182,18 +313,18 @@ public final class KniNetdev implements AutoCloseable
     /** The MTU the netdev has now. */
     public int mtu()
     {
-        return netDev.mtu(name);
+        return onNetdev("SIOCGIFMTU", n -> nd -> nd.mtu(n));
     }
 
     public byte[] macAddr()
     {
-        return netDev.hwAddr(name);
+        return onNetdev("SIOCGIFHWADDR", n -> nd -> nd.hwAddr(n));
     }
 
     /** The netdev's flags now (IFF_UP, IFF_PROMISC, ...). */
     public int flags()
     {
-        return netDev.flags(name);
+        return onNetdev("SIOCGIFFLAGS", n -> nd -> nd.flags(n));
     }
 
     /** The rtnetlink socket's fd, to poll for link changes. */
@@ -203,7 +334,8 @@ public final class KniNetdev implements AutoCloseable
     }
 
     /**
-     * Reads the pending rtnetlink link messages (of every interface in the namespace) into {@code into}.
+     * Reads the pending rtnetlink link messages (of every interface in the home namespace and in every namespace with an
+     * nsid there, each tagged with it) into {@code into}.
      *
      * @return as {@link RtNetlink#receive}: {@code -ENOBUFS} after an overrun (messages were lost).
      */
@@ -223,28 +355,28 @@ public final class KniNetdev implements AutoCloseable
     public void setMtu(final int mtu)
     {
         appMtu = mtu;
-        netDev.mtu(name, mtu);
+        restoreMtu(mtu);
     }
 
     /** As {@link #setMtu}, for the MAC address (no CHANGE_MAC_ADDR request). */
     public void setMacAddr(final byte[] mac)
     {
         appMac = mac.clone();
-        netDev.hwAddr(name, mac);
+        restoreMacAddr(mac);
     }
 
     /** As {@link #setMtu}, for IFF_PROMISC (no CHANGE_PROMISC request). */
     public void setPromiscuous(final boolean on)
     {
         appPromisc = on ? 1 : 0;
-        netDev.flags(name, NetDev.IFF_PROMISC, on);
+        restoreFlag(NetDev.IFF_PROMISC, on);
     }
 
     /** As {@link #setMtu}, for IFF_ALLMULTI (no CHANGE_ALLMULTI request). */
     public void setAllmulticast(final boolean on)
     {
         appAllmulti = on ? 1 : 0;
-        netDev.flags(name, NetDev.IFF_ALLMULTI, on);
+        restoreFlag(NetDev.IFF_ALLMULTI, on);
     }
 
     /** True (once) when the application itself set this MTU: the watcher accepts it without a request. */
@@ -297,24 +429,37 @@ public final class KniNetdev implements AutoCloseable
     /** Puts the MTU back after a refusal; not an application change. */
     public void restoreMtu(final int mtu)
     {
-        netDev.mtu(name, mtu);
+        onNetdev("SIOCSIFMTU", n -> nd ->
+        {
+            nd.mtu(n, mtu);
+            return null;
+        });
     }
 
     /** Puts the MAC address back after a refusal; not an application change. */
     public void restoreMacAddr(final byte[] mac)
     {
-        netDev.hwAddr(name, mac);
+        onNetdev("SIOCSIFHWADDR", n -> nd ->
+        {
+            nd.hwAddr(n, mac);
+            return null;
+        });
     }
 
     /** Puts one flag (IFF_UP, IFF_PROMISC, IFF_ALLMULTI) back after a refusal; not an application change. */
     public void restoreFlag(final int flag, final boolean on)
     {
-        netDev.flags(name, flag, on);
+        onNetdev("SIOCSIFFLAGS", n -> nd ->
+        {
+            nd.flags(n, flag, on);
+            return null;
+        });
     }
 
     /** Closes the sockets and the TAP fd, which removes the netdev (non-persistent TAP). */
     public void close()
     {
+        nsidRequests.close();
         netlink.close();
         netDev.close();
         LibC.closeQuietly(tapFd);
@@ -322,6 +467,7 @@ public final class KniNetdev implements AutoCloseable
 
     public String toString()
     {
-        return "KniNetdev{name=" + name + ", ifindex=" + ifIndex + (detached ? ", detached" : "") + '}';
+        return "KniNetdev{name=" + name + ", ifindex=" + ifIndex +
+            (nsid == RtNetlink.NSID_OWN ? "" : ", nsid=" + nsid) + (detached ? ", detached" : "") + '}';
     }
 }

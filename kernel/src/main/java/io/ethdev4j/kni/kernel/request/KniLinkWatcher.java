@@ -40,6 +40,17 @@ import java.util.List;
  * while the interface is up (ndo_change_rx_flags runs only then); they follow the user's flag ({@code ip link set
  * promisc on}); a packet socket's promiscuity (tcpdump) is not reported by rtnetlink and sends nothing — the module
  * sent a request for it. Unlike the module, a refused promiscuous/allmulticast change is reverted too.
+ *
+ * <h2>Other namespaces</h2>
+ * An interface moved with {@code ip link set NAME netns NS} is followed, as the module's netdev simply went along: the
+ * RTM_DELLINK its old namespace reports is not a deletion while the TAP is still attached ({@link KniNetdev#relocate}
+ * finds the new namespace's nsid and ifindex); the watcher then listens there and keeps serving requests, and the
+ * move's implicit {@code down} (the kernel closes a netdev it moves) goes to the application as the module's ndo_stop
+ * did. Moving it back, or on to a third namespace, is followed the same way. It is gone only when the TAP is detached:
+ * deleted ({@code ip link del}, in whatever namespace) or destroyed with its namespace ({@code ip netns del}; a TAP is
+ * not handed back to the initial namespace). The watcher checks that on every idle poll too, since the RTM_DELLINK of
+ * a dying namespace reaches nobody outside it. Either way one log line says so and {@link #present()} turns false
+ * (the port's link goes down).
  */
 public final class KniLinkWatcher implements Runnable, AutoCloseable
 {
@@ -58,6 +69,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
     private volatile boolean present = true;
     private volatile long refusals;
     private volatile long requests;
+    private volatile long moves;
     private volatile String lastRefusal;
 
     // accepted state; watcher thread only (initialised before start)
@@ -90,7 +102,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
         thread.start();
     }
 
-    /** False once rtnetlink reported the interface deleted or moved out of its namespace. */
+    /** False once the interface was deleted, or destroyed with the namespace it had been moved to. */
     public boolean present()
     {
         return present;
@@ -134,12 +146,23 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
             }
             catch (final SysException ex)
             {
-                // e.g. a revert on a netdev that vanished meanwhile; the RTM_DELLINK that follows ends the loop
-                RteLog.warn("KNI", "kni " + name + ": " + ex.getMessage());
+                // e.g. a revert on a netdev that vanished meanwhile
+                if (dev.currentName() == null)
+                {
+                    gone(dev.nsid() == RtNetlink.NSID_OWN ? "deleted from outside" :
+                        "destroyed in network namespace nsid " + dev.nsid() + " (deleted, or with the namespace)");
+                }
+                else
+                {
+                    RteLog.warn("KNI", "kni " + name + ": " + ex.getMessage());
+                }
             }
             catch (final RuntimeException ex)
             {
-                RteLog.err("KNI", "kni " + name + ": request watcher stopped: " + ex);
+                if (ex != RELEASING)
+                {
+                    RteLog.err("KNI", "kni " + name + ": request watcher stopped: " + ex);
+                }
                 return;
             }
         }
@@ -153,28 +176,73 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
         if (rc == -Errno.ENOBUFS)
         {
             RteLog.warn("KNI", "kni " + name + ": rtnetlink overrun, re-reading state");
-            applyCurrent(dev.flags(), dev.mtu(), dev.macAddr());
+            follow();
             return;
         }
         RtNetlink.LinkMessage last = null;
+        final int nsid = dev.nsid();
+        final int ifIndex = dev.ifIndex();
         for (final RtNetlink.LinkMessage m : messages)
         {
-            if (m.ifIndex == dev.ifIndex())
+            if (m.ifIndex == ifIndex && m.nsid == nsid)
             {
                 last = m;
             }
         }
         if (last == null)
         {
+            if (rc == 0 && dev.currentName() == null)
+            {
+                gone(nsid == RtNetlink.NSID_OWN ? "deleted from outside" :
+                    "destroyed with its network namespace (nsid " + nsid + ")");
+            }
             return;
         }
         if (last.type == RtNetlink.RTM_DELLINK)
         {
-            present = false;
-            RteLog.warn("KNI", "kni " + name + ": interface deleted or moved away from outside");
+            follow();
             return;
         }
         applyCurrent(last.flags, last.mtu < 0 ? mtu : last.mtu, last.address == null ? mac : last.address);
+    }
+
+    /**
+     * After an RTM_DELLINK (or an overrun): the interface moved (follow it and act on its state there), is where it
+     * was (act on its state), or is gone.
+     */
+    private void follow()
+    {
+        final int fromNsid = dev.nsid();
+        final int fromIfIndex = dev.ifIndex();
+        if (!dev.relocate())
+        {
+            gone(fromNsid == RtNetlink.NSID_OWN ? "deleted from outside" :
+                "deleted in network namespace nsid " + fromNsid);
+            return;
+        }
+        if (dev.nsid() == fromNsid && dev.ifIndex() == fromIfIndex)
+        {
+            applyCurrent(dev.flags(), dev.mtu(), dev.macAddr());
+            return;
+        }
+        moves++;
+        final String now = dev.currentName();
+        RteLog.info("KNI", "kni " + name + ": " + (dev.nsid() == RtNetlink.NSID_OWN ?
+            "back in its own network namespace" : "moved to network namespace nsid " + dev.nsid()) + " as " + now +
+            " (ifindex " + dev.ifIndex() + "), still served");
+        applyCurrent(dev.flags(), dev.mtu(), dev.macAddr());
+    }
+
+    private void gone(final String how)
+    {
+        present = false;
+        RteLog.warn("KNI", "kni " + name + ": interface " + how + "; the port's link is down until it is released");
+    }
+
+    /** Moves to another namespace (or back) followed so far. */
+    public long moves()
+    {
+        return moves;
     }
 
     private void applyCurrent(final int flags, final int curMtu, final byte[] curMac)
@@ -309,7 +377,32 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
     private int request(final int reqId, final int value, final byte[] macAddr, final boolean async)
     {
         requests++;
-        return channel.request(reqId, value, macAddr, async);
+        final int r = channel.request(reqId, value, macAddr, async);
+        if (r == -Errno.ECANCELED)
+        {
+            throw RELEASING;
+        }
+        return r;
+    }
+
+    /** The interface is being released while a request waited: the watcher ends without reverting anything. */
+    private static final Released RELEASING = new Released();
+
+    /** Stackless: a signal inside the watcher, never thrown out of it. */
+    private static final class Released extends io.ethdev4j.sys.ErrnoException
+    {
+        private static final long serialVersionUID = 1L;
+
+        Released()
+        {
+            super(Errno.ECANCELED, "kniRequest", "interface released while a request waited");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace()
+        {
+            return this;
+        }
     }
 
     private void refuse(final String change, final String restored, final int result)
@@ -351,6 +444,7 @@ public final class KniLinkWatcher implements Runnable, AutoCloseable
     public void close()
     {
         running = false;
+        channel.cancel();
         if (thread.isAlive() && thread != Thread.currentThread())
         {
             try

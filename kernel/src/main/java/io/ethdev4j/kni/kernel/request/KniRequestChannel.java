@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * result means and reverts refused changes.
  * <p>
  * Results are values, as the module's: the application's {@code result}, or {@code -EBUSY} (req_q full),
- * {@code -ETIME} (no response within {@link #REQUEST_TIMEOUT_NS}), {@code -ENODATA} (resp_q returned another address).
+ * {@code -ETIME} (no response within {@link #REQUEST_TIMEOUT_NS}), {@code -ENODATA} (resp_q returned another address),
+ * {@code -ECANCELED} (the interface is being released: {@link #cancel()}; releasing does not wait out the 3 s for an
+ * application that stopped answering, e.g. a port stopped just before its release).
  */
 public final class KniRequestChannel implements AutoCloseable
 {
@@ -33,6 +35,8 @@ public final class KniRequestChannel implements AutoCloseable
     private final KniRequest staging = new KniRequest();
     private final KniRequest syncArea = new KniRequest();
     private final long sync;
+    /** Set by the releasing thread; read by the thread waiting for a response. */
+    private volatile boolean cancelled;
 
     /**
      * Attaches to {@code info}'s req_q and resp_q (their headers are checked) and its sync area.
@@ -67,6 +71,10 @@ public final class KniRequestChannel implements AutoCloseable
             case KniRequestId.RTE_KNI_REQ_CHANGE_MAC_ADDR: staging.macAddr(mac); break;
             default: staging.ifUp(value); break; // if_up, promiscusity and allmulti share byte 4
         }
+        if (cancelled)
+        {
+            return -Errno.ECANCELED;
+        }
         // A response that arrived after an earlier timeout would answer this request: discard it first.
         while (respQ.get(0L) != 0L)
         {
@@ -85,6 +93,10 @@ public final class KniRequestChannel implements AutoCloseable
         long parkNs = 10_000;
         while (respQ.isEmpty())
         {
+            if (cancelled)
+            {
+                return -Errno.ECANCELED;
+            }
             if (System.nanoTime() - deadline >= 0)
             {
                 return -Errno.ETIME;
@@ -98,6 +110,12 @@ public final class KniRequestChannel implements AutoCloseable
             return -Errno.ENODATA;
         }
         return syncArea.result();
+    }
+
+    /** The interface is being released: a request waiting for its response returns -ECANCELED now, and any later one. */
+    public void cancel()
+    {
+        cancelled = true;
     }
 
     public synchronized void close()
