@@ -23,6 +23,7 @@ import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS_VALUE;
 import static io.ethdev4j.bench.BenchConfig.BURST;
 import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
+import static io.ethdev4j.bench.BenchConfig.PARALLEL_GC;
 
 /**
  * The igb PMD's own rx+tx cost per packet: an io-forwarding loop (rx a burst of 32, tx it back) on one igb port
@@ -37,7 +38,7 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
+@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS, PARALLEL_GC})
 public class IgbPmdBenchmark
 {
     private static final int RING = 512;
