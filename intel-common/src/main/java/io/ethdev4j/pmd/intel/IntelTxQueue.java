@@ -3,6 +3,7 @@ package io.ethdev4j.pmd.intel;
 import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
 import org.agrona.UnsafeApi;
 
 import static io.ethdev4j.pmd.intel.AdvTxDescriptor.*;
@@ -43,6 +44,8 @@ public final class IntelTxQueue implements TxBurst
     private int nbFree;
     private int sinceRs;
     private int rsHead;
+    /** Where the next RS index goes: rsHead + rsCount, wrapped. */
+    private int rsTail;
     private int rsCount;
     private volatile boolean deviceFailed;
 
@@ -112,6 +115,7 @@ public final class IntelTxQueue implements TxBurst
         nbFree = nbDesc - 1;
         sinceRs = 0;
         rsHead = 0;
+        rsTail = 0;
         rsCount = 0;
         deviceFailed = false;
     }
@@ -140,6 +144,7 @@ public final class IntelTxQueue implements TxBurst
     {
         int freed = 0;
         int nFree = 0;
+        MbufPool runPool = null;
         final Mbuf[] freeBuf = this.freeBuf;
         while (rsCount > 0)
         {
@@ -155,8 +160,16 @@ public final class IntelTxQueue implements TxBurst
                 if (m != null)
                 {
                     swRing[i] = null;
+                    // one look per segment: simple ones (no next, refcnt 1, direct) of one pool go back in one put
                     if (m.nextAddress() == 0 && m.refcnt() == 1 && m.isDirect())
                     {
+                        final MbufPool p = m.pool();
+                        if (p != runPool && nFree != 0)
+                        {
+                            runPool.putBulk(freeBuf, 0, nFree);
+                            nFree = 0;
+                        }
+                        runPool = p;
                         freeBuf[nFree++] = m;
                     }
                     else
@@ -184,11 +197,7 @@ public final class IntelTxQueue implements TxBurst
         }
         if (nFree != 0)
         {
-            Mbuf.freeBulk(freeBuf, 0, nFree);
-            for (int k = 0; k < nFree; k++)
-            {
-                freeBuf[k] = null;
-            }
+            runPool.putBulk(freeBuf, 0, nFree);
         }
         nbFree += freed;
         return freed;
@@ -247,7 +256,11 @@ public final class IntelTxQueue implements TxBurst
             {
                 final long d = ring + (long)last * LENGTH;
                 UnsafeApi.putInt(d + CMD_TYPE_LEN_OFFSET, UnsafeApi.getInt(d + CMD_TYPE_LEN_OFFSET) | DCMD_RS);
-                rsRing[(rsHead + rsCount) % nbDesc] = last;
+                rsRing[rsTail] = last;
+                if (++rsTail == nbDesc)
+                {
+                    rsTail = 0;
+                }
                 rsCount++;
                 sinceRs = 0;
             }
