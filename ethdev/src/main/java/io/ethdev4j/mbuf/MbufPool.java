@@ -369,6 +369,7 @@ public final class MbufPool implements AutoCloseable, RegionPool
 
     // ------------------------------------------------------------------ get/put
 
+    /** The calling lcore's cache (null without one): small enough to inline; the first use per lcore goes apart. */
     private MbufCache cache()
     {
         if (cacheSize == 0)
@@ -380,13 +381,21 @@ public final class MbufPool implements AutoCloseable, RegionPool
         {
             return null;
         }
-        MbufCache c = caches[lcore];
-        if (c == null)
-        {
-            c = new MbufCache(cacheSize, MAX_CACHED_BURST);
-            caches[lcore] = c;
-        }
+        final MbufCache c = caches[lcore];
+        return c != null ? c : newCache(lcore);
+    }
+
+    private MbufCache newCache(final int lcore)
+    {
+        final MbufCache c = new MbufCache(cacheSize, MAX_CACHED_BURST);
+        caches[lcore] = c;
         return c;
+    }
+
+    /** The rearm_data word of a fresh mbuf of this pool received on (or sent from) {@code port}. */
+    public long rearmWord(final int port)
+    {
+        return (MbufDescriptor.rearmWord(Math.min(HEADROOM, dataRoomSize)) & 0x0000_FFFF_FFFF_FFFFL) | ((long)(port & 0xFFFF) << 48);
     }
 
     /** rte_mempool_get_bulk: raw objects, all {@code n} or none; returns n or 0. */
@@ -491,7 +500,7 @@ public final class MbufPool implements AutoCloseable, RegionPool
         {
             return 0;
         }
-        final long rearm = rearmWord(Math.min(HEADROOM, dataRoomSize));
+        final long rearm = MbufDescriptor.rearmWord(Math.min(HEADROOM, dataRoomSize));
         for (int i = offset, end = offset + n; i < end; i++)
         {
             final long a = out[i].address();
