@@ -294,24 +294,6 @@ public final class Mbuf
         UnsafeApi.putShort(addr + DATA_OFF_OFFSET, (short)Math.min(HEADROOM, bufLen()));
     }
 
-    /**
-     * A fresh single-segment packet of {@code len} bytes, for an mbuf straight from {@link MbufPool#getBulk} (the
-     * pool keeps next = 0, nb_segs = 1, refcnt = 1 on every free mbuf): what {@link MbufPool#allocBulk} then
-     * {@link #setLength} and {@link #port(int)} write, in six stores instead of nine.
-     *
-     * @param rearm the rearm_data word (data_off, refcnt 1, nb_segs 1, port): {@link MbufDescriptor#rearmWord}
-     *              with the port in bits 48..63
-     */
-    public void initPacket(final long rearm, final int len)
-    {
-        UnsafeApi.putLong(addr + REARM_DATA_OFFSET, rearm);
-        UnsafeApi.putLong(addr + OL_FLAGS_OFFSET, 0);
-        UnsafeApi.putLong(addr + PACKET_TYPE_OFFSET, (long)len << 32); // packet_type 0, pkt_len
-        UnsafeApi.putLong(addr + DATA_LEN_OFFSET, len & 0xFFFF); // data_len, vlan_tci 0, hash 0
-        UnsafeApi.putShort(addr + VLAN_TCI_OUTER_OFFSET, (short)0);
-        UnsafeApi.putLong(addr + TX_OFFLOAD_OFFSET, 0);
-    }
-
     /** rte_pktmbuf_prepend: grows the first segment by {@code len} at the front; the new data address or -1. */
     public long prepend(final int len)
     {

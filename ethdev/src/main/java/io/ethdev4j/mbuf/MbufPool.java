@@ -392,12 +392,6 @@ public final class MbufPool implements AutoCloseable, RegionPool
         return c;
     }
 
-    /** The rearm_data word of a fresh mbuf of this pool received on (or sent from) {@code port}. */
-    public long rearmWord(final int port)
-    {
-        return (MbufDescriptor.rearmWord(Math.min(HEADROOM, dataRoomSize)) & 0x0000_FFFF_FFFF_FFFFL) | ((long)(port & 0xFFFF) << 48);
-    }
-
     /** rte_mempool_get_bulk: raw objects, all {@code n} or none; returns n or 0. */
     public int getBulk(final Mbuf[] out, final int offset, final int n)
     {
@@ -500,7 +494,7 @@ public final class MbufPool implements AutoCloseable, RegionPool
         {
             return 0;
         }
-        final long rearm = MbufDescriptor.rearmWord(Math.min(HEADROOM, dataRoomSize));
+        final long rearm = rearmWord(Math.min(HEADROOM, dataRoomSize));
         for (int i = offset, end = offset + n; i < end; i++)
         {
             final long a = out[i].address();
