@@ -10,9 +10,12 @@ import io.ethdev4j.mbuf.MbufPool;
  * <p>
  * The burst objects, the burst array and the engine's per-stream state are set by the control thread before the
  * lcore is launched; the counters are written only by the one forwarding lcore that owns the stream and read by
- * the control thread after it has joined that lcore (Thread.join orders them), as DPDK does.
+ * the control thread after it has joined that lcore (Thread.join orders them), as DPDK does. They sit in
+ * {@link FwdStreamCounters}, behind 64 bytes of padding and before this class's fields, which only the owning lcore
+ * reads while it runs: streams are allocated side by side, so without it two lcores' counters could share a cache
+ * line (false sharing).
  */
-public final class FwdStream
+public final class FwdStream extends FwdStreamCounters
 {
     public final int rxPort;
     public final int rxQueue;
@@ -39,11 +42,6 @@ public final class FwdStream
     public int flowIndex;
     /** noisy's FIFO and lookup memory (null for the other engines). */
     NoisyVnfFwd.NoisyState noisy;
-
-    // written by the forwarding lcore only
-    public long rxPackets;
-    public long txPackets;
-    public long fwdDropped;
 
     public FwdStream(final int rxPort, final int rxQueue, final int txPort, final int txQueue, final long peerMac)
     {
