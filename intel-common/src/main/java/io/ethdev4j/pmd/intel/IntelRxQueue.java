@@ -350,17 +350,26 @@ public final class IntelRxQueue implements RxBurst
         boolean armed = false;
         while (nbEmpty >= freeThresh)
         {
-            // raw mbufs: rxBurst initialises each one when the device has filled it
-            if (pool.getBulk(allocBuf, 0, freeThresh) == 0)
+            // raw mbufs (rxBurst initialises each one when the device has filled it), straight into the slots when
+            // the batch does not wrap (nbDesc a multiple of freeThresh: always), else through allocBuf
+            final boolean direct = slot + freeThresh <= nbDesc;
+            if (pool.getBulk(direct ? swRing : allocBuf, direct ? slot : 0, freeThresh) == 0)
             {
                 counters.addNombuf(freeThresh);
                 break;
             }
             for (int i = 0; i < freeThresh; i++)
             {
-                final Mbuf m = allocBuf[i];
-                allocBuf[i] = null;
-                swRing[slot] = m;
+                final Mbuf m;
+                if (direct)
+                {
+                    m = swRing[slot];
+                }
+                else
+                {
+                    m = allocBuf[i];
+                    swRing[slot] = m;
+                }
                 arm(slot, m);
                 if (++slot == nbDesc)
                 {
