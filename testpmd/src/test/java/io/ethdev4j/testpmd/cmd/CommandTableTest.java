@@ -100,8 +100,8 @@ class CommandTableTest
         assertEquals(List.of("help", "start", "stop", "quit", "show", "clear", "set", "csum", "mac_addr", "port",
             "dump_mempool"),
             TABLE.complete(List.of()));
-        assertEquals(List.of("port", "config", "fwd"), TABLE.complete(List.of("show")));
-        assertEquals(List.of("info", "stats", "summary", "xstats"), TABLE.complete(List.of("show", "port")));
+        assertEquals(List.of("port", "config", "fwd", "latency"), TABLE.complete(List.of("show")));
+        assertEquals(List.of("info", "stats", "summary", "xstats", "latency"), TABLE.complete(List.of("show", "port")));
         assertEquals(List.of("all"), TABLE.complete(List.of("show", "port", "stats")));
         assertEquals(List.of("retry"), TABLE.complete(List.of("set", "fwd", "io")));
         assertEquals(List.of(), TABLE.complete(List.of("sett")));
