@@ -62,8 +62,8 @@ lines = []
 p = lines.append
 p(f"# Benchmarks\n")
 p(f"Written by `tools/bench.sh` ({datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC, {rounds} rounds, {window} s windows) "
-  f"on this machine: {os.cpu_count()} CPUs, {mhz:.0f} MHz, shared with other work while it ran (see the CPU share "
-  f"columns). Medians of the rounds, the spread (min..max) beside. Raw results: `bench/target/bench/`.\n")
+  f"on this machine: {os.cpu_count()} CPUs, {mhz:.0f} MHz, possibly shared with other work while it ran (see the "
+  f"CPU share columns). Medians of the rounds, the spread (min..max) beside. Raw results: `bench/target/bench/`.\n")
 p("## Forwarding at equal work, ours vs dpdk-testpmd 22.11\n")
 p("One forwarding core (`-l 0-1`; this machine has no room for two or four), runs alternating round by round. "
   "Mpps = packets of port 0 (one direction) per second. *per CPU-s* divides by the CPU time the forwarding thread "
@@ -110,8 +110,8 @@ for label, title in (("1mpps", "1 Mpps per port (net_null rate=1000000)"), ("max
         p(f"| {title} | {col(0) / float(window) / 1e6:.2f} | {col(0):.0f} | {col(1):.0f} | {col(4):.0f} | {col(5):.0f} | {col(6):.0f} "
           f"| {col(7):.0f} | {col(8):.0f} | {col(3):.0f} |")
 p("")
-p("The forwarding thread shared its CPU with other work (see the CPU share above): the tail percentiles include "
-  "the times it was descheduled, which a dedicated core does not have.\n")
+p("Where the forwarding thread shared its CPU with other work (a CPU share below 1 above), the tail percentiles "
+  "include the times it was descheduled, which a dedicated core does not have.\n")
 
 # ---- chart (SVG) from the same numbers
 W, BAR, GAP, LEFT = 640, 18, 14, 120
