@@ -13,6 +13,11 @@ final class BenchConfig
     static final String ADD_EXPORTS = "--add-exports";
     static final String ADD_EXPORTS_VALUE = "java.base/jdk.internal.misc=ALL-UNNAMED";
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /**
+     * The collector tools/testpmd runs with (no concurrent-marking barriers on reference stores): the benchmarks
+     * measure what testpmd's forwarding lcores pay.
+     */
+    static final String PARALLEL_GC = "-XX:+UseParallelGC";
 
     private BenchConfig()
     {

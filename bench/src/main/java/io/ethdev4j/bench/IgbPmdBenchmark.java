@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS_VALUE;
 import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
+import static io.ethdev4j.bench.BenchConfig.PARALLEL_GC;
 
 /**
  * The igb PMD's rx+tx cost per packet on {@code net_igb_sim0,mode=instant} (see {@link SimPmdRxTxBenchmark}).
@@ -24,7 +25,7 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
+@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS, PARALLEL_GC})
 public class IgbPmdBenchmark extends SimPmdRxTxBenchmark
 {
     @Override

@@ -24,6 +24,7 @@ import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS_VALUE;
 import static io.ethdev4j.bench.BenchConfig.BURST;
 import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
+import static io.ethdev4j.bench.BenchConfig.PARALLEL_GC;
 
 /**
  * Mempool bulk get + bulk put of {@value BenchConfig#BURST} objects on one lcore, with the per-lcore cache
@@ -38,7 +39,7 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
+@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS, PARALLEL_GC})
 public class MempoolBench
 {
     private static final int LCORE = 0;

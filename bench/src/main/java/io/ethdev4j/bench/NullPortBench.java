@@ -24,6 +24,7 @@ import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS_VALUE;
 import static io.ethdev4j.bench.BenchConfig.BURST;
 import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
+import static io.ethdev4j.bench.BenchConfig.PARALLEL_GC;
 
 /**
  * An io-forwarding loop on one net_null port (testpmd {@code --forward-mode=io} on {@code --vdev net_null0}):
@@ -37,7 +38,7 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
+@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS, PARALLEL_GC})
 public class NullPortBench
 {
     private static final int QUEUE = 0;

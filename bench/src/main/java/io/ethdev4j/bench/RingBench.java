@@ -22,6 +22,7 @@ import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS;
 import static io.ethdev4j.bench.BenchConfig.ADD_EXPORTS_VALUE;
 import static io.ethdev4j.bench.BenchConfig.BURST;
 import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
+import static io.ethdev4j.bench.BenchConfig.PARALLEL_GC;
 
 /**
  * Ring enqueue + dequeue on one thread, as ring_perf_autotest's single-lcore tests: a 4096-slot ring,
@@ -36,7 +37,7 @@ import static io.ethdev4j.bench.BenchConfig.NATIVE_ACCESS;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS})
+@Fork(value = 1, jvmArgsAppend = {ADD_EXPORTS, ADD_EXPORTS_VALUE, NATIVE_ACCESS, PARALLEL_GC})
 public class RingBench
 {
     /** ring_perf_autotest's RING_SIZE. */

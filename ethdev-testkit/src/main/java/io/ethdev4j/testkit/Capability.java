@@ -40,7 +40,13 @@ public enum Capability
     /** all-multicast enable/disable are implemented (otherwise ENOTSUP). */
     ALLMULTICAST,
     /** reset is implemented (otherwise ENOTSUP). */
-    RESET;
+    RESET,
+    /**
+     * Not an ability but a promise kept: the bursts move mbuf pointers only and never touch an mbuf, as DPDK's
+     * net_ring (eth_ring_rx/eth_ring_tx): byte counters stay 0 (packets are counted) and rx leaves the mbuf's port
+     * field as the sender left it.
+     */
+    POINTERS_ONLY;
 
     /**
      * The capabilities of a driver on a {@link PortFixture#nicPair}: the traffic ones such a wire gives every NIC

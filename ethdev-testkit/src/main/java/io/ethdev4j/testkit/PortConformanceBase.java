@@ -110,6 +110,12 @@ public abstract class PortConformanceBase
         return capabilities().contains(c);
     }
 
+    /** The byte count the port's counters must show for {@code bytes} of traffic: 0 for a {@code POINTERS_ONLY} PMD. */
+    protected final long countedBytes(final long bytes)
+    {
+        return has(Capability.POINTERS_ONLY) ? 0 : bytes;
+    }
+
     /** Skips the test (with the reason) unless the driver has {@code c}. */
     protected final void assumeCapability(final Capability c)
     {

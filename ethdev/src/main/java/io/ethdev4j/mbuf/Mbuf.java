@@ -14,6 +14,9 @@ import static io.ethdev4j.mbuf.MbufDescriptor.*;
  */
 public final class Mbuf
 {
+    /** Offset of a byte[]'s first element: read once (Unsafe.arrayBaseOffset is a native call, not an intrinsic). */
+    private static final long BYTE_ARRAY_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+
     private final long addr;
     private final MbufPool pool;
     private final int index;
@@ -78,12 +81,14 @@ public final class Mbuf
 
     public int refcnt()
     {
-        return UnsafeApi.getShortVolatile(null, addr + REFCNT_OFFSET) & 0xFFFF;
+        // rte_mbuf_refcnt_read: a relaxed load (an x86 mov, no fence); the atomic update below orders what matters
+        return UnsafeApi.getShortOpaque(null, addr + REFCNT_OFFSET) & 0xFFFF;
     }
 
     public void refcnt(final int value)
     {
-        UnsafeApi.putShortVolatile(null, addr + REFCNT_OFFSET, (short)value);
+        // rte_mbuf_refcnt_set: a relaxed store
+        UnsafeApi.putShortOpaque(null, addr + REFCNT_OFFSET, (short)value);
     }
 
     /** rte_mbuf_refcnt_update: adds {@code delta} and returns the new value (atomic unless it is 1, as DPDK). */
@@ -589,13 +594,13 @@ public final class Mbuf
     /** Copies {@code len} bytes of {@code src} into this segment's data at {@code offset}. */
     public void copyFrom(final byte[] src, final int srcOffset, final int offset, final int len)
     {
-        UnsafeApi.copyMemory(src, UnsafeApi.arrayBaseOffset(byte[].class) + srcOffset, null, dataAddress() + offset, len);
+        UnsafeApi.copyMemory(src, BYTE_ARRAY_BASE + srcOffset, null, dataAddress() + offset, len);
     }
 
     /** Copies {@code len} bytes of this segment's data at {@code offset} into {@code dst}. */
     public void copyTo(final int offset, final byte[] dst, final int dstOffset, final int len)
     {
-        UnsafeApi.copyMemory(null, dataAddress() + offset, dst, UnsafeApi.arrayBaseOffset(byte[].class) + dstOffset, len);
+        UnsafeApi.copyMemory(null, dataAddress() + offset, dst, BYTE_ARRAY_BASE + dstOffset, len);
     }
 
     /**

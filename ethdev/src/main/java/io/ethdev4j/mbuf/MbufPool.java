@@ -376,6 +376,7 @@ public final class MbufPool implements AutoCloseable, RegionPool
 
     // ------------------------------------------------------------------ get/put
 
+    /** The calling lcore's cache (null without one): small enough to inline; the first use per lcore goes apart. */
     private MbufCache cache()
     {
         if (cacheSize == 0)
@@ -387,12 +388,14 @@ public final class MbufPool implements AutoCloseable, RegionPool
         {
             return null;
         }
-        MbufCache c = caches[lcore];
-        if (c == null)
-        {
-            c = new MbufCache(cacheSize, MAX_CACHED_BURST);
-            caches[lcore] = c;
-        }
+        final MbufCache c = caches[lcore];
+        return c != null ? c : newCache(lcore);
+    }
+
+    private MbufCache newCache(final int lcore)
+    {
+        final MbufCache c = new MbufCache(cacheSize, MAX_CACHED_BURST);
+        caches[lcore] = c;
         return c;
     }
 

@@ -32,7 +32,8 @@ class SmokeTest
             assertEquals(32, ring.rxBurst(0, pkts, 32));
             assertEquals(32, nul.txBurst(0, pkts, 32));
             assertEquals(3200, nul.stats().obytes);
-            assertEquals(3200, ring.stats().ibytes);
+            assertEquals(0, ring.stats().ibytes, "net_ring counts packets only, as DPDK's");
+            assertEquals(32, ring.stats().ipackets);
             assertEquals(0, pool.inUse());
             assertEquals("Link up at 10 Gbps FDX Fixed", nul.link().toString());
             final EthDevException ex = assertThrows(EthDevException.class, nul::close);

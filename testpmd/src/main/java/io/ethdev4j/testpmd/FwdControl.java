@@ -37,6 +37,8 @@ public final class FwdControl
     /** The engine the lcores run (its streamEnd runs once they are joined). */
     private FwdEngine runningEngine;
     private FwdLcore.StopFlag stopFlag;
+    /** --latencystats: the streams' latency histograms (null when off). */
+    private final LatencyStats latency;
 
     FwdControl(final Eal eal, final TestPmdConfig config, final PortControl ports, final MbufPool pool,
         final PrintStream out, final PrintStream err)
@@ -48,6 +50,13 @@ public final class FwdControl
         this.out = out;
         this.err = err;
         this.current = FwdConfig.empty(config);
+        this.latency = config.latencyStatsLcore() >= 0 ? new LatencyStats(config.latencyStatsLcore()) : null;
+    }
+
+    /** --latencystats: the latency histograms, or null when the option was not given. */
+    public LatencyStats latency()
+    {
+        return latency;
     }
 
     /** Forwarding lcores run (between {@code start} and {@code stop}). */
@@ -119,6 +128,11 @@ public final class FwdControl
             if (txFirstBursts > 0 && fs.template == null)
             {
                 txonly.streamInit(fs, fwdParams);
+            }
+            fs.latency = null;
+            if (latency != null)
+            {
+                latency.attach(fs);
             }
         }
         ports.snapshotAtStart(config.fwdPorts());
@@ -218,6 +232,10 @@ public final class FwdControl
                 runningEngine.streamEnd(fs);
             }
             runningEngine = null;
+        }
+        if (latency != null)
+        {
+            latency.detachAll();
         }
         running = false;
     }

@@ -198,7 +198,7 @@ public final class Parameters
             case "--rxd": case "--txd": case "--burst": case "--mbcache": case "--mbuf-size": case "--total-num-mbufs":
             case "--forward-mode": case "--port-topology": case "--stats-period": case "--eth-peer": case "--txpkts":
             case "--max-pkt-len": case "--cmdline-file": case "--coremask": case "--socket-num": case "--rxfreet":
-            case "--txfreet": case "--mp-alloc": case "--tx-offloads": case "--rx-offloads":
+            case "--txfreet": case "--mp-alloc": case "--tx-offloads": case "--rx-offloads": case "--latencystats":
             case "--noisy-tx-sw-buffer-size": case "--noisy-tx-sw-buffer-flushtime": case "--noisy-lkup-memory":
             case "--noisy-lkup-num-writes": case "--noisy-lkup-num-reads": case "--noisy-lkup-num-reads-writes":
                 return true;
@@ -219,6 +219,17 @@ public final class Parameters
     {
         switch (opt)
         {
+            case "--latencystats":
+            {
+                // launch_args_parse: atoi, then n >= 0
+                final long n = atoi(val);
+                if (n < 0)
+                {
+                    throw new TestPmdExit("invalid lcore id " + n + " for latencystats - must be >= 0");
+                }
+                p.latencyStatsLcore((int)n);
+                break;
+            }
             case "--nb-cores":
             {
                 final long n = num(val);

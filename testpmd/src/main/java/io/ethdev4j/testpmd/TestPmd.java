@@ -234,6 +234,10 @@ public final class TestPmd implements AutoCloseable
         }
         ports.start(PortControl.ALL, true);
         ports.enablePromiscuousAll();
+        if (config.latencyStatsLcore() >= 0)
+        {
+            out.printf("Latencystats running on lcore %d%n", config.latencyStatsLcore());
+        }
         fwd.setup();
         installSignalHandler();
         final CommandShell sh = new CommandShell(TestPmdCommands.table(config, ports, fwd, out, err, this::quit), out, err,

@@ -85,6 +85,8 @@ public final class TestPmdConfig
     private long txOffloads;
     private boolean recordBurstStats;
     private boolean recordCoreCycles;
+    /** --latencystats=N: the lcore id given, -1 when latency statistics are off. */
+    private int latencyStatsLcore = -1;
     private boolean txonlyMultiFlow;
     /** --rxfreet / --txfreet; -1: the driver's default (RTE_PMD_PARAM_UNSET). */
     private int rxFreeThresh = -1;
@@ -784,6 +786,17 @@ public final class TestPmdConfig
     public void recordBurstStats(final boolean on)
     {
         recordBurstStats = on;
+    }
+
+    /** --latencystats=N: the lcore id, or -1 when latency statistics are off. */
+    public int latencyStatsLcore()
+    {
+        return latencyStatsLcore;
+    }
+
+    public void latencyStatsLcore(final int lcoreId)
+    {
+        latencyStatsLcore = lcoreId;
     }
 
     public boolean recordCoreCycles()

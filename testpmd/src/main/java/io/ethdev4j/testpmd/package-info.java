@@ -7,7 +7,7 @@
  * (DPDK's formats), not diagnostics; diagnostics go through {@code io.ethdev4j.eal.Log}.
  * <p>
  * May depend on: the core (the runtime included), {@code io.ethdev4j.sys}, its subpackages {@code testpmd.cmd} and
- * {@code testpmd.fwd}, JLine. Never on a bus or driver module: the PCI bus and the PMDs are found at run time with
+ * {@code testpmd.fwd}, JLine, HdrHistogram (latency statistics). Never on a bus or driver module: the PCI bus and the PMDs are found at run time with
  * {@link java.util.ServiceLoader}. Nothing depends on testpmd.
  */
 package io.ethdev4j.testpmd;

@@ -305,7 +305,9 @@ public final class VfioDevice implements PciDevice
     @Override
     public void write32(final int bar, final long offset, final int value)
     {
-        UnsafeApi.putIntVolatile(null, mapped("write32", bar, offset, 4), value);
+        // a release store, as DPDK's rte_write32 (rte_io_wmb, then the store; on x86 one mov): earlier stores (the
+        // descriptors before a doorbell) are visible first; no trailing full fence (a volatile store's lock add)
+        UnsafeApi.putIntRelease(null, mapped("write32", bar, offset, 4), value);
     }
 
     /** The BAR's mmap of the device fd (0 for an I/O or unmappable BAR, and after {@link #close()}). */
@@ -324,7 +326,7 @@ public final class VfioDevice implements PciDevice
     @Override
     public void write64(final int bar, final long offset, final long value)
     {
-        UnsafeApi.putLongVolatile(null, mapped("write64", bar, offset, 8), value);
+        UnsafeApi.putLongRelease(null, mapped("write64", bar, offset, 8), value);
     }
 
     @Override

@@ -17,7 +17,8 @@ import static io.ethdev4j.pmd.intel.AdvRxDescriptor.*;
  * <p>
  * Hot path: {@link #rxBurst} reads only DMA memory (the DD bit of each write-back), chains the segments of frames
  * longer than one buffer (scattered rx, no EOP = more to come), and refills consumed slots in batches of
- * {@code freeThresh} mbufs with one bulk allocation, writing RDT once per burst and only when it refilled (the last
+ * {@code freeThresh} mbufs with one bulk get of raw mbufs (initialised once, on receive, in wide stores), writing
+ * RDT once per burst and only when it refilled (the last
  * armed slot: the NIC owns [RDH, RDT), so RDT = RDH means it owns nothing). A failed
  * bulk allocation counts {@code freeThresh} in rx_nombuf (as DPDK's bulk-alloc rx) and leaves the slots empty until
  * a later burst succeeds; the device sees fewer free descriptors meanwhile and drops (RNBC/MPC).
@@ -63,6 +64,8 @@ public final class IntelRxQueue implements RxBurst
     /** SRRCTL.DROP_EN asked for at setup (QueueConf.dropEn): the NIC drops rather than waits when the ring is empty. */
     private final boolean dropEn;
     private final QueueCounters counters = new QueueCounters();
+    /** rearm_data of a received segment: data_off HEADROOM (where the device wrote), refcnt 1, nb_segs 1, port. */
+    private final long rearm;
 
     private int rxTail;
     /** Next slot to refill; slots rxRefill .. rxTail-1 (mod nbDesc) are empty. */
@@ -89,6 +92,8 @@ public final class IntelRxQueue implements RxBurst
         this.allocBuf = new Mbuf[freeThresh];
         this.bufSize = bufSize;
         this.dropEn = dropEn;
+        this.rearm = (MbufDescriptor.rearmWord(MbufDescriptor.HEADROOM) & 0x0000_FFFF_FFFF_FFFFL) |
+            ((long)(portId & 0xFFFF) << 48);
     }
 
     public int queueId()
@@ -235,7 +240,9 @@ public final class IntelRxQueue implements RxBurst
             UnsafeApi.putLong(m.bufAddr() + MbufDescriptor.HEADROOM, UNWRITTEN_MARKER);
         }
         UnsafeApi.putLong(d + PKT_ADDR_OFFSET, m.bufIova() + MbufDescriptor.HEADROOM);
-        UnsafeApi.putLongVolatile(null, d + HDR_ADDR_OFFSET, 0L); // clears the DD bit of the old write-back
+        // clears the DD bit of the old write-back; a plain store: the tail write after the batch is the release
+        // (TailRegister.write), as DPDK's one rte_io_wmb before RDT
+        UnsafeApi.putLong(d + HDR_ADDR_OFFSET, 0L);
     }
 
     /** Control path (stop, release): every mbuf held goes back to its pool, a partial frame included. */
@@ -340,12 +347,18 @@ public final class IntelRxQueue implements RxBurst
                 discard = !eop;
                 continue;
             }
-            m.dataOff(MbufDescriptor.HEADROOM);
-            m.dataLen(len);
+            // the refilled mbuf came raw from the pool (next 0, refcnt 1, nb_segs 1): initialised here, once, in
+            // four 8-byte stores as DPDK's rx (rearm_data; ol_flags; packet_type + pkt_len; data_len + vlan_tci +
+            // hash.rss)
+            final long a = m.address();
+            UnsafeApi.putLong(a + MbufDescriptor.REARM_DATA_OFFSET, rearm);
+            UnsafeApi.putLong(a + MbufDescriptor.OL_FLAGS_OFFSET, 0L);
+            UnsafeApi.putLong(a + MbufDescriptor.PACKET_TYPE_OFFSET, (long)len << 32);
+            UnsafeApi.putLong(a + MbufDescriptor.DATA_LEN_OFFSET,
+                len | ((long)UnsafeApi.getInt(d + WB_RSS_HASH_OFFSET) << 32));
             if (first == null)
             {
                 first = m;
-                m.pktLen(len);
                 segs = 1;
             }
             else
@@ -359,10 +372,16 @@ public final class IntelRxQueue implements RxBurst
                 last = m;
                 continue;
             }
-            first.nbSegs(segs);
-            first.port(portId);
-            first.rssHash(UnsafeApi.getInt(d + WB_RSS_HASH_OFFSET));
-            bytes += first.pktLen();
+            if (segs != 1)
+            {
+                first.nbSegs(segs);
+                first.rssHash(UnsafeApi.getInt(d + WB_RSS_HASH_OFFSET)); // the last segment's write-back carries it
+                bytes += first.pktLen();
+            }
+            else
+            {
+                bytes += len;
+            }
             pkts[offset + nbRx++] = first;
             first = null;
             last = null;
@@ -396,16 +415,26 @@ public final class IntelRxQueue implements RxBurst
         boolean armed = false;
         while (nbEmpty >= freeThresh)
         {
-            if (pool.allocBulk(allocBuf, 0, freeThresh) == 0)
+            // raw mbufs (rxBurst initialises each one when the device has filled it), straight into the slots when
+            // the batch does not wrap (nbDesc a multiple of freeThresh: always), else through allocBuf
+            final boolean direct = slot + freeThresh <= nbDesc;
+            if (pool.getBulk(direct ? swRing : allocBuf, direct ? slot : 0, freeThresh) == 0)
             {
                 counters.addNombuf(freeThresh);
                 break;
             }
             for (int i = 0; i < freeThresh; i++)
             {
-                final Mbuf m = allocBuf[i];
-                allocBuf[i] = null;
-                swRing[slot] = m;
+                final Mbuf m;
+                if (direct)
+                {
+                    m = swRing[slot];
+                }
+                else
+                {
+                    m = allocBuf[i];
+                    swRing[slot] = m;
+                }
                 arm(slot, m);
                 if (++slot == nbDesc)
                 {

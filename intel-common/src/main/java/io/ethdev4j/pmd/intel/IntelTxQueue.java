@@ -3,6 +3,7 @@ package io.ethdev4j.pmd.intel;
 import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufPool;
 import org.agrona.UnsafeApi;
 
 import static io.ethdev4j.pmd.intel.AdvTxDescriptor.*;
@@ -14,9 +15,11 @@ import static io.ethdev4j.pmd.intel.AdvTxDescriptor.*;
  * <p>
  * Completion is reported in batches, as DPDK's ixgbe/igb full-featured tx path does: RS is set on a packet's last
  * descriptor once at least {@code rsThresh} descriptors were used since the previous RS, and the index of each RS
- * descriptor is queued. Cleanup runs when fewer than {@code freeThresh} descriptors are free (or a packet does not
- * fit): it checks DD of the oldest RS descriptor only, and on DD frees every segment up to it (simple mbufs in one
- * bulk put). TDT is written once per burst. Only DMA memory is read.
+ * descriptor is queued. Cleanup runs at the start of every burst while RS batches are outstanding (and when a
+ * packet does not fit): it checks DD of the oldest RS descriptor, and on DD frees every segment up to it (simple
+ * mbufs in one bulk put), then the next batch. Not waiting for {@code freeThresh} free descriptors (as DPDK's
+ * tx_free_thresh) keeps the mbufs in flight few, so they are reused while still in cache: on the instant-mode
+ * simulator 23.4 -> 14.5 ns per packet rx+tx; the price is one DD read per burst while the oldest batch is not done. TDT is written once per burst. Only DMA memory is read.
  * <p>
  * Single producer: one lcore per queue. Writer of {@link #counters}: that lcore.
  */
@@ -30,7 +33,6 @@ public final class IntelTxQueue implements TxBurst
     private final long ringIova;
     private final int nbDesc;
     private final int rsThresh;
-    private final int freeThresh;
     private final Mbuf[] swRing;
     /** FIFO of descriptor indices carrying RS, oldest at rsHead. */
     private final int[] rsRing;
@@ -43,9 +45,12 @@ public final class IntelTxQueue implements TxBurst
     private int nbFree;
     private int sinceRs;
     private int rsHead;
+    /** Where the next RS index goes: rsHead + rsCount, wrapped. */
+    private int rsTail;
     private int rsCount;
     private volatile boolean deviceFailed;
 
+    /** @param freeThresh the queue's tx_free_thresh as configured (checked by the caller); cleanup does not wait for it */
     IntelTxQueue(final TailRegister tdt, final int queueId, final long ring, final long ringIova, final int nbDesc,
         final int rsThresh, final int freeThresh)
     {
@@ -55,7 +60,6 @@ public final class IntelTxQueue implements TxBurst
         this.ringIova = ringIova;
         this.nbDesc = nbDesc;
         this.rsThresh = rsThresh;
-        this.freeThresh = freeThresh;
         this.swRing = new Mbuf[nbDesc];
         this.rsRing = new int[nbDesc];
         this.freeBuf = new Mbuf[nbDesc];
@@ -76,12 +80,6 @@ public final class IntelTxQueue implements TxBurst
     public int rsThresh()
     {
         return rsThresh;
-    }
-
-    /** tx_free_thresh: free descriptors below which a burst cleans up first. */
-    public int freeThresh()
-    {
-        return freeThresh;
     }
 
     /**
@@ -144,6 +142,7 @@ public final class IntelTxQueue implements TxBurst
         nbFree = nbDesc - 1;
         sinceRs = 0;
         rsHead = 0;
+        rsTail = 0;
         rsCount = 0;
         deviceFailed = false;
     }
@@ -172,6 +171,7 @@ public final class IntelTxQueue implements TxBurst
     {
         int freed = 0;
         int nFree = 0;
+        MbufPool runPool = null;
         final Mbuf[] freeBuf = this.freeBuf;
         while (rsCount > 0)
         {
@@ -187,8 +187,16 @@ public final class IntelTxQueue implements TxBurst
                 if (m != null)
                 {
                     swRing[i] = null;
+                    // one look per segment: simple ones (no next, refcnt 1, direct) of one pool go back in one put
                     if (m.nextAddress() == 0 && m.refcnt() == 1 && m.isDirect())
                     {
+                        final MbufPool p = m.pool();
+                        if (p != runPool && nFree != 0)
+                        {
+                            runPool.putBulk(freeBuf, 0, nFree);
+                            nFree = 0;
+                        }
+                        runPool = p;
                         freeBuf[nFree++] = m;
                     }
                     else
@@ -216,11 +224,7 @@ public final class IntelTxQueue implements TxBurst
         }
         if (nFree != 0)
         {
-            Mbuf.freeBulk(freeBuf, 0, nFree);
-            for (int k = 0; k < nFree; k++)
-            {
-                freeBuf[k] = null;
-            }
+            runPool.putBulk(freeBuf, 0, nFree);
         }
         nbFree += freed;
         return freed;
@@ -233,7 +237,10 @@ public final class IntelTxQueue implements TxBurst
         {
             return 0;
         }
-        if (nbFree < freeThresh)
+        // every burst, not only below freeThresh free descriptors: each RS batch the device has completed goes back
+        // to the pool at once (one DD read when it has not), so the mbufs come out of the pool cache again while
+        // they are still in the CPU's caches instead of ~nbDesc of them sitting in the ring
+        if (rsCount != 0)
         {
             cleanup();
         }
@@ -279,7 +286,11 @@ public final class IntelTxQueue implements TxBurst
             {
                 final long d = ring + (long)last * LENGTH;
                 UnsafeApi.putInt(d + CMD_TYPE_LEN_OFFSET, UnsafeApi.getInt(d + CMD_TYPE_LEN_OFFSET) | DCMD_RS);
-                rsRing[(rsHead + rsCount) % nbDesc] = last;
+                rsRing[rsTail] = last;
+                if (++rsTail == nbDesc)
+                {
+                    rsTail = 0;
+                }
                 rsCount++;
                 sinceRs = 0;
             }

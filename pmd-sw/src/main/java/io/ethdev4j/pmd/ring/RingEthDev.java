@@ -87,7 +87,7 @@ public final class RingEthDev extends SoftwarePortOps
     @Override
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
-        rxq[queueId] = new RingRxQueue(rings[queueId], data.portId());
+        rxq[queueId] = new RingRxQueue(rings[queueId]);
         rxCounters(queueId, rxq[queueId].counters);
         return rxq[queueId];
     }

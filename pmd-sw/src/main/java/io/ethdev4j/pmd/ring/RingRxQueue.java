@@ -5,17 +5,19 @@ import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.ring.Ring;
 
-/** net_ring rx: dequeues from the queue's ring. */
+/**
+ * net_ring rx: dequeues from the queue's ring. As DPDK's eth_ring_rx (drivers/net/ring/rte_eth_ring.c), it moves
+ * pointers only: no mbuf is read or written (the port field stays what the sender left), and only packets are
+ * counted (DPDK's net_ring reports 0 bytes).
+ */
 final class RingRxQueue implements RxBurst
 {
     final QueueCounters counters = new QueueCounters();
     private final Ring<Mbuf> ring;
-    private final int port;
 
-    RingRxQueue(final Ring<Mbuf> ring, final int port)
+    RingRxQueue(final Ring<Mbuf> ring)
     {
         this.ring = ring;
-        this.port = port;
     }
 
     @Override
@@ -24,14 +26,7 @@ final class RingRxQueue implements RxBurst
         final int n = ring.dequeueBurst(pkts, offset, nbPkts);
         if (n > 0)
         {
-            long bytes = 0;
-            for (int i = offset, end = offset + n; i < end; i++)
-            {
-                final Mbuf m = pkts[i];
-                m.port(port);
-                bytes += m.pktLen();
-            }
-            counters.add(n, bytes);
+            counters.add(n, 0);
         }
         return n;
     }

@@ -5,7 +5,10 @@ import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.ring.Ring;
 
-/** net_ring tx: enqueues into the target ring (own or peer's); what does not fit stays with the caller. */
+/**
+ * net_ring tx: enqueues into the target ring (own or peer's); what does not fit stays with the caller and counts as
+ * tx errors. As DPDK's eth_ring_tx, it moves pointers only and counts packets, not bytes.
+ */
 final class RingTxQueue implements TxBurst
 {
     final QueueCounters counters = new QueueCounters();
@@ -20,21 +23,12 @@ final class RingTxQueue implements TxBurst
     @Override
     public int txBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
     {
-        long bytes = 0;
-        for (int i = offset, end = offset + nbPkts; i < end; i++)
-        {
-            bytes += pkts[i].pktLen();
-        }
         final int n = target.enqueueBurst(pkts, offset, nbPkts);
         if (n < nbPkts)
         {
-            for (int i = offset + n, end = offset + nbPkts; i < end; i++)
-            {
-                bytes -= pkts[i].pktLen();
-            }
             counters.addErrors(nbPkts - n);
         }
-        counters.add(n, bytes);
+        counters.add(n, 0);
         return n;
     }
 }

@@ -13,9 +13,9 @@ import static io.ethdev4j.testkit.Capability.*;
 /** net_ring alone: the port is wired to itself, so what queue q sends, queue q receives. */
 class RingPmdConformanceTest extends EthDevConformance
 {
-    /** As DPDK's net_ring: no mtu_set, no mac_addr_set (ENOTSUP). */
+    /** As DPDK's net_ring: no mtu_set, no mac_addr_set (ENOTSUP); bursts move pointers only (no bytes, no port). */
     static final Set<Capability> RING_CAPABILITIES = EnumSet.of(TX_LOOPBACK, TX_BACKPRESSURE, LINK_FOLLOWS_START,
-        LINK_UP_DOWN, PROMISCUOUS, ALLMULTICAST);
+        LINK_UP_DOWN, PROMISCUOUS, ALLMULTICAST, POINTERS_ONLY);
 
     @Override
     protected PortFixture open()

@@ -42,7 +42,9 @@ public final class TestPmdCommands
         this.out = out;
         this.err = err;
         this.quit = quit;
-        this.table = new CommandTable(commands());
+        final List<Command> all = new java.util.ArrayList<>(commands());
+        all.addAll(LatencyCommands.of(fwd, ports, out, err));
+        this.table = new CommandTable(all);
     }
 
     /**

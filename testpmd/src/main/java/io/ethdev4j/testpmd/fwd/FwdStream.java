@@ -4,15 +4,19 @@ import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One forwarding stream (testpmd's struct fwd_stream): rx port/queue → tx port/queue.
  * <p>
  * The burst objects, the burst array and the engine's per-stream state are set by the control thread before the
  * lcore is launched; the counters are written only by the one forwarding lcore that owns the stream and read by
- * the control thread after it has joined that lcore (Thread.join orders them), as DPDK does.
+ * the control thread after it has joined that lcore (Thread.join orders them), as DPDK does. They sit in
+ * {@link FwdStreamCounters}, behind 64 bytes of padding and before this class's fields, which only the owning lcore
+ * reads while it runs: streams are allocated side by side, so without it two lcores' counters could share a cache
+ * line (false sharing).
  */
-public final class FwdStream
+public final class FwdStream extends FwdStreamCounters
 {
     public final int rxPort;
     public final int rxQueue;
@@ -51,11 +55,13 @@ public final class FwdStream
     public int flowIndex;
     /** noisy's FIFO and lookup memory (null for the other engines). */
     NoisyVnfFwd.NoisyState noisy;
-
-    // written by the forwarding lcore only
-    public long rxPackets;
-    public long txPackets;
-    public long fwdDropped;
+    /**
+     * {@code --latencystats}: where {@link #sendOrDrop} records each sent packet's rx→tx latency in ns (null when
+     * off). Writer: the owning lcore (a single-writer recorder: the control thread takes its intervals).
+     */
+    public SingleWriterRecorder latency;
+    /** {@code --latencystats}: System.nanoTime when this stream's last rx burst returned packets (owning lcore). */
+    long rxNs;
 
     public FwdStream(final int rxPort, final int rxQueue, final int txPort, final int txQueue, final long peerMac)
     {
@@ -90,6 +96,11 @@ public final class FwdStream
                 sent += q.txBurst(pkts, sent, n - sent);
             }
         }
+        final SingleWriterRecorder latency = fs.latency;
+        if (latency != null && sent != 0 && fs.rxNs != 0)
+        {
+            recordLatency(fs, latency, sent);
+        }
         fs.txPackets += sent;
         if (sent < n)
         {
@@ -97,6 +108,22 @@ public final class FwdStream
             Mbuf.freeBulk(pkts, sent, n - sent);
         }
     }
+
+    /**
+     * One value per tx burst, counted once per packet sent: the time from the return of the rx burst that brought
+     * the packets to the return of the tx burst that took them (the same for every packet of the burst).
+     * Zero allocation: the recorder's histogram is sized at attach for 1 ns .. {@link #LATENCY_MAX_NS}; longer
+     * values are clamped to it.
+     */
+    private static void recordLatency(final FwdStream fs, final SingleWriterRecorder latency, final int sent)
+    {
+        final long ns = System.nanoTime() - fs.rxNs;
+        fs.rxNs = 0;
+        latency.recordValueWithCount(Math.max(1, Math.min(ns, LATENCY_MAX_NS)), sent);
+    }
+
+    /** Highest latency a {@link #latency} recorder must hold (values above are recorded as this), 10 s. */
+    public static final long LATENCY_MAX_NS = 10_000_000_000L;
 
     /** rte_delay_us: a busy wait (no sleep: the lcore keeps its CPU). */
     private static void delayNs(final long ns)

@@ -99,8 +99,8 @@ class CommandTableTest
             "mcast_addr", "vlan", "rx_vlan", "tx_vlan", "csum", "dump_physmem", "dump_memzone", "dump_struct_sizes",
             "dump_ring", "dump_mempool", "dump_devargs", "dump_log_types"),
             TABLE.complete(List.of()));
-        assertEquals(List.of("port", "config", "fwd", "rxq", "txq", "device"), TABLE.complete(List.of("show")));
-        assertEquals(List.of("info", "stats", "summary", "xstats"), TABLE.complete(List.of("show", "port")));
+        assertEquals(List.of("port", "config", "fwd", "rxq", "txq", "device", "latency"), TABLE.complete(List.of("show")));
+        assertEquals(List.of("info", "stats", "summary", "xstats", "latency"), TABLE.complete(List.of("show", "port")));
         assertEquals(List.of("all"), TABLE.complete(List.of("show", "port", "stats")));
         assertEquals(List.of("retry"), TABLE.complete(List.of("set", "fwd", "io")));
         assertEquals(List.of(), TABLE.complete(List.of("sett")));
