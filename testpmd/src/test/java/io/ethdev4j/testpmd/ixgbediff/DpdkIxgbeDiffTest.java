@@ -57,6 +57,10 @@ class DpdkIxgbeDiffTest
             + "interrupt thread; ours polls and leaves every cause masked")),
         Map.entry("MPSAR", new Allowed(0x1, "VMDq pool of RAR0: DPDK sets pool 0 (ixgbe_set_vmdq); without "
             + "VT_CTL.VT_ENA the 82599 does not use it")),
+        Map.entry("CTRL", new Allowed(0x4, "GIO_DIS (b2) after a stop and start: DPDK's stop sets it "
+            + "(ixgbe_stop_adapter -> ixgbe_disable_pcie_master) and takes the link down, so its next reset is a link "
+            + "reset (ixgbe_reset_hw_82599: LNK_RST when the link is down, RST when up, OR-ed with CTRL as read), which "
+            + "keeps the other bits in the model; ours starts with a global reset, which restores CTRL (DS 8.2.3.1.1)")),
         Map.entry("CTRL_EXT", new Allowed(0x1000_0000, "ours also sets DRV_LOAD (b28), as Linux's ixgbe does, "
             + "telling manageability firmware a driver owns the port; DPDK 22.11 never sets it")),
         Map.entry("DCA_RXCTRL", new Allowed(0x1000, "bit 12: ours clears it on each rx queue as DS §4.6.7 asks (ixy "
