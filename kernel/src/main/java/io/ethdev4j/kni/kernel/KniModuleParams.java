@@ -254,7 +254,7 @@ public final class KniModuleParams
     }
 
     /**
-     * The doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}): a KNI thread idle for 10 ms arms it, so the application wakes it when it puts packets on rx_q. Off: the thread
+     * The doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}): a KNI thread arms it before each sleep, so the application wakes it when it puts packets on rx_q. Off: the thread
      * wakes only on its TAP fds and the interval, as rte_kni.ko's.
      */
     public boolean doorbell()

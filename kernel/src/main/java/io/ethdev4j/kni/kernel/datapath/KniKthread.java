@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
  * core. Instead: after a pass that moved anything the next pass starts at once; after an idle pass the thread sleeps
  * in {@code ppoll} on its TAP fds — {@code min_scheduling_interval} first, doubling on each further idle pass up to
  * {@code max_scheduling_interval}. A frame from the netdev wakes it at once (kernel → application latency is the
- * wake-up, not the interval). A frame on rx_q wakes it at once too once the thread has been idle for
- * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: before such a sleep the thread arms each interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}) and checks rx_q once more; an application that then puts
- * packets on rx_q signals the thread's eventfd, which it sleeps on beside the TAP fds. A busy thread never sleeps, so
- * the application pays nothing then; the scheduling intervals still bound every sleep. With min = 0 the first idle
+ * wake-up, not the interval). A frame on rx_q wakes it at once too: before each sleep the thread arms each
+ * interface's doorbell ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}, see {@link #DOORBELL_ARM_AFTER_IDLE_NS})
+ * and checks rx_q once more; an application that then puts packets on rx_q signals the thread's eventfd, which it
+ * sleeps on beside the TAP fds. A busy thread never sleeps, so the application pays nothing then; the scheduling
+ * intervals still bound every sleep. With min = 0 the first idle
  * pass only polls, then the sleep grows from 1 µs.
  * <p>
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
@@ -32,11 +33,15 @@ import java.util.concurrent.TimeUnit;
 public final class KniKthread implements Runnable
 {
     /**
-     * How long the thread must have been idle before it arms the doorbell: an interface whose application sends at
-     * least this often is busy (the thread batches through its interval, the application never pays a wake-up); one
-     * quieter than this (a ping, a request now and then) is woken at once.
+     * How long the thread must have been idle before it arms the doorbell: 0, every sleep is armed. Measured on the
+     * quiet machine (tools/bench-kni.sh, 2026-11-30): with 10 ms, a request/response crossing testpmd waited a whole
+     * first sleep (min_scheduling_interval) at each app-to-kernel hop, because the application forwards the packet
+     * while the thread that just delivered the request takes its first, unarmed, sleep: UDP round trip p50 267 µs
+     * against net_tap's 51 µs. With 0: p50 75-77 µs (net_tap 67 µs), and app-to-kernel throughput 1.47 Mpps
+     * (1.61x net_tap; 1.42 Mpps with 10 ms): a flooding application rarely finds the thread asleep, so it rarely
+     * rings.
      */
-    public static final long DOORBELL_ARM_AFTER_IDLE_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    public static final long DOORBELL_ARM_AFTER_IDLE_NS = 0;
 
     /** Interfaces one thread serves at most (one poll slot each). */
     public static final int MAX_DEVICES = 256;
@@ -176,8 +181,8 @@ public final class KniKthread implements Runnable
     /**
      * With {@code arm}: arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most
      * {@code sleepNs}), disarms. Without: sleeps on the fds only. Armed only once the thread has been idle for
-     * {@link #DOORBELL_ARM_AFTER_IDLE_NS}: a busy interface keeps batching through the interval and its application
-     * never pays a wake-up; sparse traffic (a ping, a request) is not delayed by the interval.
+     * {@link #DOORBELL_ARM_AFTER_IDLE_NS} (0: every sleep): sparse traffic (a ping, a request) is not delayed by the
+     * interval, and a flooding application rarely finds the thread asleep.
      */
     private void sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
     {
