@@ -55,10 +55,10 @@ class FiveTupleSwapFwdTest
             final int before = pool.available();
             final String mac = "020000000001 020000000002";
             final String macSwapped = "020000000002 020000000001";
-            // VLAN-tagged IPv4/UDP 10.0.0.1:1000 -> 10.0.0.2:2000
-            assertArrayEquals(hex(macSwapped + "8100 0005 0800 4500002e 00000000 40110000 0a000002 0a000001" +
+            // VLAN-tagged IPv4/UDP 198.18.0.1:1000 -> 198.18.0.2:2000
+            assertArrayEquals(hex(macSwapped + "8100 0005 0800 4500002e 00000000 40110000 c6120002 c6120001" +
                     " 07d0 03e8 001a 0000"),
-                swapped(pool, hex(mac + "8100 0005 0800 4500002e 00000000 40110000 0a000001 0a000002" +
+                swapped(pool, hex(mac + "8100 0005 0800 4500002e 00000000 40110000 c6120001 c6120002" +
                     " 03e8 07d0 001a 0000")));
             // IPv6/TCP ::1:80 -> ::2:443
             final String a = "00000000000000000000000000000001";
@@ -68,8 +68,8 @@ class FiveTupleSwapFwdTest
             // ARP: only the MACs
             assertArrayEquals(hex(macSwapped + "0806 00010800"), swapped(pool, hex(mac + "0806 00010800")));
             // IPv4/ICMP: MACs and addresses, no ports
-            assertArrayEquals(hex(macSwapped + "0800 4500001c 00000000 40010000 0a000002 0a000001 0800f7ff"),
-                swapped(pool, hex(mac + "0800 4500001c 00000000 40010000 0a000001 0a000002 0800f7ff")));
+            assertArrayEquals(hex(macSwapped + "0800 4500001c 00000000 40010000 c6120002 c6120001 0800f7ff"),
+                swapped(pool, hex(mac + "0800 4500001c 00000000 40010000 c6120001 c6120002 0800f7ff")));
             assertEquals(before, pool.available());
         }
     }

@@ -1,10 +1,11 @@
 package io.ethdev4j.testpmd.ixgbediff;
 
+import io.ethdev4j.test.Await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -66,20 +67,27 @@ abstract class ScriptedTestPmd implements AutoCloseable
         }
     }
 
-    /** Waits (polling every 10 ms, at most {@code timeoutMs}) until {@code condition} holds; throws with the output. */
+    /** Waits (at most {@code timeoutMs}) until {@code condition} holds; throws with the output, also when it ends. */
     final void await(final String what, final long timeoutMs, final BooleanSupplier condition)
-        throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!condition.getAsBoolean())
+        try
         {
-            if (System.nanoTime() > deadline || !alive())
-            {
-                throw new AssertionError(getClass().getSimpleName() + ": " + what + " not seen within " + timeoutMs +
-                    " ms (" + (alive() ? "running" : "ended") + ", " + diagnostics() + ")\n" + output());
-            }
-            Thread.sleep(10);
+            Await.until(what, timeoutMs, () -> condition.getAsBoolean() || !alive());
         }
+        catch (final AssertionError ex)
+        {
+            throw notSeen(what, timeoutMs, "running", ex);
+        }
+        if (!condition.getAsBoolean())
+        {
+            throw notSeen(what, timeoutMs, "ended", null);
+        }
+    }
+
+    private AssertionError notSeen(final String what, final long timeoutMs, final String state, final Throwable cause)
+    {
+        return new AssertionError(getClass().getSimpleName() + ": " + what + " not seen within " + timeoutMs + " ms (" +
+            state + ", " + diagnostics() + ")\n" + output(), cause);
     }
 
     /** Waits for the prompt that follows the last command sent (the first prompt before any). */

@@ -1,5 +1,7 @@
 package io.ethdev4j.testpmd.knid;
 
+import io.ethdev4j.test.Await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,22 +86,21 @@ final class AppProcess implements AutoCloseable
     /** Waits until {@code text} appears after output offset {@code from}; returns the output from there. */
     String awaitOutput(final String text, final int from, final long timeoutMs)
     {
-        final long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        while (System.nanoTime() < deadline)
+        Await.until("'" + text + "' from " + what, timeoutMs, () ->
         {
-            final String out = output();
-            if (out.indexOf(text, Math.min(from, out.length())) >= 0)
+            if (output().indexOf(text, Math.min(from, output().length())) >= 0)
             {
-                return out.substring(Math.min(from, out.length()));
+                return true;
             }
-            if (!process.isAlive() && output().indexOf(text, from) < 0)
+            if (!process.isAlive())
             {
                 throw new AssertionError(what + " exited (" + process.exitValue() + ") before printing '" + text +
                     "'; output:\n" + output());
             }
-            sleepMs(20);
-        }
-        throw new AssertionError(what + ": no '" + text + "' within " + timeoutMs + " ms; output:\n" + output());
+            return false;
+        });
+        final String out = output();
+        return out.substring(Math.min(from, out.length()));
     }
 
     /** Types {@code line} and waits for {@code text} in what follows. */
@@ -132,18 +133,6 @@ final class AppProcess implements AutoCloseable
     {
         process.destroyForcibly();
         waitFor(10_000);
-    }
-
-    static void sleepMs(final long ms)
-    {
-        try
-        {
-            Thread.sleep(ms);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

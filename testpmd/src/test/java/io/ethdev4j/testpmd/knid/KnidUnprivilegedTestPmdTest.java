@@ -140,9 +140,10 @@ class KnidUnprivilegedTestPmdTest
         assertTrue(ping.output.contains("50 packets transmitted, 50 received"), ping.output);
 
         // MTU: ip returns at once; knid then sends CHANGE_MTU, which testpmd (as the user) answers. An unanswered or
-        // refused request is reverted after 3 s (KNI's timeout): still 1400 after that means testpmd said yes.
+        // refused request is reverted after 3 s (KNI's timeout); the port taking MTU 1400 means testpmd said yes.
         nsA.exec("ip", "link", "set", ifA, "mtu", "1400");
-        AppProcess.sleepMs(3_500);
+        Await.until("testpmd's port 0 at MTU 1400", STEP_MS,
+            () -> testpmd.command("show port info 0", "MTU: ", STEP_MS).contains("MTU: 1400\n"));
         assertTrue(nsA.exec("ip", "-o", "link", "show", ifA).contains("mtu 1400"),
             nsA.exec("ip", "-o", "link", "show", ifA));
         // above what the mbufs hold: refused by knid's kernel side and reverted, as in-process
