@@ -242,7 +242,7 @@ class KniTestPmdEndToEndTest
         return r;
     }
 
-    /** testpmd in-process, its stdin a pipe written by the test, its stdout collected. */
+    /** testpmd in-process, its stdin a pipe written by the test, its stdout collected (also used by other tests). */
     static final class Session
     {
         private final PipedOutputStream stdin = new PipedOutputStream();

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +55,13 @@ class TelemetryTestPmdTest
 
     private final String prefix = "tpmd-telem-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private final List<String> prefixes = new ArrayList<>();
-    private Session testpmd;
+    private KniTestPmdEndToEndTest.Session testpmd;
 
     @BeforeAll
     void startTestPmd()
     {
         prefixes.add(prefix);
-        testpmd = new Session("--no-huge", "-m", "256", "--no-pci", "-l", "0-1", "--vdev", "net_null0", "--vdev",
+        testpmd = new KniTestPmdEndToEndTest.Session("--no-huge", "-m", "256", "--no-pci", "-l", "0-1", "--vdev", "net_null0", "--vdev",
             "net_null1", "--file-prefix", prefix, "--", "-i", "--total-num-mbufs=2048");
         testpmd.awaitOutput("testpmd> ", 0);
         testpmd.command("start", "io packet forwarding");
@@ -299,7 +296,7 @@ class TelemetryTestPmdTest
     void shouldRemoveTheSocketAtQuitAndCreateNoneWithNoTelemetry() throws IOException
     {
         assertTrue(Files.exists(socket(prefix)));
-        final Session s = testpmd;
+        final KniTestPmdEndToEndTest.Session s = testpmd;
         testpmd = null;
         assertEquals(0, s.quit(), s.output());
         assertFalse(Files.exists(socket(prefix)), "quit removes the socket");
@@ -390,103 +387,6 @@ class TelemetryTestPmdTest
             {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    /** testpmd in-process with its stdin a pipe we type into; output captured. */
-    private static final class Session
-    {
-        private final PipedOutputStream stdin = new PipedOutputStream();
-        private final StringBuilder out = new StringBuilder();
-        private final Thread runner;
-        private volatile int rc = Integer.MIN_VALUE;
-
-        Session(final String... argv)
-        {
-            final PipedInputStream in;
-            try
-            {
-                in = new PipedInputStream(stdin, 1 << 16);
-            }
-            catch (final IOException ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-            final OutputStream sink = new OutputStream()
-            {
-                @Override
-                public void write(final int b)
-                {
-                    write(new byte[] {(byte)b}, 0, 1);
-                }
-
-                @Override
-                public void write(final byte[] b, final int off, final int len)
-                {
-                    synchronized (out)
-                    {
-                        out.append(new String(b, off, len, StandardCharsets.UTF_8));
-                    }
-                }
-            };
-            final PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-            runner = new Thread(() -> rc = TestPmd.run(argv, in, ps, ps), "testpmd-under-test");
-            runner.setDaemon(true);
-            runner.start();
-        }
-
-        String output()
-        {
-            synchronized (out)
-            {
-                return out.toString();
-            }
-        }
-
-        String awaitOutput(final String marker, final int from)
-        {
-            Await.until("testpmd output '" + marker + "'", STEP_TIMEOUT_MS,
-                () -> !runner.isAlive() || output().indexOf(marker, from) >= 0);
-            assertTrue(runner.isAlive(), "testpmd exited (rc " + rc + "):\n" + output());
-            return output().substring(Math.min(from, output().length()));
-        }
-
-        String command(final String line, final String marker)
-        {
-            final int from = output().length();
-            type(line);
-            return awaitOutput(marker, from);
-        }
-
-        private void type(final String line)
-        {
-            try
-            {
-                stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                stdin.flush();
-            }
-            catch (final IOException ex)
-            {
-                throw new AssertionError("testpmd's stdin: " + ex + "\n" + output());
-            }
-        }
-
-        int quit()
-        {
-            if (runner.isAlive())
-            {
-                type("quit");
-            }
-            try
-            {
-                runner.join(STEP_TIMEOUT_MS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-            assertFalse(runner.isAlive(), "testpmd did not quit:\n" + output());
-            return rc;
         }
     }
 }
