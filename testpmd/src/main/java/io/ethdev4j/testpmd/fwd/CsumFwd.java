@@ -2,6 +2,8 @@ package io.ethdev4j.testpmd.fwd;
 
 import io.ethdev4j.mbuf.Mbuf;
 
+import static io.ethdev4j.testpmd.fwd.Headers.*;
+
 /**
  * csum (app/test-pmd/csumonly.c), as it runs on a port without checksum offloads: the MACs are rewritten as mac
  * does (destination the peer, source the tx port), then past VLAN/QinQ tags the IPv4 header checksum and the TCP
@@ -11,23 +13,6 @@ import io.ethdev4j.mbuf.Mbuf;
  */
 public final class CsumFwd extends FwdEngine
 {
-    static final int ETHER_HDR_LEN = 14;
-    static final int VLAN_HDR_LEN = 4;
-    static final int ETHER_TYPE_IPV4 = 0x0800;
-    static final int ETHER_TYPE_IPV6 = 0x86DD;
-    static final int ETHER_TYPE_VLAN = 0x8100;
-    static final int ETHER_TYPE_QINQ = 0x88A8;
-    static final int IPV4_MIN_HDR_LEN = 20;
-    static final int IPV4_TOTAL_LEN_OFFSET = 2;
-    static final int IPV4_PROTO_OFFSET = 9;
-    static final int IPV4_CKSUM_OFFSET = 10;
-    static final int IPV4_SRC_OFFSET = 12;
-    static final int IPV6_HDR_LEN = 40;
-    static final int IPV6_PAYLOAD_LEN_OFFSET = 4;
-    static final int IPV6_PROTO_OFFSET = 6;
-    static final int IPV6_SRC_OFFSET = 8;
-    static final int IPPROTO_TCP = 6;
-    static final int IPPROTO_UDP = 17;
     static final int TCP_CKSUM_OFFSET = 16;
     static final int TCP_MIN_HDR_LEN = 20;
     static final int UDP_CKSUM_OFFSET = 6;

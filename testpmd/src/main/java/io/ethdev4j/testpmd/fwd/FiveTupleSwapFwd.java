@@ -2,6 +2,8 @@ package io.ethdev4j.testpmd.fwd;
 
 import io.ethdev4j.mbuf.Mbuf;
 
+import static io.ethdev4j.testpmd.fwd.Headers.*;
+
 /**
  * 5tswap (app/test-pmd/5tswap.c): swaps source and destination of layers 2, 3 and 4 — MAC addresses, then past any
  * VLAN/QinQ tags the IPv4 or IPv6 addresses, then the UDP or TCP ports — stopping at the first layer it does not
@@ -9,22 +11,6 @@ import io.ethdev4j.mbuf.Mbuf;
  */
 public final class FiveTupleSwapFwd extends FwdEngine
 {
-    static final int ETHER_HDR_LEN = 14;
-    static final int VLAN_HDR_LEN = 4;
-    static final int ETHER_TYPE_IPV4 = 0x0800;
-    static final int ETHER_TYPE_IPV6 = 0x86DD;
-    static final int ETHER_TYPE_VLAN = 0x8100;
-    static final int ETHER_TYPE_QINQ = 0x88A8;
-    static final int IPV4_MIN_HDR_LEN = 20;
-    /** IPv4: source address at 12, destination at 16, protocol at 9. */
-    static final int IPV4_PROTO_OFFSET = 9;
-    static final int IPV4_SRC_OFFSET = 12;
-    static final int IPV6_HDR_LEN = 40;
-    /** IPv6: next header at 6, source address at 8, destination at 24. */
-    static final int IPV6_PROTO_OFFSET = 6;
-    static final int IPV6_SRC_OFFSET = 8;
-    static final int IPPROTO_TCP = 6;
-    static final int IPPROTO_UDP = 17;
     /** TCP and UDP: source port at 0, destination port at 2. */
     static final int L4_PORTS_LEN = 4;
 

@@ -2,17 +2,16 @@ package io.ethdev4j.testpmd.fwd;
 
 import io.ethdev4j.mbuf.Mbuf;
 
+import static io.ethdev4j.testpmd.fwd.Headers.*;
+
 /**
  * icmpecho: answers ARP requests and ICMP echo requests on the receiving port; everything else is dropped
  * (app/test-pmd/icmpecho.c). Replies go out on the rx port's queue {@code txQueue}.
  */
 public final class IcmpEchoFwd extends FwdEngine
 {
-    static final int ETHER_TYPE_ARP = 0x0806;
-    static final int ETHER_TYPE_IPV4 = 0x0800;
     static final int ARP_OP_REQUEST = 1;
     static final int ARP_OP_REPLY = 2;
-    static final int IPPROTO_ICMP = 1;
     static final int ICMP_ECHO_REQUEST = 8;
     static final int ICMP_ECHO_REPLY = 0;
 
