@@ -38,6 +38,18 @@ class KniModuleParamsTest
         assertTrue(KniModuleParams.parse("--kni-tap-io=write").toString().contains("tap_io=write"));
         assertTrue(KniModuleParams.defaults().doorbell(), "the doorbell is on by default");
         assertFalse(KniModuleParams.parse("--kni-doorbell=off").doorbell());
+        assertEquals(KniModuleParams.DEFAULT_BUSY_POLL_US, KniModuleParams.defaults().busyPollUs());
+        assertEquals(0, KniModuleParams.parse("--kni-busy-poll=0").busyPollUs());
+        assertEquals(250, KniModuleParams.parse("--kni-busy-poll=250").busyPollUs());
+        assertTrue(KniModuleParams.parse("--kni-busy-poll=250").toString().contains("busy_poll=250"));
+    }
+
+    @Test
+    void shouldRejectBusyPollOutsideItsRange()
+    {
+        assertRejected("--kni-busy-poll=-1", "busy_poll=-1");
+        assertRejected("--kni-busy-poll=1000001", "busy_poll=1000001");
+        assertRejected("--kni-busy-poll=soon", "soon");
     }
 
     @Test

@@ -97,16 +97,36 @@ class KniPmdTest
     }
 
     /**
-     * The doorbell: with a scheduling interval growing from 1 ms to 1 s, the application sends a datagram while the
-     * KNI thread sleeps (idle for 300 ms: it sleeps ~256-512 ms, doorbell armed); txBurst sees the armed word and rings the thread's eventfd (counted:
-     * the functional check), and each datagram reaches the interface's socket. How much sooner than the interval is
-     * what tools/bench-kni.sh measures (a unit test does not assert on time).
+     * The doorbell: with a scheduling interval growing from 1 ms to 1 s and no busy polling, the application sends a
+     * datagram while the KNI thread sleeps (idle for 300 ms: it sleeps ~256-512 ms, doorbell armed); txBurst sees the
+     * armed word and rings the thread's eventfd (counted: the functional check), and each datagram reaches the
+     * interface's socket. How much sooner than the interval is what tools/bench-kni.sh measures (a unit test does not
+     * assert on time).
      */
     @Test
     void shouldWakeASleepingKniThreadWhenTheApplicationSends() throws Exception
     {
+        final long rings = sendSpacedDatagrams(300, "--kni-busy-poll=0");
+        assertTrue(rings >= 3, "each datagram found the thread asleep and rang it: " + rings);
+    }
+
+    /**
+     * busy_poll: the same datagrams 30 ms apart with a 1 s busy-poll window. The first may find the thread asleep;
+     * each datagram moved restarts the window, so the thread never arms the doorbell again and the application never
+     * rings (without the window it sleeps after 1 ms idle and each datagram rings, as the test above shows).
+     */
+    @Test
+    void shouldKeepPollingAfterTrafficForTheBusyPollWindow() throws Exception
+    {
+        final long rings = sendSpacedDatagrams(30, "--kni-busy-poll=1000000");
+        assertTrue(rings <= 1, "only the first datagram may ring; the window kept the thread polling: " + rings);
+    }
+
+    /** Sends 3 datagrams {@code gapMs} apart into a port with a 1 ms .. 1 s interval; returns the doorbell rings. */
+    private long sendSpacedDatagrams(final long gapMs, final String busyPoll) throws Exception
+    {
         final EthDev port = open("net_kni0", "--kni-min-scheduling-interval=1000",
-            "--kni-max-scheduling-interval=1000000");
+            "--kni-max-scheduling-interval=1000000", busyPoll);
         setUpAndStart(port, pool);
         ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
         ns.exec("ip", "link", "set", "kni0", "up");
@@ -120,7 +140,7 @@ class KniPmdTest
             final java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(2048);
             for (int i = 0; i < 3; i++)
             {
-                java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);   // the thread goes idle, then sleeps
+                java.util.concurrent.locks.LockSupport.parkNanos(gapMs * 1_000_000L);
                 final byte[] frame = io.ethdev4j.test.Frames.udp(dst, MacAddress.parse("02:00:00:00:00:22").toBytes(),
                     io.ethdev4j.test.Frames.ip("198.18.0.2"), io.ethdev4j.test.Frames.ip("198.18.0.1"), 7000, 9001,
                     ("ring-" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -131,10 +151,10 @@ class KniPmdTest
                 assertEquals(1, port.txBurst(0, new Mbuf[] {m}, 1));
                 got.clear();
                 Await.until("datagram " + i, 5_000, () -> receive(rx, got));
-                System.out.printf("doorbell: datagram %d in %.3f ms (thread idle 300 ms, sleeping up to 1 s)%n", i,
-                    (System.nanoTime() - t0) / 1e6);
+                System.out.printf("doorbell (%s): datagram %d in %.3f ms (%d ms after the previous)%n", busyPoll, i,
+                    (System.nanoTime() - t0) / 1e6, gapMs);
             }
-            assertTrue(kni.doorbellRings() >= 1, "the sleeping thread was rung: " + kni.doorbellRings());
+            return kni.doorbellRings();
         }
         finally
         {

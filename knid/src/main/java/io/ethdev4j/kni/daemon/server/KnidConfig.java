@@ -17,7 +17,8 @@ import java.util.Map;
  *   --allow-user=NAME|UID         may connect (repeatable); root and knid's own user always may
  *   --allow-group=NAME|GID        members (primary or supplementary group) may connect (repeatable)
  *   --lo-mode=lo_mode_none|lo_mode_fifo|lo_mode_fifo_skb, --kthread-mode=single|multiple, --carrier=off|on,
- *   --enable-bifurcated=off|on, --min-scheduling-interval=US, --max-scheduling-interval=US, --tap-io=io_uring|write
+ *   --enable-bifurcated=off|on, --min-scheduling-interval=US, --max-scheduling-interval=US, --tap-io=io_uring|write,
+ *   --doorbell=on|off, --busy-poll=US
  *                                 the module parameters (also as insmod writes them: lo_mode=lo_mode_fifo, and as the
  *                                 in-process side takes them: --kni-lo-mode=...)
  *   --max-clients=N (64), --max-interfaces=N per client (64), --max-pools=N per client (256),
@@ -47,6 +48,7 @@ public final class KnidConfig
         "  --lo-mode=MODE                 lo_mode_none (default), lo_mode_fifo, lo_mode_fifo_skb",
         "  --kthread-mode=single|multiple --carrier=off|on --enable-bifurcated=off|on",
         "  --min-scheduling-interval=US   --max-scheduling-interval=US   --tap-io=io_uring|write",
+        "  --doorbell=on|off  --busy-poll=US (100: keep polling this long after traffic)",
         "                                 rte_kni.ko's module parameters (also as lo_mode=..., or --kni-lo-mode=...)",
         "  --max-clients=N (64)  --max-interfaces=N (64 per client)  --max-pools=N (256 per client)",
         "  --max-client-memory=BYTES (64 GiB per client)",
