@@ -65,8 +65,7 @@ public final class LoModeNoneDataPath extends KniDataPath
     @Override
     int rxPass(final MbufValidator v)
     {
-        final IoUring uring = this.uring;
-        int n = Math.min(freeQ.freeCount(), uring != null ? URING_BURST_SZ : MBUF_BURST_SZ);
+        int n = Math.min(freeQ.freeCount(), this.uring != null ? URING_BURST_SZ : MBUF_BURST_SZ);
         if (n == 0)
         {
             return 0;
@@ -76,6 +75,9 @@ public final class LoModeNoneDataPath extends KniDataPath
         {
             return 0;
         }
+        // one frame (a ping, a request): one write(2) is one syscall either way and costs less than an SQE, an
+        // io_uring_enter and its completion; batches go through the ring
+        final IoUring uring = n > 1 ? this.uring : null;
         final KniDeviceStats s = stats;
         final boolean gone = netdev.detached();
         int nBack = 0;
