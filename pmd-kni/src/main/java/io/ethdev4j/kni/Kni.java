@@ -275,6 +275,12 @@ public final class Kni
         return doorbellRings;
     }
 
+    /** The fd the transmit path signals to wake the kernel thread ({@link KniControl#doorbellFd}), -1 for none. */
+    public int doorbellFd()
+    {
+        return doorbellFd;
+    }
+
     private static int doorbellFd(final KniControl control, final int handle)
     {
         try

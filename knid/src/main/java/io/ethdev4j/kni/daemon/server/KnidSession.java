@@ -591,6 +591,10 @@ final class KnidSession implements Runnable, AutoCloseable
             pools.clear();
             memory.close();
             LibC.closeQuietly(fd);
+            if (control != null)
+            {
+                RteLog.notice("KNID", name + ": ended (interfaces released, memory unmapped)");
+            }
         }
     }
 }
