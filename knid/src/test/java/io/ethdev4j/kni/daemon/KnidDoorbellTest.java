@@ -157,8 +157,8 @@ class KnidDoorbellTest
     }
 
     /**
-     * {@code count} datagrams app→kernel, each after 300 ms of silence (knid's thread sleeps then, doorbell armed); each
-     * must reach the interface's socket (within 5 s, bounded).
+     * {@code count} datagrams app→kernel, each after 300 ms of silence (knid's thread sleeps then, doorbell armed);
+     * each must reach the interface's socket (within 5 s, bounded).
      */
     private void sendSparse(final EthDev port, final DatagramChannel rx, final int count, final String tag)
     {
@@ -177,8 +177,8 @@ class KnidDoorbellTest
             assertEquals(1, port.txBurst(0, new Mbuf[] {m}, 1), "the KNI took the datagram");
             got.clear();
             Await.until(tag + " datagram " + i, 5_000, () -> receive(rx, got));
-            System.out.printf("knid doorbell: %s datagram %d in %.3f ms (knid's thread idle 300 ms, sleeping up to 1 s)%n",
-                tag, i, (System.nanoTime() - t0) / 1e6);
+            System.out.printf("knid doorbell: %s datagram %d in %.3f ms (knid's thread idle 300 ms, sleeping up to "
+                + "1 s)%n", tag, i, (System.nanoTime() - t0) / 1e6);
         }
     }
 
