@@ -67,7 +67,10 @@ public final class Kni
     private final long syncAddr;
     /** The doorbell word ({@link KniDoorbellDescriptor}) in the sync area. */
     private final long doorbellAddr;
-    /** The serving thread's eventfd, -1 without one or once released. Read by the transmit path. */
+    /**
+     * The serving thread's eventfd, -1 without one or once released. Read by the transmit path. Read once: the channel
+     * keeps the number for the interface's life, also across a knid restart ({@link KniControl#doorbellFd}).
+     */
     private volatile int doorbellFd;
     /** 8 bytes for the eventfd write; transmit path only. */
     private final com.sun.jna.Memory doorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
@@ -270,6 +273,12 @@ public final class Kni
     public long doorbellRings()
     {
         return doorbellRings;
+    }
+
+    /** The fd the transmit path signals to wake the kernel thread ({@link KniControl#doorbellFd}), -1 for none. */
+    public int doorbellFd()
+    {
+        return doorbellFd;
     }
 
     private static int doorbellFd(final KniControl control, final int handle)

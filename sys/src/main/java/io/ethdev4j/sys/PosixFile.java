@@ -54,6 +54,8 @@ public final class PosixFile
 
     private static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
+    private static native int dup3(int oldfd, int newfd, int flags) throws LastErrorException;
+
     private static native int eventfd(int initval, int flags) throws LastErrorException;
 
     private static native int fcntl(int fd, int cmd, byte[] flock) throws LastErrorException;
@@ -108,6 +110,23 @@ public final class PosixFile
         catch (final LastErrorException ex)
         {
             throw new SysException("fcntl", ex.getErrorCode(), "fd=" + fd + ", F_DUPFD_CLOEXEC, " + min);
+        }
+    }
+
+    /**
+     * dup3(src, target, O_CLOEXEC): makes {@code target} refer to {@code src}'s file, atomically — the number is never
+     * free in between (a thread using {@code target} meanwhile reaches the old file or the new one, never a file
+     * opened by someone else), and the old file is closed when this was its last fd. {@code src} stays open.
+     */
+    public static void replaceCloexec(final int src, final int target)
+    {
+        try
+        {
+            dup3(src, target, LibC.O_CLOEXEC);
+        }
+        catch (final LastErrorException ex)
+        {
+            throw new SysException("dup3", ex.getErrorCode(), "oldfd=" + src + ", newfd=" + target + ", O_CLOEXEC");
         }
     }
 

@@ -5,11 +5,36 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link FdMessage}, {@link UnixPeer} and {@link FdMemory} on a socketpair and a memfd (no privilege needed). */
 class FdPassingTest
 {
+    @Test
+    void shouldReplaceWhatAnFdNumberRefersTo()
+    {
+        final int small = LibC.memfdCreate("fd-replace-small", LibC.MFD_CLOEXEC);
+        final int big = LibC.memfdCreate("fd-replace-big", LibC.MFD_CLOEXEC);
+        try
+        {
+            LibC.ftruncateChecked(small, 4096);
+            LibC.ftruncateChecked(big, 8192);
+            PosixFile.replaceCloexec(small, big);
+            assertEquals(4096, FdMemory.size(big), "the number now refers to the other file");
+            assertEquals(4096, FdMemory.size(small), "the source stays open");
+            final SysException ex = assertThrows(SysException.class, () -> PosixFile.replaceCloexec(-1, big));
+            assertEquals(Errno.EBADF, ex.errno());
+            assertTrue(ex.getMessage().contains("dup3"), ex.getMessage());
+            assertEquals(4096, FdMemory.size(big), "a failed replace leaves the number as it was");
+        }
+        finally
+        {
+            LibC.closeQuietly(small);
+            LibC.closeQuietly(big);
+        }
+    }
+
     @Test
     void shouldPassFdsWithADatagramAndSeeWhoIsAtTheOtherEnd()
     {

@@ -129,7 +129,12 @@ public interface KniControl extends AutoCloseable
      * The doorbell of the thread serving the interface (an ethdev4j addition): an eventfd the application signals after
      * putting packets on rx_q when the interface's doorbell word says that thread sleeps
      * ({@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}). The fd belongs to the channel's process; a kernel side in
-     * another process would hand it over (SCM_RIGHTS) or return -1.
+     * another process hands it over (SCM_RIGHTS: {@value #DAEMON} does) or returns -1.
+     * <p>
+     * The number is the channel's, valid from {@link #create} until {@link #release} of the handle (or {@link #close}),
+     * and stays the same all that time, so a data path may read it once: a channel whose serving thread changes (a
+     * daemon restarted) makes the same number refer to the new eventfd atomically ({@code dup3}), never closing it in
+     * between. The caller stops signalling it before it releases the interface.
      *
      * @return the eventfd, or -1 when this kernel side has no doorbell (the application then never rings; the thread
      *     still wakes every scheduling interval).

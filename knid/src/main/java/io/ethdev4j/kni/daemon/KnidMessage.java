@@ -26,7 +26,10 @@ import java.nio.charset.StandardCharsets;
  *                  | 7 x (fifo address (i64) | regionAddress (i64) | regionLength (i64)): tx, rx, alloc, free, req,
  *                    resp, sync | cpus (u16) | cpus x cpu (i32): the creating thread's affinity, which a KNI thread
  *                    started in-process would have inherited;
- *                  fds: the 7 regions' memfds, then the network namespace's fd                 → handle (i32)
+ *                  fds: the 7 regions' memfds, then the network namespace's fd
+ *                                                   → handle (i32) | doorbell (u8);  fds: with doorbell = 1, the
+ *                                                     eventfd of the KNI thread serving the interface (its doorbell,
+ *                                                     {@link io.ethdev4j.kni.abi.KniDoorbellDescriptor}), else none
  * RELEASE          handle (i32)                                                            → found (u8)
  * STATUS           handle (i32)   → name (string) | ifIndex (i32) | present, carrier (u8) | requests, refusals (i64)
  *                                   | lastRefusal (string, "" = none) | lastIoErrno (i32)
@@ -38,15 +41,21 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  * Closing the socket is the client's close: the daemon releases its interfaces and unmaps its memory.
  * A message shorter than its op needs, an unknown op, or fds an op does not take is refused with EINVAL, the fds
- * closed, and the connection kept.
+ * closed, and the connection kept. Replies carry no fds but a successful CREATE's doorbell; a client that receives a
+ * reply shorter than its op's fields or with other fds closes them and drops the connection (the daemon is not one it
+ * can talk to).
+ * <p>
+ * Version 2 added the doorbell to the CREATE reply.
  */
 public final class KnidMessage
 {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Largest datagram either side sends; a longer one is refused (EMSGSIZE). */
     public static final int MAX_LENGTH = 4096;
     /** Most fds on one message (CREATE: 7 zones and a netns). */
     public static final int MAX_FDS = 8;
+    /** Most fds on one reply (CREATE: the doorbell). */
+    public static final int MAX_REPLY_FDS = 1;
     public static final int HEADER_LENGTH = 8;
     public static final int REPLY_HEADER_LENGTH = 12;
     /** The FIFO zones of CREATE, in order. */
@@ -66,6 +75,8 @@ public final class KnidMessage
     public static final int SET_ALLMULTI = 12;
 
     private final ByteBuffer buf;
+    /** The fds to pass with this message: the sender's own copies, which it closes once sent (or not sent). */
+    private int[] fds = new int[0];
 
     private KnidMessage(final ByteBuffer buf)
     {
@@ -189,6 +200,30 @@ public final class KnidMessage
     public int remaining()
     {
         return buf.remaining();
+    }
+
+    /** Passes {@code fd} with this message (SCM_RIGHTS); the message now owns it ({@link #closeFds}). */
+    public KnidMessage attach(final int fd)
+    {
+        fds = java.util.Arrays.copyOf(fds, fds.length + 1);
+        fds[fds.length - 1] = fd;
+        return this;
+    }
+
+    /** The fds attached, to send. */
+    public int[] fds()
+    {
+        return fds;
+    }
+
+    /** Closes the fds attached (after sending them, or instead). Idempotent. */
+    public void closeFds()
+    {
+        for (final int fd : fds)
+        {
+            io.ethdev4j.sys.LibC.closeQuietly(fd);
+        }
+        fds = new int[0];
     }
 
     /** The bytes written so far (to send). */

@@ -153,7 +153,8 @@ class KnidFaultTest
         final RawKnidClient c = client();
         c.callRaw(new byte[] {1, 0, 0}, 3).assertRefused(Errno.EINVAL, "a request has at least 8");
         c.call(c.request(KnidMessage.STATUS).i32(1)).assertRefused(Errno.EINVAL, "say hello first");
-        c.call(c.request(KnidMessage.HELLO).i32(7)).assertRefused(Errno.EINVAL, "speaks version 1");
+        c.call(c.request(KnidMessage.HELLO).i32(7))
+            .assertRefused(Errno.EINVAL, "speaks version " + KnidMessage.VERSION);
         c.hello();
         c.call(c.request(99)).assertRefused(Errno.EINVAL, "unknown op");
         c.call(c.request(KnidMessage.STATUS)).assertRefused(Errno.EINVAL, "malformed message");
@@ -296,6 +297,8 @@ class KnidFaultTest
         a.hello();
         final Interface first = new Interface();
         assertEquals(0, a.call(first.create(a), first.fds()).errno());
+        // knid closes the doorbell it passed with the reply once sent: one more round trip, and that is done
+        a.call(a.request(KnidMessage.STATUS).i32(1)).payload();
         final Interface more = new Interface();
         final int fdsBefore = openFds();
         final long t0 = System.nanoTime();

@@ -42,7 +42,8 @@ import java.util.concurrent.locks.LockSupport;
  * <li>Byte counters per queue; {@code imissed} = frames the interface sent that the kernel side dropped (alloc_q
  * empty or tx_q full); {@code oerrors} = packets the kernel side took but could not deliver (interface down, bad
  * mbufs), which {@code opackets} then no longer counts (a packet is counted once); {@code rx_nombuf} = alloc_q
- * refills the pool could not serve. Every kernel-side counter is an xstat {@code kni_*}.</li>
+ * refills the pool could not serve. Every kernel-side counter is an xstat {@code kni_*}; so is
+ * {@code kni_doorbell_rings}, the times the transmit path woke a sleeping KNI thread (in-process or in knid).</li>
  * <li>{@code setMtu}, {@code setMacAddr}, promiscuous and all-multicast reach the Linux interface (its MTU, address,
  * IFF_PROMISC, IFF_ALLMULTI); before the first start they are kept and applied at creation. The MTU range is
  * [68, mbuf_size − 14]: Linux's minimum and what one mbuf carries.</li>
@@ -79,6 +80,7 @@ public final class KniEthDev implements EthDevOps
     private final KniTxQueue[] txq = new KniTxQueue[1];
     private final long[] kernelBase = new long[KniCounter.COUNT];
     private long nombufBase;
+    private long doorbellBase;
 
     private volatile Kni kni;
     private volatile boolean linkUp;
@@ -418,17 +420,19 @@ public final class KniEthDev implements EthDevOps
         {
             k.readKernelCounters(kernelBase);
             nombufBase = k.allocFailures();
+            doorbellBase = k.doorbellRings();
         }
     }
 
     @Override
     public List<String> xstatsNames()
     {
-        final List<String> names = new ArrayList<>(XSTAT_COUNTERS.length);
+        final List<String> names = new ArrayList<>(XSTAT_COUNTERS.length + 1);
         for (final int c : XSTAT_COUNTERS)
         {
             names.add("kni_" + KniCounter.name(c));
         }
+        names.add("kni_doorbell_rings");
         return names;
     }
 
@@ -440,6 +444,10 @@ public final class KniEthDev implements EthDevOps
         for (int i = 0; i < XSTAT_COUNTERS.length && i < values.length; i++)
         {
             values[i] = c == null ? 0 : c[XSTAT_COUNTERS[i]];
+        }
+        if (values.length > XSTAT_COUNTERS.length)
+        {
+            values[XSTAT_COUNTERS.length] = k == null ? 0 : k.doorbellRings() - doorbellBase;
         }
     }
 

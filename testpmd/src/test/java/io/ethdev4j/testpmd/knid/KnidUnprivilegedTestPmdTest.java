@@ -138,6 +138,10 @@ class KnidUnprivilegedTestPmdTest
         final Shell.Result ping = nsA.tryExec("ping", "-n", "-q", "-c", "50", "-i", "0.01", "-W", "2", "198.18.15.2");
         assertEquals(0, ping.exit, ping.output);
         assertTrue(ping.output.contains("50 packets transmitted, 50 received"), ping.output);
+        // the doorbell through knid: knid handed the KNI threads' eventfds to the unprivileged testpmd, whose
+        // transmit path rang them (a ping every 10 ms leaves the threads idle long enough to sleep)
+        final String xstats = testpmd.command("show port xstats 1", "kni_doorbell_rings", STEP_MS);
+        assertTrue(xstats.matches("(?s).*kni_doorbell_rings: [1-9].*"), xstats);
 
         // MTU: ip returns at once; knid then sends CHANGE_MTU, which testpmd (as the user) answers. An unanswered or
         // refused request is reverted after 3 s (KNI's timeout); the port taking MTU 1400 means testpmd said yes.

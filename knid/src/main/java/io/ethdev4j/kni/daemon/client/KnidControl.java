@@ -9,6 +9,7 @@ import io.ethdev4j.kni.control.KniDeviceStatus;
 import io.ethdev4j.kni.control.KniMemory;
 import io.ethdev4j.kni.daemon.KnidMessage;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.EventFd;
 import io.ethdev4j.sys.FdMemory;
 import io.ethdev4j.sys.FdMessage;
 import io.ethdev4j.sys.LibC;
@@ -39,6 +40,15 @@ import java.util.Map;
  * reconnection; {@link #create} fails with ENOTCONN.
  * <p>
  * The channel keeps its own copy (a dup) of every fd it passes, so it can pass them again after a reconnection.
+ *
+ * <h2>The doorbell</h2>
+ * knid hands over the eventfd of the KNI thread serving each interface it creates (SCM_RIGHTS, with the CREATE
+ * reply): {@link #doorbellFd} is this process's copy, which the KNI library signals as in-process. Its number stays the
+ * same for the interface's life, from create to {@link #release} (or {@link #close}): when knid goes away the number
+ * is made to refer to an eventfd of this channel that nothing polls (the dead daemon's is let go), and when the
+ * interface is recreated, to the new thread's eventfd — each time with {@code dup3}, which replaces what the number
+ * refers to atomically. So a data path that read the number once never signals a closed fd or a number reused for
+ * another file, and rings the new thread after a reconnection without asking again.
  * Thread safety: every method may be called from any thread; calls are serialised.
  */
 public final class KnidControl implements KniControl
@@ -80,6 +90,8 @@ public final class KnidControl implements KniControl
         /** What the interfaces before the last reconnection counted: added to the new one's (counters only grow). */
         final long[] base = new long[KniCounter.COUNT];
         int remote;
+        /** This process's doorbell for the interface (see the class comment): -1 until created, then stable. */
+        int doorbell = -1;
         Boolean link;
         int mtu;
         byte[] mac;
@@ -100,6 +112,8 @@ public final class KnidControl implements KniControl
     private final Map<Integer, Device> devices = new LinkedHashMap<>();
     private final byte[] recvBuf = new byte[KnidMessage.MAX_LENGTH + 1];
     private final Thread watcher;
+    /** An eventfd nothing polls: what every doorbell refers to while knid is gone (rings then go nowhere). */
+    private final int idleBell;
     private int fd = -1;
     private int seq;
     private int lastHandle;
@@ -119,9 +133,18 @@ public final class KnidControl implements KniControl
     {
         this.socketPath = socketPath;
         this.memory = memory;
+        this.idleBell = EventFd.create();
         synchronized (this)
         {
-            connect();
+            try
+            {
+                connect();
+            }
+            catch (final RuntimeException ex)
+            {
+                LibC.closeQuietly(idleBell);
+                throw ex;
+            }
         }
         serving = true;
         watcher = new Thread(this::watch, "knid-watch");
@@ -173,7 +196,7 @@ public final class KnidControl implements KniControl
         try
         {
             final KnidMessage hello = begin(KnidMessage.HELLO).i32(KnidMessage.VERSION);
-            daemonParams = call(op, hello, new int[0]).string();
+            daemonParams = call(op, hello, new int[0], null).string();
         }
         catch (final RuntimeException ex)
         {
@@ -195,6 +218,7 @@ public final class KnidControl implements KniControl
     private void lost(final String reason)
     {
         dropSocket();
+        silenceDoorbells();
         if (serving || lostReason == null)
         {
             lostReason = reason + " at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
@@ -205,6 +229,26 @@ public final class KnidControl implements KniControl
             RteLog.err("KNI", "knid at " + socketPath + " is gone (" + reason + "): the " + devices.size() +
                 " KNI interfaces of this process are down and their bursts move nothing; reconnecting every " +
                 RECONNECT_MS + " ms");
+        }
+    }
+
+    /** The daemon's eventfds are let go: every doorbell refers to {@link #idleBell} until the interface is back. */
+    private void silenceDoorbells()
+    {
+        for (final Device d : devices.values())
+        {
+            if (d.doorbell >= 0)
+            {
+                try
+                {
+                    PosixFile.replaceCloexec(idleBell, d.doorbell);
+                }
+                catch (final SysException ex)
+                {
+                    // not seen (both fds are open): the doorbell keeps knid's eventfd, which a ring only bumps
+                    RteLog.err("KNI", "silencing the doorbell of " + d.info.name() + ": " + ex.getMessage());
+                }
+            }
         }
     }
 
@@ -287,6 +331,7 @@ public final class KnidControl implements KniControl
             }
             lastReconnectFailure = ex.getMessage();
             dropSocket();
+            silenceDoorbells();
             return;
         }
         serving = true;
@@ -324,15 +369,28 @@ public final class KnidControl implements KniControl
         return KnidMessage.request(op, ++seq);
     }
 
+    /** As {@link #call(String, KnidMessage, int[], int[])} for a reply that carries no fds. */
+    private KnidMessage call(final String op, final KnidMessage request, final int[] fds)
+    {
+        return call(op, request, fds, null);
+    }
+
     /**
      * Sends {@code request} with {@code fds} and waits for its reply.
      *
+     * @param replyFds where the fds of a successful reply go, -1 in the slots not filled (the caller owns them then);
+     *     null when the reply takes none. A reply with fds it does not take, or more than fit, is a protocol error:
+     *     they are closed and the connection dropped.
      * @return the reply, positioned at its payload.
-     * @throws KniControlException the daemon's errno and message; ENOTCONN when the connection failed (then the
-     *     channel stops serving).
+     * @throws KniControlException the daemon's errno and message; ENOTCONN when the connection failed, or the reply
+     *     was malformed (then the channel stops serving).
      */
-    private KnidMessage call(final String op, final KnidMessage request, final int[] fds)
+    private KnidMessage call(final String op, final KnidMessage request, final int[] fds, final int[] replyFds)
     {
+        if (replyFds != null)
+        {
+            java.util.Arrays.fill(replyFds, -1);
+        }
         if (fd < 0)
         {
             throw notConnected(op);
@@ -360,7 +418,8 @@ public final class KnidControl implements KniControl
             {
                 continue;
             }
-            final FdMessage.Received r = FdMessage.receive(fd, recvBuf, 1, UnixSocket.MSG_DONTWAIT, errno);
+            final FdMessage.Received r = FdMessage.receive(fd, recvBuf, KnidMessage.MAX_REPLY_FDS,
+                UnixSocket.MSG_DONTWAIT, errno);
             if (r == null)
             {
                 if (errno[0] == Errno.EAGAIN || errno[0] == Errno.EINTR)
@@ -370,15 +429,16 @@ public final class KnidControl implements KniControl
                 lost("receiving the reply to " + op + " failed: " + Errno.name(errno[0]));
                 throw notConnected(op);
             }
-            r.closeFds(); // the daemon sends none
             if (r.length() == 0)
             {
+                r.closeFds();
                 lost("knid closed the connection during " + op);
                 throw notConnected(op);
             }
             final KnidMessage reply = KnidMessage.read(recvBuf, r.length());
             if (r.length() < KnidMessage.REPLY_HEADER_LENGTH)
             {
+                r.closeFds();
                 lost("a reply of " + r.length() + " bytes to " + op);
                 throw notConnected(op);
             }
@@ -386,12 +446,25 @@ public final class KnidControl implements KniControl
             final int replySeq = reply.i32();
             if (replySeq != seq)
             {
+                r.closeFds();
                 continue; // the reply to a request that timed out before: not ours
             }
             final int err = reply.i32();
+            final int took = err == 0 && replyFds != null ? replyFds.length : 0;
+            if (r.fds().length > took || r.fdsTruncated())
+            {
+                r.closeFds();
+                lost("a reply to " + op + " with " + (r.fdsTruncated() ? "more than " : "") + r.fds().length +
+                    " fds (it takes at most " + took + ")");
+                throw notConnected(op);
+            }
             if (err != 0)
             {
                 throw new KniControlException(err, reply.string());
+            }
+            if (replyFds != null)
+            {
+                System.arraycopy(r.fds(), 0, replyFds, 0, r.fds().length);
             }
             return reply;
         }
@@ -506,6 +579,7 @@ public final class KnidControl implements KniControl
         }
         final int[] fds = new int[KnidMessage.MAX_FDS];
         int n = 0;
+        Device d = null;
         try
         {
             for (; n < KnidMessage.ZONES; n++)
@@ -524,7 +598,7 @@ public final class KnidControl implements KniControl
                     ex.getMessage(), ex);
             }
             n++;
-            final Device d = new Device(info.copy(), zones, fds);
+            d = new Device(info.copy(), zones, fds);
             d.remote = sendCreate(d);
             final int handle = ++lastHandle;
             devices.put(handle, d);
@@ -535,6 +609,10 @@ public final class KnidControl implements KniControl
             for (int i = 0; i < n; i++)
             {
                 LibC.closeQuietly(fds[i]);
+            }
+            if (d != null && d.doorbell >= 0)
+            {
+                LibC.closeQuietly(d.doorbell);
             }
             throw ex;
         }
@@ -575,7 +653,71 @@ public final class KnidControl implements KniControl
         {
             m.i32(d.cpus[i]);
         }
-        return call("kni create(name=" + info.name() + ")", m, d.fds).i32();
+        final String op = "kni create(name=" + info.name() + ")";
+        final int[] bell = new int[KnidMessage.MAX_REPLY_FDS];
+        final KnidMessage reply = call(op, m, d.fds, bell);
+        String malformed = null;
+        int remote = 0;
+        try
+        {
+            remote = reply.i32();
+            final boolean hasBell = reply.bool();
+            if (hasBell != (bell[0] >= 0))
+            {
+                malformed = "a reply to " + op + " that says " + (hasBell ? "a" : "no") + " doorbell and carries " +
+                    (bell[0] >= 0 ? "one" : "none");
+            }
+        }
+        catch (final RuntimeException ex) // the fields cut short, or a bad boolean
+        {
+            malformed = "a malformed reply to " + op + " (" + ex.getMessage() + ")";
+        }
+        if (malformed != null)
+        {
+            LibC.closeQuietly(bell[0]);
+            lost(malformed);
+            throw notConnected(op);
+        }
+        doorbell(d, bell[0], op);
+        return remote;
+    }
+
+    /**
+     * The interface's doorbell now refers to {@code received} (knid's thread's eventfd, which is closed here: the
+     * doorbell holds it), or to {@link #idleBell} when knid gave none. Created: the number taken from here on.
+     */
+    private void doorbell(final Device d, final int received, final String op)
+    {
+        try
+        {
+            if (d.doorbell < 0)
+            {
+                d.doorbell = received >= 0 ? received : PosixFile.dupCloexecAbove(idleBell, 3);
+                return;
+            }
+            PosixFile.replaceCloexec(received >= 0 ? received : idleBell, d.doorbell);
+        }
+        catch (final SysException ex)
+        {
+            throw KniControlException.of(ex.errno(), op, "taking knid's doorbell: " + ex.getMessage(), ex);
+        }
+        finally
+        {
+            if (received >= 0 && received != d.doorbell)
+            {
+                LibC.closeQuietly(received);
+            }
+        }
+    }
+
+    /**
+     * The client's copy of the doorbell of the thread serving the interface: the same number from {@link #create} to
+     * {@link #release}, refering to the live thread's eventfd (see the class comment).
+     */
+    @Override
+    public synchronized int doorbellFd(final int handle)
+    {
+        return device(handle, "kniDoorbellFd").doorbell;
     }
 
     @Override
@@ -606,6 +748,7 @@ public final class KnidControl implements KniControl
             {
                 LibC.closeQuietly(f);
             }
+            LibC.closeQuietly(d.doorbell);
         }
         return true;
     }
@@ -786,8 +929,10 @@ public final class KnidControl implements KniControl
                 {
                     LibC.closeQuietly(f);
                 }
+                LibC.closeQuietly(d.doorbell);
             }
             devices.clear();
+            LibC.closeQuietly(idleBell);
             for (final Pool p : pools.values())
             {
                 LibC.closeQuietly(p.fd);

@@ -12,6 +12,7 @@ import io.ethdev4j.kni.kernel.LocalKniControl;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.FdMessage;
 import io.ethdev4j.sys.LibC;
+import io.ethdev4j.sys.PosixFile;
 import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.UnixPeer;
 import io.ethdev4j.sys.UnixSocket;
@@ -132,7 +133,15 @@ final class KnidSession implements Runnable, AutoCloseable
                     break;
                 }
                 final KnidMessage reply = serve(buf, r);
-                final long sent = FdMessage.send(fd, reply.array(), reply.length(), new int[0]);
+                final long sent;
+                try
+                {
+                    sent = FdMessage.send(fd, reply.array(), reply.length(), reply.fds());
+                }
+                finally
+                {
+                    reply.closeFds(); // our copies: the client has its own now
+                }
                 if (sent < 0)
                 {
                     RteLog.notice("KNID", name + ": reply failed (" + Errno.name((int)-sent) + "): disconnecting");
@@ -192,8 +201,14 @@ final class KnidSession implements Runnable, AutoCloseable
             }
             catch (final BufferUnderflowException ex)
             {
+                reply.closeFds();
                 throw KniControlException.of(Errno.EINVAL, what, "malformed message (" + r.length() +
                     " bytes: shorter than the op's fields)");
+            }
+            catch (final RuntimeException ex)
+            {
+                reply.closeFds();
+                throw ex;
             }
             return reply;
         }
@@ -250,8 +265,20 @@ final class KnidSession implements Runnable, AutoCloseable
                 reply.u8(unregisterPool(m.i32()));
                 break;
             case KnidMessage.CREATE:
-                reply.i32(create(m, fds));
+            {
+                final int handle = create(m, fds);
+                reply.i32(handle);
+                try
+                {
+                    doorbell(handle, reply);
+                }
+                catch (final RuntimeException ex)
+                {
+                    release(handle); // the client hears of a failure: it must not have the interface either
+                    throw ex;
+                }
                 break;
+            }
             case KnidMessage.RELEASE:
                 reply.u8(release(m.i32()));
                 break;
@@ -491,6 +518,20 @@ final class KnidSession implements Runnable, AutoCloseable
         }
     }
 
+    /**
+     * The doorbell of the thread serving the interface, for the CREATE reply: a copy of its eventfd the reply owns (the
+     * thread's own may close with the interface while the reply is on its way), or none when no thread serves it.
+     */
+    private void doorbell(final int handle, final KnidMessage reply)
+    {
+        final int bell = control.doorbellFd(handle);
+        reply.u8(bell >= 0);
+        if (bell >= 0)
+        {
+            reply.attach(PosixFile.dupCloexecAbove(bell, 3));
+        }
+    }
+
     private boolean release(final int handle)
     {
         final Device d = devices.remove(handle);
@@ -550,6 +591,10 @@ final class KnidSession implements Runnable, AutoCloseable
             pools.clear();
             memory.close();
             LibC.closeQuietly(fd);
+            if (control != null)
+            {
+                RteLog.notice("KNID", name + ": ended (interfaces released, memory unmapped)");
+            }
         }
     }
 }
