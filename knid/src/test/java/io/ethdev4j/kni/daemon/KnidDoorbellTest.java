@@ -242,12 +242,6 @@ class KnidDoorbellTest
         return false;
     }
 
-    private static int openFds()
-    {
-        final String[] fds = new File("/proc/self/fd").list();
-        return fds == null ? -1 : fds.length;
-    }
-
     @Test
     void shouldRingKnidsKniThreadWhenTheApplicationSends() throws Exception
     {
@@ -316,11 +310,12 @@ class KnidDoorbellTest
         cycle(conf, 1);
         awaitSessionsEnded(1);
         final int knidBefore = knid.openFds();
-        final int before = openFds();
+        final java.util.Set<String> before = OpenFds.all();
         cycle(conf, 5);
         awaitSessionsEnded(2);
         cycle(conf, 5);
-        assertEquals(before, openFds(), "the client closed every fd of its channels and interfaces");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()),
+            "the client closed every fd of its channels and interfaces");
         awaitSessionsEnded(3);
         Await.until("knid closed every fd of the sessions (" + knidBefore + " open before)", 5_000,
             () -> knid.openFds() == knidBefore);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,12 +84,6 @@ class KnidFaultTest
         final ForeignMemory m = new ForeignMemory("fault", length);
         toClose.add(m);
         return m;
-    }
-
-    private static int openFds()
-    {
-        final String[] fds = new File("/proc/self/fd").list();
-        return fds == null ? -1 : fds.length;
     }
 
     private String ifName()
@@ -167,9 +160,9 @@ class KnidFaultTest
         // is taken around the second)
         final Interface i = new Interface();
         refuseBadCreates(c, i);
-        final int before = openFds();
+        final java.util.Set<String> before = OpenFds.all();
         refuseBadCreates(c, i);
-        assertEquals(before, openFds(), "knid closed every fd of the refused messages");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()), "knid closed every fd of the refused messages");
         c.call(c.request(KnidMessage.STATUS).i32(1)).assertRefused(Errno.ENODEV, "no such KNI");
         // and it still serves: a good create
         final RawKnidClient.Reply ok = c.call(i.create(c), i.fds());
@@ -205,7 +198,7 @@ class KnidFaultTest
         final ForeignMemory tiny = memory(4096);
         final RawKnidClient b = client();
         b.hello();
-        final int before = openFds();
+        final java.util.Set<String> before = OpenFds.all();
 
         a.call(register(a, 1, base, base, pool.length)).assertRefused(Errno.EINVAL, "takes 1 fds, got 0");
         a.call(register(a, 1, base, base, pool.length), pool.fd, pool.fd)
@@ -228,7 +221,7 @@ class KnidFaultTest
         b.call(register(b, 1, base, base, pool.length), pool.fd)
             .assertRefused(Errno.EINVAL, "overlaps memory already mapped in knid");
         b.call(b.request(KnidMessage.UNREGISTER_POOL).i32(1)).payload();
-        assertEquals(before, openFds(), "knid closed every fd it was sent");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()), "knid closed every fd it was sent");
         // a's pool is still a's: unregistering it from b found nothing, from a it does
         assertEquals(0, a.call(a.request(KnidMessage.UNREGISTER_POOL).i32(1)).errno());
     }
@@ -300,7 +293,7 @@ class KnidFaultTest
         // knid closes the doorbell it passed with the reply once sent: one more round trip, and that is done
         a.call(a.request(KnidMessage.STATUS).i32(1)).payload();
         final Interface more = new Interface();
-        final int fdsBefore = openFds();
+        final java.util.Set<String> fdsBefore = OpenFds.all();
         final long t0 = System.nanoTime();
         for (int i = 0; i < 10_000; i++)
         {
@@ -311,7 +304,8 @@ class KnidFaultTest
             }
         }
         final long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(fdsBefore, openFds(), "knid closed the 80 000 fds of the refused creates");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(fdsBefore, OpenFds.all()),
+            "knid closed the 80 000 fds of the refused creates");
         assertEquals(1, knid.interfaces());
         // another client is served meanwhile and after
         final RawKnidClient b = client();

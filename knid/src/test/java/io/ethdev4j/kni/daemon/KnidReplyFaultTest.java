@@ -69,57 +69,6 @@ class KnidReplyFaultTest
         }
     }
 
-    /**
-     * The fds of the kinds the channel and the fake open: eventfds, memfds, network namespaces and SOCK_SEQPACKET
-     * sockets (what else the JVM opens meanwhile, a stream socket of its own, is not counted).
-     */
-    private static int openFds()
-    {
-        try
-        {
-            final java.util.Set<String> seqpacket = new java.util.HashSet<>();
-            for (final String line : Files.readAllLines(Path.of("/proc/net/unix")))
-            {
-                final String[] f = line.trim().split("\\s+");
-                if (f.length >= 7 && "0005".equals(f[4]))
-                {
-                    seqpacket.add("socket:[" + f[6] + "]");
-                }
-            }
-            int n = 0;
-            final String[] fds = new File("/proc/self/fd").list();
-            for (final String fd : fds == null ? new String[0] : fds)
-            {
-                try
-                {
-                    final String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-                    if (target.equals("anon_inode:[eventfd]") || target.startsWith("/memfd:") ||
-                        target.startsWith("net:[") || seqpacket.contains(target))
-                    {
-                        n++;
-                    }
-                }
-                catch (final IOException ex)
-                {
-                    // closed meanwhile
-                }
-            }
-            return n;
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** The zones are the test's memfd, mapped here: the fake maps nothing. */
-    private KnidControl control()
-    {
-        final KniMemory memory = address -> address >= zones.view && address < zones.view + zones.length
-            ? new KniMemory.Region(zones.view, zones.length, zones.fd) : null;
-        return new KnidControl(socket, memory);
-    }
-
     private KniDeviceInfo info()
     {
         final long v = zones.view;
@@ -147,7 +96,7 @@ class KnidReplyFaultTest
         try (KnidControl c = control())
         {
             c.release(c.create(info())); // loads what the JVM loads lazily
-            final int before = openFds();
+            final java.util.Set<String> before = OpenFds.kniKinds();
             final int handle = c.create(info());
             final int bell = c.doorbellFd(handle);
             assertTrue(bell >= 0, "a doorbell: " + bell);
@@ -156,8 +105,8 @@ class KnidReplyFaultTest
             assertTrue(c.release(handle));
             assertThrows(KniControlException.class, () -> c.doorbellFd(handle), "no doorbell for a released handle");
             // the fake closes its copy once sent
-            Await.until("the doorbell and the zones' copies closed at release (" + before + " open before)", 5_000,
-                () -> openFds() == before);
+            Await.until("the doorbell and the zones' copies closed at release", 5_000,
+                () -> OpenFds.newSince(before, OpenFds.kniKinds()).isEmpty());
         }
     }
 
@@ -167,7 +116,7 @@ class KnidReplyFaultTest
         // a first round loads what the JVM loads lazily: the count is taken around the second
         for (int round = 0; round < 2; round++)
         {
-            final int before = openFds();
+            final java.util.Set<String> before = OpenFds.kniKinds();
             refusedCreate(Mode.TWO_FDS, "fds (it takes at most 1)");
             refusedCreate(Mode.ANNOUNCED_NOT_PASSED, "says a doorbell and carries none");
             refusedCreate(Mode.PASSED_NOT_ANNOUNCED, "says no doorbell and carries one");
@@ -180,8 +129,8 @@ class KnidReplyFaultTest
             if (round == 1)
             {
                 // the fake closes its copies after each send, and each connection once the client hung up
-                Await.until("every fd received closed (" + before + " open before)", 5_000,
-                    () -> openFds() == before);
+                Await.until("every fd received closed", 5_000,
+                    () -> OpenFds.newSince(before, OpenFds.kniKinds()).isEmpty());
             }
         }
     }
