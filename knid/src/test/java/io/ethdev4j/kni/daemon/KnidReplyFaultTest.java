@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +66,14 @@ class KnidReplyFaultTest
         {
             Shell.run("rm", "-rf", dir.toString());
         }
+    }
+
+    /** The zones are the test's memfd, mapped here: the fake maps nothing. */
+    private KnidControl control()
+    {
+        final KniMemory memory = address -> address >= zones.view && address < zones.view + zones.length
+            ? new KniMemory.Region(zones.view, zones.length, zones.fd) : null;
+        return new KnidControl(socket, memory);
     }
 
     private KniDeviceInfo info()
