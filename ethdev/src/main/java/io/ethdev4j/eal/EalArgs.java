@@ -44,7 +44,8 @@ public final class EalArgs
         "  --log-level LEVEL      Log level 1..8 or name (emergency..debug), optionally TYPE:LEVEL",
         "  --kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated,",
         "  --kni-min-scheduling-interval, --kni-max-scheduling-interval,",
-        "  --kni-tap-io io_uring|write, --kni-doorbell on|off, --kni-busy-poll US  KNI kernel-side parameters",
+        "  --kni-tap-io io_uring|write, --kni-doorbell on|off, --kni-busy-poll US,",
+        "  --kni-rt-priority 0..99                                          KNI kernel-side parameters",
         "  --kni-daemon SOCKET|default   KNI kernel side in tools/knid (its options are then the parameters)",
         "  -h, --help             This help");
 

@@ -191,6 +191,30 @@ public final class LibC
         return getuid();
     }
 
+    public static final int SCHED_OTHER = 0;
+    public static final int SCHED_FIFO = 1;
+
+    private static native int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+
+    /**
+     * sched_setscheduler(2) for the calling thread (tid 0): {@link #SCHED_OTHER} (priority 0) or {@link #SCHED_FIFO}
+     * (priority 1..99; needs CAP_SYS_NICE or an RLIMIT_RTPRIO allowance).
+     *
+     * @return 0, or the errno (EPERM without the capability, EINVAL for a bad priority): the caller decides.
+     */
+    public static int setScheduler(final int policy, final int priority)
+    {
+        try
+        {
+            sched_setscheduler(0, policy, new int[] {priority});
+            return 0;
+        }
+        catch (final LastErrorException ex)
+        {
+            return ex.getErrorCode();
+        }
+    }
+
     /** Binds the calling thread (tid 0) to the given CPUs. */
     public static void setAffinity(final int tid, final int... cpus)
     {

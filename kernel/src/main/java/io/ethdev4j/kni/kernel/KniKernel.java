@@ -150,7 +150,7 @@ public final class KniKernel implements AutoCloseable
     private KniKthread newThread(final String name, final int bindCore)
     {
         return new KniKthread(name, bindCore, params.minSchedulingIntervalUs(), params.maxSchedulingIntervalUs(),
-            params.doorbell(), params.busyPollUs(), registry);
+            params.doorbell(), params.busyPollUs(), params.rtPriority(), registry);
     }
 
     public synchronized KniDevice get(final String name)

@@ -12,6 +12,7 @@ package io.ethdev4j.kni.kernel;
  *   --kni-max-scheduling-interval=µs                             (200)
  *   --kni-doorbell=on|off                                        (on; ethdev4j: rx_q wakes a sleeping KNI thread)
  *   --kni-busy-poll=µs                                           (100; ethdev4j: keep polling this long after traffic)
+ *   --kni-rt-priority=0..99                                      (1; ethdev4j: SCHED_FIFO to sleep and wake, 0: never)
  * </pre>
  * Invalid values throw {@link IllegalArgumentException} naming the option and value (insmod failed with -EINVAL).
  * Difference: the module silently fell back to lo_mode_none on an unknown lo_mode; this rejects it.
@@ -66,6 +67,15 @@ public final class KniModuleParams
      * request/response through testpmd, 2026-11-30): 0 gives p50 ~80 µs against net_tap's ~60, 50-200 gives ~42.
      */
     public static final int DEFAULT_BUSY_POLL_US = 100;
+    /**
+     * rt_priority default: a KNI thread sleeps, and handles what woke it, at SCHED_FIFO priority 1 (the lowest real-time
+     * priority), so that whatever else runs on its CPU (a JIT compiler thread, a kernel thread such as kdamond) cannot
+     * hold a wake-up back for a time slice. Measured with tools/bench-kni.sh (ping through testpmd, 2026-11-30): ping
+     * round trip p99 0.8-1.1 ms at SCHED_OTHER, 0.16-0.22 ms at SCHED_FIFO; net_tap 0.19-0.23 ms.
+     */
+    public static final int DEFAULT_RT_PRIORITY = 1;
+    /** The highest SCHED_FIFO priority. */
+    public static final int MAX_RT_PRIORITY = 99;
     /** busy_poll upper bound, µs: a longer window is a dedicated polling core, not a wake-up optimisation. */
     public static final int MAX_BUSY_POLL_US = 1_000_000;
     public static final int MAX_SCHEDULING_INTERVAL_LIMIT_US = 1_000_000;
@@ -77,6 +87,7 @@ public final class KniModuleParams
     private TapIo tapIo = TapIo.IO_URING;
     private boolean doorbell = true;
     private int busyPollUs = DEFAULT_BUSY_POLL_US;
+    private int rtPriority = DEFAULT_RT_PRIORITY;
     private int minSchedulingIntervalUs = DEFAULT_MIN_SCHEDULING_INTERVAL_US;
     private int maxSchedulingIntervalUs = DEFAULT_MAX_SCHEDULING_INTERVAL_US;
 
@@ -115,6 +126,7 @@ public final class KniModuleParams
                 case "--kni-tap-io": p.tapIo(parseTapIo(value)); break;
                 case "--kni-doorbell": p.doorbell(parseOnOff(key, value)); break;
                 case "--kni-busy-poll": p.busyPollUs(parseInt(key, value)); break;
+                case "--kni-rt-priority": p.rtPriority(parseInt(key, value)); break;
                 case "--kni-min-scheduling-interval":
                     p.minSchedulingIntervalUs = parseInt(key, value);
                     break;
@@ -125,7 +137,7 @@ public final class KniModuleParams
                     throw new IllegalArgumentException("option " + arg + ": EINVAL - unknown KNI option; known: " +
                         "--kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated, " +
                         "--kni-min-scheduling-interval, --kni-max-scheduling-interval, --kni-tap-io, --kni-doorbell, " +
-                        "--kni-busy-poll");
+                        "--kni-busy-poll, --kni-rt-priority");
             }
         }
         p.validate();
@@ -303,6 +315,30 @@ public final class KniModuleParams
         return this;
     }
 
+    /**
+     * The SCHED_FIFO priority a KNI thread takes to sleep and for the moments after a wake-up (an ethdev4j addition;
+     * rte_kni.ko's thread was a kernel thread, woken ahead of user processes): 0 never, 1..99. The thread returns to
+     * SCHED_OTHER while it waits for a process on its CPU (busy_poll) and when traffic keeps it busy for longer than
+     * {@code KniKthread.RT_BURST_NS}, so a flood never holds a CPU at real-time priority. Needs CAP_SYS_NICE (root
+     * has it); without it the thread logs one warning and runs at SCHED_OTHER.
+     */
+    public int rtPriority()
+    {
+        return rtPriority;
+    }
+
+    /** @throws IllegalArgumentException outside 0..{@link #MAX_RT_PRIORITY}. */
+    public KniModuleParams rtPriority(final int priority)
+    {
+        if (priority < 0 || priority > MAX_RT_PRIORITY)
+        {
+            throw new IllegalArgumentException("rt_priority=" + priority + ": EINVAL - need 0 (SCHED_OTHER only) or " +
+                "1.." + MAX_RT_PRIORITY + " (SCHED_FIFO)");
+        }
+        this.rtPriority = priority;
+        return this;
+    }
+
     public int minSchedulingIntervalUs()
     {
         return minSchedulingIntervalUs;
@@ -338,6 +374,6 @@ public final class KniModuleParams
             ", carrier=" + (carrier ? "on" : "off") + ", enable_bifurcated=" + (enableBifurcated ? "on" : "off") +
             ", min_scheduling_interval=" + minSchedulingIntervalUs + ", max_scheduling_interval=" +
             maxSchedulingIntervalUs + ", tap_io=" + tapIo.name().toLowerCase() + ", doorbell=" + (doorbell ? "on" : "off") +
-            ", busy_poll=" + busyPollUs + '}';
+            ", busy_poll=" + busyPollUs + ", rt_priority=" + rtPriority + '}';
     }
 }

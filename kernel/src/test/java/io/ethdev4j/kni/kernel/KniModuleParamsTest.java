@@ -42,6 +42,10 @@ class KniModuleParamsTest
         assertEquals(0, KniModuleParams.parse("--kni-busy-poll=0").busyPollUs());
         assertEquals(250, KniModuleParams.parse("--kni-busy-poll=250").busyPollUs());
         assertTrue(KniModuleParams.parse("--kni-busy-poll=250").toString().contains("busy_poll=250"));
+        assertEquals(1, KniModuleParams.defaults().rtPriority(), "SCHED_FIFO priority 1 by default");
+        assertEquals(0, KniModuleParams.parse("--kni-rt-priority=0").rtPriority());
+        assertEquals(99, KniModuleParams.parse("--kni-rt-priority=99").rtPriority());
+        assertTrue(KniModuleParams.parse("--kni-rt-priority=5").toString().contains("rt_priority=5"));
     }
 
     @Test
@@ -50,6 +54,8 @@ class KniModuleParamsTest
         assertRejected("--kni-busy-poll=-1", "busy_poll=-1");
         assertRejected("--kni-busy-poll=1000001", "busy_poll=1000001");
         assertRejected("--kni-busy-poll=soon", "soon");
+        assertRejected("--kni-rt-priority=-1", "rt_priority=-1");
+        assertRejected("--kni-rt-priority=100", "rt_priority=100");
     }
 
     @Test

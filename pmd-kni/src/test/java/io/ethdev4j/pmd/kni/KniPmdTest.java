@@ -122,6 +122,54 @@ class KniPmdTest
         assertTrue(rings <= 1, "only the first datagram may ring; the window kept the thread polling: " + rings);
     }
 
+    /**
+     * rt_priority: the idle KNI thread sleeps at SCHED_FIFO (policy 1 in /proc/self/task/TID/stat) with the default,
+     * and at SCHED_OTHER (0) with {@code --kni-rt-priority=0}. Needs root (CAP_SYS_NICE), as every test here.
+     */
+    @Test
+    void shouldSleepAtSchedFifoUnlessRtPriorityIsZero()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        Await.until("kni_single sleeping at SCHED_FIFO", 5_000, () -> kniThreadPolicy() == 1);
+    }
+
+    @Test
+    void shouldStayAtSchedOtherWithRtPriorityZero()
+    {
+        final EthDev port = open("net_kni0", "--kni-rt-priority=0");
+        setUpAndStart(port, pool);
+        for (int i = 0; i < 20; i++)
+        {
+            assertEquals(0, kniThreadPolicy(), "kni_single's policy with --kni-rt-priority=0");
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+    }
+
+    /** The scheduling policy (field 41 of stat) of this process's kni_single thread, or -1 when there is none. */
+    private static int kniThreadPolicy()
+    {
+        final java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        for (final java.io.File t : tasks == null ? new java.io.File[0] : tasks)
+        {
+            try
+            {
+                if (!"kni_single".equals(java.nio.file.Files.readString(t.toPath().resolve("comm")).trim()))
+                {
+                    continue;
+                }
+                final String stat = java.nio.file.Files.readString(t.toPath().resolve("stat"));
+                final String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                return Integer.parseInt(f[41 - 3]);
+            }
+            catch (final java.io.IOException ex)
+            {
+                // the thread ended meanwhile
+            }
+        }
+        return -1;
+    }
+
     /** Sends 3 datagrams {@code gapMs} apart into a port with a 1 ms .. 1 s interval; returns the doorbell rings. */
     private long sendSpacedDatagrams(final long gapMs, final String busyPoll) throws Exception
     {

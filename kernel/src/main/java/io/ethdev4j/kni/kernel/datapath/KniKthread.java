@@ -34,6 +34,16 @@ import java.util.concurrent.TimeUnit;
  * one CPU, the processes the thread waits for (the peer answering, the application's client) must get the other at
  * once, and a plain spin would hold it until the scheduler's tick (measured: UDP round trip p50 ~260 µs spinning,
  * ~42 µs yielding, ~80 µs sleeping at once; net_tap ~60). An interface without traffic never busy-polls.
+ * <h2>Real-time wake-ups ({@code rt_priority}, an ethdev4j addition)</h2>
+ * rte_kni.ko's thread was a kernel thread; ours is a user thread, and on a small machine the CPU it wakes on is often
+ * busy with something that a SCHED_OTHER wake-up does not preempt for a whole slice: a JIT compiler thread, or a kernel
+ * thread such as kdamond (here: 1-4 ms every 0.5 s). That was the ping round trip's p99 (0.8-1.1 ms against net_tap's
+ * 0.2). With rt_priority &gt; 0 the thread sleeps at SCHED_FIFO, so its wake-up preempts them, and handles what woke it
+ * at that priority: after giving frames to the application it polls for up to {@link #APP_WAIT_NS} without yielding
+ * (the application's lcore runs on another CPU). It drops to SCHED_OTHER to busy-poll for a process on its own CPU (a
+ * real-time thread would keep that process from running) and once traffic has kept it busy for {@link #RT_BURST_NS}
+ * since the wake-up, so a flood shares the CPU as before; it takes SCHED_FIFO again before the next sleep. The policy
+ * changes only at those transitions (one sched_setscheduler each), never per frame.
  * <p>
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
  * per pass.
@@ -50,6 +60,19 @@ public final class KniKthread implements Runnable
      * rings.
      */
     public static final long DOORBELL_ARM_AFTER_IDLE_NS = 0;
+
+    /**
+     * With rt_priority: how long after a wake-up the thread may stay at SCHED_FIFO. A request or a ping is handled in
+     * well under this (wake-up, to the application, back from it, to the netdev: ~40-100 µs here); traffic that keeps
+     * the thread busy longer is a flood, which then shares the CPU at SCHED_OTHER.
+     */
+    public static final long RT_BURST_NS = 250_000;
+
+    /**
+     * With rt_priority: how long, after giving frames to the application, the thread polls at SCHED_FIFO without
+     * yielding for what the application sends back (testpmd's lcore forwards within a few µs).
+     */
+    public static final long APP_WAIT_NS = 20_000;
 
     /** Interfaces one thread serves at most (one poll slot each). */
     public static final int MAX_DEVICES = 256;
@@ -76,6 +99,15 @@ public final class KniKthread implements Runnable
     private volatile long passes;
     private volatile Throwable failure;
     private KniDataPath[] polled;
+    /** rt_priority: SCHED_FIFO to sleep and just after a wake-up (false: never, or refused). This thread only. */
+    private boolean rt;
+    private final int rtPriority;
+    /** The policy this thread runs at now (SCHED_FIFO when true). This thread only. */
+    private boolean fifo;
+    /** The last pass that moved frames gave some to the application. This thread only. */
+    private boolean awaitingApp;
+    /** When the last sleep ended. This thread only. */
+    private long wokeAt;
     private int polledDetached;
 
     /**
@@ -84,12 +116,15 @@ public final class KniKthread implements Runnable
      * @param maxSchedulingIntervalUs  the module's max_scheduling_interval.
      * @param doorbell                 arm the doorbell before each sleep.
      * @param busyPollUs               keep polling (yielding) this long after a pass that moved frames (busy_poll).
+     * @param rtPriority               SCHED_FIFO priority to sleep and wake at (rt_priority), 0: never.
      * @param registry                 the mempools whose mbufs may be followed.
      */
     public KniKthread(final String name, final int bindCore, final int minSchedulingIntervalUs,
-        final int maxSchedulingIntervalUs, final boolean doorbell, final int busyPollUs,
+        final int maxSchedulingIntervalUs, final boolean doorbell, final int busyPollUs, final int rtPriority,
         final MempoolRegistry registry)
     {
+        this.rtPriority = rtPriority;
+        this.rt = rtPriority > 0;
         this.busyPollNs = TimeUnit.MICROSECONDS.toNanos(busyPollUs);
         this.doorbell = doorbell;
         this.name = name;
@@ -185,6 +220,23 @@ public final class KniKthread implements Runnable
         }
     }
 
+    /** With rt: switches the calling (this) thread's policy when it changes. */
+    private void policy(final int p)
+    {
+        if (rt && fifo != (p == LibC.SCHED_FIFO))
+        {
+            final int rc = LibC.setScheduler(p, p == LibC.SCHED_FIFO ? rtPriority : 0);
+            if (rc != 0)
+            {
+                rt = false;
+                RteLog.warn("KNI", "kni thread " + name + ": sched_setscheduler failed (" +
+                    io.ethdev4j.sys.Errno.name(rc) + "); it stays at " + (fifo ? "SCHED_FIFO" : "SCHED_OTHER"));
+                return;
+            }
+            fifo = p == LibC.SCHED_FIFO;
+        }
+    }
+
     public Throwable failure()
     {
         return failure;
@@ -238,6 +290,17 @@ public final class KniKthread implements Runnable
             long sleepNs = 0;
             long idleSince = 0;
             long lastWork = System.nanoTime() - busyPollNs;
+            if (rt)
+            {
+                final int rc = LibC.setScheduler(LibC.SCHED_FIFO, rtPriority);
+                if (rc != 0)
+                {
+                    rt = false;
+                    RteLog.warn("KNI", "kni thread " + name + ": rt_priority=" + rtPriority + " refused (" +
+                        io.ethdev4j.sys.Errno.name(rc) + ": SCHED_FIFO needs CAP_SYS_NICE); it runs at SCHED_OTHER");
+                }
+                fifo = rt;
+            }
             boolean idleBefore = false;
             while (running)
             {
@@ -260,27 +323,49 @@ public final class KniKthread implements Runnable
                     polledDetached = detached;
                 }
                 validator.refresh();
-                int work = 0;
+                int toKernel = 0;
+                int toApp = 0;
                 for (final KniDataPath d : devs)
                 {
-                    work += d.rxPass(validator);
-                    work += d.txPass(validator);
+                    toKernel += d.rxPass(validator);
+                    toApp += d.txPass(validator);
                 }
                 passes++;
-                if (work > 0)
+                if (toKernel + toApp > 0)
                 {
                     idleBefore = false;
-                    if (busyPollNs > 0)
+                    lastWork = System.nanoTime();
+                    if (fifo && lastWork - wokeAt >= RT_BURST_NS)
                     {
-                        lastWork = System.nanoTime();
+                        // busy since the wake-up (a flood): share the CPU as any thread
+                        policy(LibC.SCHED_OTHER);
                     }
+                    // frames just went to the application: what it sends back (forwarded, answered) comes within µs
+                    awaitingApp = toApp > 0;
                     continue;
                 }
-                if (busyPollNs > 0 && System.nanoTime() - lastWork < busyPollNs)
+                if (busyPollNs > 0)
                 {
-                    Thread.yield();
-                    continue;
+                    final long now = System.nanoTime();
+                    final long idle = now - lastWork;
+                    if (rt && awaitingApp && idle < APP_WAIT_NS && now - wokeAt < RT_BURST_NS)
+                    {
+                        // just woken, frames just given to the application: its lcore (another CPU) answers within
+                        // µs; poll on at SCHED_FIFO, so nothing else on this CPU takes it meanwhile
+                        policy(LibC.SCHED_FIFO);
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                    if (idle < busyPollNs)
+                    {
+                        // waiting for a process on this CPU (the peer the frames went to): poll, yielding to it
+                        policy(LibC.SCHED_OTHER);
+                        Thread.yield();
+                        continue;
+                    }
                 }
+                // about to sleep: a wake-up at SCHED_FIFO takes the CPU at once, whatever runs there
+                policy(LibC.SCHED_FIFO);
                 final boolean firstIdle = !idleBefore;
                 if (firstIdle)
                 {
@@ -297,6 +382,7 @@ public final class KniKthread implements Runnable
                     idleSince = now;
                 }
                 sleep(devs, sleepNs, doorbell && sleepNs > 0 && now - idleSince >= DOORBELL_ARM_AFTER_IDLE_NS);
+                wokeAt = System.nanoTime();
             }
         }
         catch (final Throwable t)
