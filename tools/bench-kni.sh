@@ -12,7 +12,8 @@
 #                 second TAP moved into B). Round trips A -> B -> A: ping (BENCH_LAT_PINGS, default 500, every
 #                 BENCH_LAT_INTERVAL s, default 0.02: the KNI threads go idle between two, as on a quiet interface)
 #                 and a UDP request/response at a fixed rate (BENCH_LAT_UDP_RATE per second, default 1000, for
-#                 BENCH_LAT_UDP_COUNT requests, default 5000), p50/p99/p99.9 in µs (exact, from every sample).
+#                 BENCH_LAT_UDP_COUNT requests, default 5000; the client sleeps between requests and spins only the
+#                 last 200 µs, as a real client would not hold a CPU), p50/p99/p99.9 in µs (exact, from every sample).
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
 # --kni-tap-io=write (one write(2) per frame, the fallback); "kni-nodb" (--kni-doorbell=off: the KNI thread wakes
 # only on its TAP and the scheduling interval, as rte_kni.ko's); and "knid": the same kernel side in tools/knid, a

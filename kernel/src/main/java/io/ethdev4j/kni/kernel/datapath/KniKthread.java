@@ -344,25 +344,22 @@ public final class KniKthread implements Runnable
                     awaitingApp = toApp > 0;
                     continue;
                 }
-                if (busyPollNs > 0)
+                final long idleAt = System.nanoTime();
+                final long idle = idleAt - lastWork;
+                if (rt && awaitingApp && idle < APP_WAIT_NS && idleAt - wokeAt < RT_BURST_NS)
                 {
-                    final long now = System.nanoTime();
-                    final long idle = now - lastWork;
-                    if (rt && awaitingApp && idle < APP_WAIT_NS && now - wokeAt < RT_BURST_NS)
-                    {
-                        // just woken, frames just given to the application: its lcore (another CPU) answers within
-                        // µs; poll on at SCHED_FIFO, so nothing else on this CPU takes it meanwhile
-                        policy(LibC.SCHED_FIFO);
-                        Thread.onSpinWait();
-                        continue;
-                    }
-                    if (idle < busyPollNs)
-                    {
-                        // waiting for a process on this CPU (the peer the frames went to): poll, yielding to it
-                        policy(LibC.SCHED_OTHER);
-                        Thread.yield();
-                        continue;
-                    }
+                    // just woken, frames just given to the application: its lcore (another CPU) answers within µs;
+                    // poll on at SCHED_FIFO, so nothing else on this CPU takes it meanwhile
+                    policy(LibC.SCHED_FIFO);
+                    Thread.onSpinWait();
+                    continue;
+                }
+                if (idle < busyPollNs)
+                {
+                    // waiting for a process on this CPU (the peer the frames went to): poll, yielding to it
+                    policy(LibC.SCHED_OTHER);
+                    Thread.yield();
+                    continue;
                 }
                 // about to sleep: a wake-up at SCHED_FIFO takes the CPU at once, whatever runs there
                 policy(LibC.SCHED_FIFO);
