@@ -306,12 +306,8 @@ public final class KniModuleParams
     /** @throws IllegalArgumentException outside 0..{@link #MAX_BUSY_POLL_US}. */
     public KniModuleParams busyPollUs(final int us)
     {
-        if (us < 0 || us > MAX_BUSY_POLL_US)
-        {
-            throw new IllegalArgumentException("busy_poll=" + us + ": EINVAL - need 0 <= busy_poll <= " +
-                MAX_BUSY_POLL_US + " (µs)");
-        }
-        this.busyPollUs = us;
+        this.busyPollUs = inRange("busy_poll", us, MAX_BUSY_POLL_US, "need 0 <= busy_poll <= " + MAX_BUSY_POLL_US +
+            " (µs)");
         return this;
     }
 
@@ -330,13 +326,19 @@ public final class KniModuleParams
     /** @throws IllegalArgumentException outside 0..{@link #MAX_RT_PRIORITY}. */
     public KniModuleParams rtPriority(final int priority)
     {
-        if (priority < 0 || priority > MAX_RT_PRIORITY)
-        {
-            throw new IllegalArgumentException("rt_priority=" + priority + ": EINVAL - need 0 (SCHED_OTHER only) or " +
-                "1.." + MAX_RT_PRIORITY + " (SCHED_FIFO)");
-        }
-        this.rtPriority = priority;
+        this.rtPriority = inRange("rt_priority", priority, MAX_RT_PRIORITY, "need 0 (SCHED_OTHER only) or 1.." +
+            MAX_RT_PRIORITY + " (SCHED_FIFO)");
         return this;
+    }
+
+    /** {@code value} when within 0..max, else EINVAL naming the parameter, the value and {@code need}. */
+    private static int inRange(final String name, final int value, final int max, final String need)
+    {
+        if (value < 0 || value > max)
+        {
+            throw new IllegalArgumentException(name + "=" + value + ": EINVAL - " + need);
+        }
+        return value;
     }
 
     public int minSchedulingIntervalUs()
