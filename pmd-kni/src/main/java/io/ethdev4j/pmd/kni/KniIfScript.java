@@ -115,6 +115,7 @@ final class KniIfScript
 
     private static boolean waitFor(final Process p)
     {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         boolean interrupted = false;
         try
         {
@@ -122,7 +123,7 @@ final class KniIfScript
             {
                 try
                 {
-                    return p.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
+                    return p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
                 catch (final InterruptedException ex)
                 {
