@@ -345,7 +345,10 @@ public abstract class LifecycleConformance extends PortConformanceBase
         allocPackets(pkts, 0, 64, 0, 100);
         final int sent = port.txBurst(0, pkts, 0, 64);
         assertEquals(64, sent);
-        assertEquals(heldByRings + 64, pool.inUse(), "the device holds what it accepted");
+        // a driver may free what it has already sent within the tx call itself (rte_kni_tx_burst frees free_q after
+        // its put, net_tap after its write): at most what it accepted is still held, never more
+        final int held = pool.inUse() - heldByRings;
+        assertTrue(held >= 0 && held <= 64, "the device holds at most what it accepted: " + held + " of 64");
         port.stop();
         if (fixture.hasSeparatePeer())
         {

@@ -338,13 +338,41 @@ public final class Kni
         return got;
     }
 
+    /**
+     * Beyond rte_kni (for net_kni, which keeps alloc_q as a NIC keeps its rx ring): refills alloc_q, up to 32 mbufs at
+     * a time as kni_allocate_mbufs, until it holds {@code level} mbufs (at most its capacity) or the pool runs out.
+     * Called by the thread that receives (alloc_q has one producer). Allocates nothing on the heap.
+     *
+     * @return the mbufs alloc_q holds now.
+     */
+    public int fillAllocQ(final int level)
+    {
+        int missing = Math.min(level, allocQ.capacity()) - allocQ.count();
+        while (missing > 0)
+        {
+            final int put = allocateMbufs(missing);
+            if (put == 0)
+            {
+                break;
+            }
+            missing -= put;
+        }
+        return allocQ.count();
+    }
+
     /** kni_allocate_mbufs: min(32, free slots of alloc_q) mbufs; what does not fit is freed. */
     void allocateMbufs()
     {
-        final int want = Math.min(KniContext.MAX_MBUF_BURST_NUM, allocQ.freeCount());
+        allocateMbufs(KniContext.MAX_MBUF_BURST_NUM);
+    }
+
+    /** kni_allocate_mbufs for at most {@code max} mbufs; returns how many went on alloc_q. */
+    private int allocateMbufs(final int max)
+    {
+        final int want = Math.min(Math.min(max, KniContext.MAX_MBUF_BURST_NUM), allocQ.freeCount());
         if (want == 0)
         {
-            return;
+            return 0;
         }
         int n = pool.allocBulk(allocMbufs, 0, want);
         if (n == 0)
@@ -361,7 +389,7 @@ public final class Kni
             allocFailures = allocFailures + 1;
             if (n == 0)
             {
-                return;
+                return 0;
             }
         }
         for (int i = 0; i < n; i++)
@@ -373,6 +401,7 @@ public final class Kni
         {
             Mbuf.freeBulk(allocMbufs, put, n - put);
         }
+        return put;
     }
 
     // ------------------------------------------------------------------ requests

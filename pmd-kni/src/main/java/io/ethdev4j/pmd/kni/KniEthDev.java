@@ -56,6 +56,16 @@ import java.util.concurrent.locks.LockSupport;
  * off at stop, whatever {@code --kni-carrier} says; that option keeps setting the default for interfaces an
  * application creates with the KNI API.</li>
  * <li>{@code netns=} creates the interface inside a network namespace.</li>
+ * <li>alloc_q holds nb_rx_desc empty mbufs (at most 1023, its capacity; 512 by default) from the start and is
+ * topped up after every rx burst that received something, as a NIC keeps its rx ring full: DPDK's rte_kni keeps at
+ * most 32 there at first (32 more per receiving rx_burst), so a burst of more than 32 frames from the kernel before
+ * the application polls was dropped (imissed). The pool must be sized for it, as for a NIC's ring.</li>
+ * <li>{@code setLinkDown}/{@code setLinkUp} work (DPDK's net_kni: ENOTSUP). Down is a pulled cable: the link reports
+ * down, the interface loses its carrier (so the kernel sends nothing to the port) and tx refuses every packet, which
+ * stays the caller's; up (or the next start) undoes it. On a stopped port {@code setLinkUp} changes nothing: the
+ * link follows the next start.</li>
+ * <li>{@code script=} runs an executable on the fresh interface at the first start, before any traffic (see
+ * {@link KniPmdProvider}).</li>
  * </ul>
  */
 public final class KniEthDev implements EthDevOps
@@ -75,6 +85,7 @@ public final class KniEthDev implements EthDevOps
     private final String ifName;
     private final boolean noRequestThread;
     private final String netns;
+    private final KniIfScript script;
     private final Runnable onClose;
     private final KniRxQueue[] rxq = new KniRxQueue[1];
     private final KniTxQueue[] txq = new KniTxQueue[1];
@@ -84,19 +95,21 @@ public final class KniEthDev implements EthDevOps
 
     private volatile Kni kni;
     private volatile boolean linkUp;
+    private boolean started;
     private int pendingMtu;
     private Thread requestThread;
     private volatile boolean requestThreadRunning;
     private boolean closed;
 
     KniEthDev(final EthDevData data, final KniContext ctx, final String ifName, final boolean noRequestThread,
-        final String netns, final Runnable onClose)
+        final String netns, final KniIfScript script, final Runnable onClose)
     {
         this.data = data;
         this.ctx = ctx;
         this.ifName = ifName;
         this.noRequestThread = noRequestThread;
         this.netns = netns;
+        this.script = script;
         this.onClose = onClose;
         data.macAddr(MacAddress.random());
         data.initialRxModes(true, true);
@@ -152,7 +165,7 @@ public final class KniEthDev implements EthDevOps
     @Override
     public RxBurst rxQueueSetup(final int queueId, final int nbDesc, final MbufPool pool, final QueueConf conf)
     {
-        final KniRxQueue q = new KniRxQueue(data.portId());
+        final KniRxQueue q = new KniRxQueue(data.portId(), Math.min(nbDesc, KniContext.KNI_FIFO_COUNT_MAX - 1));
         q.kni = kni;
         rxq[queueId] = q;
         return q;
@@ -163,6 +176,7 @@ public final class KniEthDev implements EthDevOps
     {
         final KniTxQueue q = new KniTxQueue();
         q.kni = kni;
+        q.linkDown = !linkUp;
         txq[queueId] = q;
         return q;
     }
@@ -200,6 +214,18 @@ public final class KniEthDev implements EthDevOps
             final KniConf conf = new KniConf().name(ifName).groupId(data.portId()).mbufSize(mbufSize).mtu(mtu)
                 .minMtu(KniDeviceInfo.ETH_MIN_MTU).maxMtu(maxMtu).macAddr(data.macAddr()).netns(netns);
             k = ctx.alloc(pool, conf, new KniOps().changeMtu(this::interfaceMtu).configNetworkIf(this::interfaceUpDown));
+            if (script != null)
+            {
+                try
+                {
+                    script.run(op("start"), ifName, netns);
+                }
+                catch (final RuntimeException ex)
+                {
+                    ctx.release(k);
+                    throw ex;
+                }
+            }
             kni = k;
             data.deviceMtu(mtu);
         }
@@ -208,6 +234,7 @@ public final class KniEthDev implements EthDevOps
             if (q != null)
             {
                 q.kni = k;
+                k.fillAllocQ(q.ringSize);
             }
         }
         for (final KniTxQueue q : txq)
@@ -221,15 +248,32 @@ public final class KniEthDev implements EthDevOps
         {
             startRequestThread(k);
         }
-        linkUp = true;
-        carrier(k, true);
+        started = true;
+        link(k, true, "start");
+    }
+
+    /** The port's link and the interface's carrier, together; tx refuses while the link is down. */
+    private void link(final Kni k, final boolean up, final String op)
+    {
+        linkUp = up;
+        for (final KniTxQueue q : txq)
+        {
+            if (q != null)
+            {
+                q.linkDown = !up;
+            }
+        }
+        if (k != null && !k.isReleased())
+        {
+            carrier(k, up, op);
+        }
     }
 
     /**
      * The interface's carrier follows the port: on when it starts, off when it stops, whatever {@code --kni-carrier}
      * says (that option still sets the default for interfaces an application creates with the KNI API).
      */
-    private void carrier(final Kni k, final boolean on)
+    private void carrier(final Kni k, final boolean on, final String opName)
     {
         try
         {
@@ -238,7 +282,7 @@ public final class KniEthDev implements EthDevOps
         catch (final EthDevException ex)
         {
             // the interface was deleted from outside: the link already reads down
-            Log.warn("KNI", op(on ? "start" : "stop") + ": carrier " + (on ? "on" : "off") + " not set: " +
+            Log.warn("KNI", op(opName) + ": carrier " + (on ? "on" : "off") + " not set: " +
                 ex.getMessage());
         }
     }
@@ -267,7 +311,7 @@ public final class KniEthDev implements EthDevOps
         final Kni k = kni;
         if (up != 0 && linkUp && k != null)
         {
-            carrier(k, true);
+            carrier(k, true, "interface up");
         }
         return 0;
     }
@@ -321,12 +365,8 @@ public final class KniEthDev implements EthDevOps
     public void stop()
     {
         stopRequestThread();
-        linkUp = false;
-        final Kni k = kni;
-        if (k != null && !k.isReleased())
-        {
-            carrier(k, false);
-        }
+        started = false;
+        link(kni, false, "stop");
     }
 
     /** eth_kni_close: releases the KNI (freeing every mbuf it holds) and, for the last port, the KNI context. */
@@ -356,6 +396,30 @@ public final class KniEthDev implements EthDevOps
     }
 
     // ------------------------------------------------------------------ link
+
+    /**
+     * Beyond DPDK (whose net_kni has no dev_set_link_up: ENOTSUP): the link comes up again and the interface's
+     * carrier with it, as at start. On a stopped port nothing changes: the link follows the next start.
+     */
+    @Override
+    public void setLinkUp()
+    {
+        if (started)
+        {
+            link(kni, true, "setLinkUp");
+        }
+    }
+
+    /**
+     * Beyond DPDK: the link goes down as if a cable were pulled: the interface loses its carrier (the kernel stops
+     * sending on it, so the port receives nothing new) and tx refuses every packet (they stay the caller's) until
+     * {@link #setLinkUp} or the next start.
+     */
+    @Override
+    public void setLinkDown()
+    {
+        link(kni, false, "setLinkDown");
+    }
 
     @Override
     public EthLink linkGet()

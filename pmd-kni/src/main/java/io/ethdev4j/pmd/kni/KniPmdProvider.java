@@ -25,6 +25,11 @@ import java.util.Map;
  * <li>{@code netns=<name>} (beyond DPDK): create the interface inside that network namespace, an {@code ip netns}
  * name (a file of /var/run/netns/); a value with '/' or that is '.' or '..' is refused at probe, so that only a
  * named namespace ever reaches setns.</li>
+ * <li>{@code script=<path>} (beyond DPDK, as QEMU's {@code -netdev tap,script=}): an executable run when the
+ * interface has been created (the port's first start), with the interface name as argument, inside the
+ * {@code netns=} namespace if given; the start waits for it (up to 10 s) and fails, removing the interface, when it
+ * exits non-zero. It sets up what DPDK users otherwise do by hand once the application runs ({@code ip link set
+ * kniN up}, addresses, tc), before the port carries any traffic. Checked at probe: an executable file.</li>
  * </ul>
  * All net_kni ports of one runtime share one {@link KniContext} (DPDK's reference-counted {@code rte_kni_init(8)});
  * the last port closed closes it ({@code rte_kni_close}). Its kernel-side parameters come from the runtime's
@@ -35,6 +40,7 @@ public final class KniPmdProvider implements VdevPmdProvider
     public static final String DRIVER_NAME = "net_kni";
     public static final String NO_REQUEST_THREAD = "no_request_thread";
     public static final String NETNS = "netns";
+    public static final String SCRIPT = "script";
 
     private static final Map<EalServices, Shared> CONTEXTS = new IdentityHashMap<>();
 
@@ -61,6 +67,7 @@ public final class KniPmdProvider implements VdevPmdProvider
         final Map<String, String> m = new LinkedHashMap<>();
         m.put(NO_REQUEST_THREAD, "<int> present: no thread answers interface requests (ip link set ... fails after 3 s)");
         m.put(NETNS, "<name|path> network namespace to create the interface in (default: the process's)");
+        m.put(SCRIPT, "<path> executable run with the interface name once it is created (first start), in its namespace");
         return m;
     }
 
@@ -89,10 +96,11 @@ public final class KniPmdProvider implements VdevPmdProvider
         {
             checkNetnsName(op, netns);
         }
+        final KniIfScript script = KniIfScript.of(op, ctx.devargs().get(SCRIPT, null));
         final KniContext kni = acquire(ctx.eal());
         try
         {
-            return new KniEthDev(ctx.data(), kni, ifName, noRequestThread, netns, () -> release(ctx.eal()));
+            return new KniEthDev(ctx.data(), kni, ifName, noRequestThread, netns, script, () -> release(ctx.eal()));
         }
         catch (final RuntimeException ex)
         {

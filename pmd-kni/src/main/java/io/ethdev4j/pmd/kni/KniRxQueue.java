@@ -5,17 +5,24 @@ import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.kni.Kni;
 import io.ethdev4j.mbuf.Mbuf;
 
-/** net_kni rx (eth_kni_rx): rte_kni_rx_burst, then the port id on every mbuf. Counts packets and bytes. */
+/**
+ * net_kni rx (eth_kni_rx): rte_kni_rx_burst, then the port id on every mbuf. Counts packets and bytes. Beyond DPDK,
+ * alloc_q is topped up to the queue's ring size after every burst that received something (see
+ * {@link KniEthDev}), as a NIC refills its rx ring.
+ */
 final class KniRxQueue implements RxBurst
 {
     final QueueCounters counters = new QueueCounters();
     private final int port;
+    /** The mbufs alloc_q is kept at: nb_rx_desc, at most alloc_q's capacity. */
+    final int ringSize;
     /** Writer: the control thread at start, before the ethdev layer installs this queue's burst. */
     Kni kni;
 
-    KniRxQueue(final int port)
+    KniRxQueue(final int port, final int ringSize)
     {
         this.port = port;
+        this.ringSize = ringSize;
     }
 
     @Override
@@ -37,6 +44,7 @@ final class KniRxQueue implements RxBurst
                 bytes += m.pktLen();
             }
             counters.add(n, bytes);
+            k.fillAllocQ(ringSize);
         }
         return n;
     }

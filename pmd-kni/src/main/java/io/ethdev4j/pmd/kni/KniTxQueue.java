@@ -15,12 +15,14 @@ final class KniTxQueue implements TxBurst
     private final long[] cumulativeBytes = new long[MAX_BURST];
     /** Writer: the control thread at start, before the ethdev layer installs this queue's burst. */
     Kni kni;
+    /** While the port's link is set down tx refuses everything (writer: the control thread). */
+    volatile boolean linkDown;
 
     @Override
     public int txBurst(final Mbuf[] pkts, final int offset, final int nbPkts)
     {
         final Kni k = kni;
-        if (k == null || nbPkts <= 0)
+        if (k == null || nbPkts <= 0 || linkDown)
         {
             return 0;
         }

@@ -14,6 +14,12 @@ import io.ethdev4j.test.TestNetns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -422,5 +428,100 @@ class KniPmdTest
         e.close();
         assertFalse(exists("kni0") || exists("kni1"), "rte_kni_close removes every interface");
         assertEquals(0, pool.inUse());
+    }
+
+    @TempDir
+    Path tmp;
+
+    private Path script(final String... lines) throws IOException
+    {
+        final Path p = tmp.resolve("ifup-" + System.nanoTime() + ".sh");
+        Files.writeString(p, "#!/bin/sh\n" + String.join("\n", lines) + "\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        return p;
+    }
+
+    /**
+     * script=: run once, at the first start, with the interface name, inside netns=; the start returns after it, with
+     * the carrier already applied by the kernel (LOWER_UP at once, no waiting), so traffic can flow right away.
+     */
+    @Test
+    void shouldRunTheScriptOnTheFreshInterfaceInItsNamespaceBeforeTheStartReturns() throws IOException
+    {
+        final Path marker = tmp.resolve("marker");
+        final Path sh = script("set -e", "ip link set dev \"$1\" up", "ip -o link show dev \"$1\" >> " + marker);
+        final EthDev port = open("net_kni0,script=" + sh);
+        setUpAndStart(port, pool);
+        final String seen = Files.readString(marker);
+        assertTrue(seen.contains(": kni0: "), "the script saw kni0 in the namespace: " + seen);
+        assertTrue(link("kni0").contains("LOWER_UP"), "up by the script, carrier applied when start returns: " +
+            link("kni0"));
+        port.stop();
+        port.start();
+        assertEquals(1, Files.readAllLines(marker).size(), "only the first start creates the interface and runs it");
+    }
+
+    @Test
+    void shouldFailTheStartAndRemoveTheInterfaceWhenTheScriptFails() throws IOException
+    {
+        final EthDev port = open("net_kni0,script=" + script("echo no cable here >&2", "exit 3"));
+        port.configure(1, 1, null);
+        port.rxQueueSetup(0, 0, pool, null);
+        port.txQueueSetup(0, 0, null);
+        final EthDevException ex = assertThrows(EthDevException.class, port::start);
+        assertEquals(Errno.EIO, ex.errno(), ex.getMessage());
+        assertTrue(ex.getMessage().contains("exited with 3") && ex.getMessage().contains("no cable here") &&
+            ex.getMessage().contains(" kni0"), ex.getMessage());
+        assertFalse(exists("kni0"), "the interface goes with the failed start");
+        assertFalse(port.link().isUp());
+    }
+
+    @Test
+    void shouldRefuseAScriptThatIsNotAnExecutableFile() throws IOException
+    {
+        final Path notExecutable = tmp.resolve("plain.sh");
+        Files.writeString(notExecutable, "#!/bin/sh\n");
+        for (final String bad : new String[] {tmp.resolve("missing.sh").toString(), notExecutable.toString(),
+            tmp.toString()})
+        {
+            final EthDevException ex = assertThrows(EthDevException.class,
+                () -> Eal.init("--no-huge", "-m", "64", "--vdev", "net_kni0,script=" + bad).close(), bad);
+            assertEquals(Errno.EINVAL, ex.errno(), ex.getMessage());
+            assertTrue(ex.getMessage().contains("script='" + bad + "' is not an executable file"), ex.getMessage());
+        }
+    }
+
+    /**
+     * Beyond DPDK (ENOTSUP there): link down is a pulled cable: no carrier on the interface, tx refuses (the caller keeps
+     * the packets); link up brings both back, the carrier applied when setLinkUp returns.
+     */
+    @Test
+    void shouldDropTheCarrierAndRefuseTxWhileTheLinkIsSetDown()
+    {
+        final EthDev port = open("net_kni0");
+        setUpAndStart(port, pool);
+        ns.exec("ip", "link", "set", "kni0", "up");
+        Await.until("carrier on while started", 5_000, () -> link("kni0").contains("LOWER_UP"));
+        port.setLinkDown();
+        assertEquals("Link down", port.link().toString());
+        Await.until("no carrier once the link is set down", 5_000, () -> link("kni0").contains("NO-CARRIER"));
+        final Mbuf[] pkts = new Mbuf[4];
+        assertEquals(4, pool.allocBulk(pkts, 0, 4));
+        for (final Mbuf m : pkts)
+        {
+            m.append(60);
+        }
+        assertEquals(0, port.txBurst(0, pkts, 0, 4), "tx refuses while the link is down");
+        ns.exec("ip", "link", "set", "kni0", "down");
+        ns.exec("ip", "link", "set", "kni0", "up");
+        assertTrue(link("kni0").contains("NO-CARRIER"), "the interface going up does not raise a link set down");
+        port.setLinkUp();
+        assertTrue(port.link().isUp());
+        assertTrue(link("kni0").contains("LOWER_UP"), "carrier applied when setLinkUp returns: " + link("kni0"));
+        final int sent = port.txBurst(0, pkts, 0, 4);
+        assertEquals(4, sent, "tx again once the link is up");
+        port.stop();
+        port.setLinkUp();
+        assertFalse(port.link().isUp(), "a stopped port's link follows the next start");
     }
 }

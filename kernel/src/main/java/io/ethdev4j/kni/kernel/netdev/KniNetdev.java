@@ -12,6 +12,7 @@ import io.ethdev4j.sys.Tun;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,9 @@ public final class KniNetdev implements AutoCloseable
      */
     private volatile boolean detached;
     private volatile boolean carrierOn;
+    /** The longest {@link #updateLink}(true) waits for the kernel to apply the carrier. */
+    static final long CARRIER_APPLY_TIMEOUT_NS = 1_000_000_000L;
+    private static final long CARRIER_POLL_NS = 100_000L;
 
     // changes the application made itself (writer: application control thread; reader and clearer: the watcher).
     // The watcher accepts a matching change without sending a request back to the application.
@@ -294,13 +298,55 @@ public final class KniNetdev implements AutoCloseable
         return detached;
     }
 
-    /** rte_kni_update_link: sets the carrier (TUNSETCARRIER) and returns the previous state, 1 or 0. */
+    /**
+     * rte_kni_update_link: sets the carrier (TUNSETCARRIER) and returns the previous state, 1 or 0. Turning it on
+     * waits for the kernel to apply it (see {@link #awaitRunning}).
+     */
     public synchronized int updateLink(final boolean up)
     {
         final boolean previous = carrierOn;
         Tun.setCarrier(tapFd, up);
         carrierOn = up;
+        if (up && !previous)
+        {
+            awaitRunning();
+        }
         return previous ? 1 : 0;
+    }
+
+    /**
+     * The kernel applies a carrier change later, in its linkwatch work: until then an interface that is up has no
+     * operational state, and its qdisc (still noop) drops whatever the kernel sends on it, e.g. what tc redirects to
+     * it. rte_kni.ko's update_link (a write to sysfs' carrier) returned before that too; here the carrier coming on
+     * waits (polling, at most {@link #CARRIER_APPLY_TIMEOUT_NS}) until the interface reports IFF_RUNNING, so that once
+     * update_link returns the interface carries traffic. Nothing is waited for when the interface is down (the kernel
+     * applies the carrier when it goes up), moved to another namespace or gone.
+     */
+    private void awaitRunning()
+    {
+        final long deadline = System.nanoTime() + CARRIER_APPLY_TIMEOUT_NS;
+        try
+        {
+            while (true)
+            {
+                final String current = Tun.attachedName(tapFd);
+                if (current == null)
+                {
+                    return;
+                }
+                final int flags = netDev.flags(current);
+                if ((flags & NetDev.IFF_UP) == 0 || (flags & NetDev.IFF_RUNNING) != 0 ||
+                    System.nanoTime() - deadline >= 0)
+                {
+                    return;
+                }
+                LockSupport.parkNanos(CARRIER_POLL_NS);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // moved to another namespace (this ioctl socket no longer sees it) or deleted meanwhile: nothing to wait for
+        }
     }
 
     public boolean carrier()
