@@ -204,9 +204,18 @@ public final class LibC
      */
     public static int setScheduler(final int policy, final int priority)
     {
+        return setScheduler(policy, new int[] {priority});
+    }
+
+    /**
+     * As {@link #setScheduler(int, int)} with the caller's {@code struct sched_param} ({@code param[0]} the priority),
+     * for threads that switch often and allocate nothing.
+     */
+    public static int setScheduler(final int policy, final int[] param)
+    {
         try
         {
-            sched_setscheduler(0, policy, new int[] {priority});
+            sched_setscheduler(0, policy, param);
             return 0;
         }
         catch (final LastErrorException ex)

@@ -102,6 +102,9 @@ public final class KniKthread implements Runnable
     /** rt_priority: SCHED_FIFO to sleep and just after a wake-up (false: never, or refused). This thread only. */
     private boolean rt;
     private final int rtPriority;
+    /** struct sched_param for each policy, made once: a policy change allocates nothing. */
+    private final int[] fifoParam;
+    private final int[] otherParam = {0};
     /** The policy this thread runs at now (SCHED_FIFO when true). This thread only. */
     private boolean fifo;
     /** The last pass that moved frames gave some to the application. This thread only. */
@@ -125,6 +128,7 @@ public final class KniKthread implements Runnable
     {
         this.rtPriority = rtPriority;
         this.rt = rtPriority > 0;
+        this.fifoParam = new int[] {rtPriority};
         this.busyPollNs = TimeUnit.MICROSECONDS.toNanos(busyPollUs);
         this.doorbell = doorbell;
         this.name = name;
@@ -225,7 +229,7 @@ public final class KniKthread implements Runnable
     {
         if (rt && fifo != (p == LibC.SCHED_FIFO))
         {
-            final int rc = LibC.setScheduler(p, p == LibC.SCHED_FIFO ? rtPriority : 0);
+            final int rc = LibC.setScheduler(p, p == LibC.SCHED_FIFO ? fifoParam : otherParam);
             if (rc != 0)
             {
                 rt = false;
