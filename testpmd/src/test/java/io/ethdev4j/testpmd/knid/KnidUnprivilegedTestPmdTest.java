@@ -56,10 +56,11 @@ class KnidUnprivilegedTestPmdTest
         Prerequisites.requireCommand("ping");
         user = new TestUser();
         socket = user.dir().resolve("knid.sock").toString();
-        // --busy-poll=0: a KNI thread sleeps as soon as it is idle, so the pings' forwarded requests and replies find it
-        // asleep and the unprivileged testpmd must ring it (with busy polling it would still be polling)
+        // --busy-poll=0 --rt-priority=0: a KNI thread sleeps as soon as it is idle, so the pings' forwarded requests
+        // and replies find it asleep and the unprivileged testpmd must ring it (busy polling, or rt_priority's wait
+        // for the application, would catch them without a ring)
         knid = new KnidServer(KnidConfig.parse("--socket=" + socket, "--allow-user=" + user.name(), "--carrier=on",
-            "--busy-poll=0"));
+            "--busy-poll=0", "--rt-priority=0"));
         nsA = new TestNetns();
         nsB = new TestNetns();
         for (final TestNetns ns : new TestNetns[] {nsA, nsB})
