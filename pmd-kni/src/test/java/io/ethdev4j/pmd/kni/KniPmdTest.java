@@ -145,6 +145,8 @@ class KniPmdTest
     {
         final EthDev port = open("net_kni0", "--kni-rt-priority=0");
         setUpAndStart(port, pool);
+        // the JVM names the native thread once it runs
+        Await.until("a thread named kni_single", 5_000, () -> kniThreadPolicy() >= 0);
         for (int i = 0; i < 20; i++)
         {
             assertEquals(0, kniThreadPolicy(), "kni_single's policy with --kni-rt-priority=0");
