@@ -12,7 +12,8 @@
 #                 second TAP moved into B). Round trips A -> B -> A: ping (BENCH_LAT_PINGS, default 500, every
 #                 BENCH_LAT_INTERVAL s, default 0.02: the KNI threads go idle between two, as on a quiet interface)
 #                 and a UDP request/response at a fixed rate (BENCH_LAT_UDP_RATE per second, default 1000, for
-#                 BENCH_LAT_UDP_COUNT requests, default 5000; the client sleeps between requests and spins only the
+#                 BENCH_LAT_UDP_COUNT requests, default 5000, after BENCH_LAT_UDP_WARMUP unrecorded ones, default
+#                 2000, as the ping's warm-up; the client sleeps between requests and spins only the
 #                 last 200 µs, as a real client would not hold a CPU), p50/p99/p99.9 in µs (exact, from every sample).
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
 # --kni-tap-io=write (one write(2) per frame, the fallback); "kni-nodb" (--kni-doorbell=off: the KNI thread wakes
@@ -286,14 +287,14 @@ while True:
   local udp
   udp=$(ip netns exec "$NS" timeout 120 python3 -c '
 import socket, sys, time
-rate, count = int(sys.argv[1]), int(sys.argv[2])
+rate, count, warm = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.settimeout(1.0)
 s.connect(("198.18.0.2", 9100))
 period = 1e9 / rate
 rtts, lost = [], 0
 t_next = time.perf_counter_ns()
-for i in range(count):
+for i in range(warm + count):
     # sleep through the gap (a client that spun would hold a CPU the KNI thread or the server needs), then spin
     # the last 200 us to send on time
     gap = t_next - time.perf_counter_ns()
@@ -307,12 +308,14 @@ for i in range(count):
     try:
         while int.from_bytes(s.recv(2048)[:8], "little") != i:
             pass
-        rtts.append((time.perf_counter_ns() - t0) / 1000.0)
+        if i >= warm:
+            rtts.append((time.perf_counter_ns() - t0) / 1000.0)
     except socket.timeout:
-        lost += 1
+        lost += 1 if i >= warm else 0
 for r in rtts:
     print("%.1f" % r)
-print("lost", lost, file=sys.stderr)' "${BENCH_LAT_UDP_RATE:-1000}" "${BENCH_LAT_UDP_COUNT:-5000}" 2>"$WORK/udp.err" | percentiles)
+print("lost", lost, file=sys.stderr)' "${BENCH_LAT_UDP_RATE:-1000}" "${BENCH_LAT_UDP_COUNT:-5000}" \
+    "${BENCH_LAT_UDP_WARMUP:-2000}" 2>"$WORK/udp.err" | percentiles)
   local udp_lost
   udp_lost=$(awk '/^lost/ { print $2 }' "$WORK/udp.err")
   echo "" >&3
