@@ -198,18 +198,11 @@ public final class LibC
 
     /**
      * sched_setscheduler(2) for the calling thread (tid 0): {@link #SCHED_OTHER} (priority 0) or {@link #SCHED_FIFO}
-     * (priority 1..99; needs CAP_SYS_NICE or an RLIMIT_RTPRIO allowance).
+     * (priority 1..99; needs CAP_SYS_NICE or an RLIMIT_RTPRIO allowance). {@code param} is the
+     * {@code struct sched_param} ({@code param[0]} the priority): a thread that switches often keeps one per policy and
+     * allocates nothing.
      *
      * @return 0, or the errno (EPERM without the capability, EINVAL for a bad priority): the caller decides.
-     */
-    public static int setScheduler(final int policy, final int priority)
-    {
-        return setScheduler(policy, new int[] {priority});
-    }
-
-    /**
-     * As {@link #setScheduler(int, int)} with the caller's {@code struct sched_param} ({@code param[0]} the priority),
-     * for threads that switch often and allocate nothing.
      */
     public static int setScheduler(final int policy, final int[] param)
     {

@@ -101,7 +101,6 @@ public final class KniKthread implements Runnable
     private KniDataPath[] polled;
     /** rt_priority: SCHED_FIFO to sleep and just after a wake-up (false: never, or refused). This thread only. */
     private boolean rt;
-    private final int rtPriority;
     /** struct sched_param for each policy, made once: a policy change allocates nothing. */
     private final int[] fifoParam;
     private final int[] otherParam = {0};
@@ -126,7 +125,6 @@ public final class KniKthread implements Runnable
         final int maxSchedulingIntervalUs, final boolean doorbell, final int busyPollUs, final int rtPriority,
         final MempoolRegistry registry)
     {
-        this.rtPriority = rtPriority;
         this.rt = rtPriority > 0;
         this.fifoParam = new int[] {rtPriority};
         this.busyPollNs = TimeUnit.MICROSECONDS.toNanos(busyPollUs);
@@ -224,7 +222,10 @@ public final class KniKthread implements Runnable
         }
     }
 
-    /** With rt: switches the calling (this) thread's policy when it changes. */
+    /**
+     * With rt: switches the calling (this) thread's policy when it changes. A refusal (EPERM: SCHED_FIFO needs
+     * CAP_SYS_NICE) is logged once and leaves the thread at the policy it has, for good.
+     */
     private void policy(final int p)
     {
         if (rt && fifo != (p == LibC.SCHED_FIFO))
@@ -233,8 +234,10 @@ public final class KniKthread implements Runnable
             if (rc != 0)
             {
                 rt = false;
-                RteLog.warn("KNI", "kni thread " + name + ": sched_setscheduler failed (" +
-                    io.ethdev4j.sys.Errno.name(rc) + "); it stays at " + (fifo ? "SCHED_FIFO" : "SCHED_OTHER"));
+                RteLog.warn("KNI", "kni thread " + name + ": rt_priority=" + fifoParam[0] + ": sched_setscheduler(" +
+                    (p == LibC.SCHED_FIFO ? "SCHED_FIFO" : "SCHED_OTHER") + ") refused (" +
+                    io.ethdev4j.sys.Errno.name(rc) + "; SCHED_FIFO needs CAP_SYS_NICE); it stays at " +
+                    (fifo ? "SCHED_FIFO" : "SCHED_OTHER"));
                 return;
             }
             fifo = p == LibC.SCHED_FIFO;
@@ -294,17 +297,7 @@ public final class KniKthread implements Runnable
             long sleepNs = 0;
             long idleSince = 0;
             long lastWork = System.nanoTime() - busyPollNs;
-            if (rt)
-            {
-                final int rc = LibC.setScheduler(LibC.SCHED_FIFO, rtPriority);
-                if (rc != 0)
-                {
-                    rt = false;
-                    RteLog.warn("KNI", "kni thread " + name + ": rt_priority=" + rtPriority + " refused (" +
-                        io.ethdev4j.sys.Errno.name(rc) + ": SCHED_FIFO needs CAP_SYS_NICE); it runs at SCHED_OTHER");
-                }
-                fifo = rt;
-            }
+            policy(LibC.SCHED_FIFO);
             boolean idleBefore = false;
             while (running)
             {
