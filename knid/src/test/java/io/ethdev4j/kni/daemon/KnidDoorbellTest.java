@@ -310,11 +310,11 @@ class KnidDoorbellTest
         cycle(conf, 1);
         awaitSessionsEnded(1);
         final int knidBefore = knid.openFds();
-        final java.util.Set<String> before = OpenFds.all();
+        final java.util.Set<String> before = OpenFds.kniKinds();
         cycle(conf, 5);
         awaitSessionsEnded(2);
         cycle(conf, 5);
-        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()),
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.kniKinds()),
             "the client closed every fd of its channels and interfaces");
         awaitSessionsEnded(3);
         Await.until("knid closed every fd of the sessions (" + knidBefore + " open before)", 5_000,

@@ -160,9 +160,9 @@ class KnidFaultTest
         // is taken around the second)
         final Interface i = new Interface();
         refuseBadCreates(c, i);
-        final java.util.Set<String> before = OpenFds.all();
+        final java.util.Set<String> before = OpenFds.kniKinds();
         refuseBadCreates(c, i);
-        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()), "knid closed every fd of the refused messages");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.kniKinds()), "knid closed every fd of the refused messages");
         c.call(c.request(KnidMessage.STATUS).i32(1)).assertRefused(Errno.ENODEV, "no such KNI");
         // and it still serves: a good create
         final RawKnidClient.Reply ok = c.call(i.create(c), i.fds());
@@ -198,7 +198,7 @@ class KnidFaultTest
         final ForeignMemory tiny = memory(4096);
         final RawKnidClient b = client();
         b.hello();
-        final java.util.Set<String> before = OpenFds.all();
+        final java.util.Set<String> before = OpenFds.kniKinds();
 
         a.call(register(a, 1, base, base, pool.length)).assertRefused(Errno.EINVAL, "takes 1 fds, got 0");
         a.call(register(a, 1, base, base, pool.length), pool.fd, pool.fd)
@@ -221,7 +221,7 @@ class KnidFaultTest
         b.call(register(b, 1, base, base, pool.length), pool.fd)
             .assertRefused(Errno.EINVAL, "overlaps memory already mapped in knid");
         b.call(b.request(KnidMessage.UNREGISTER_POOL).i32(1)).payload();
-        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.all()), "knid closed every fd it was sent");
+        assertEquals(java.util.Set.of(), OpenFds.newSince(before, OpenFds.kniKinds()), "knid closed every fd it was sent");
         // a's pool is still a's: unregistering it from b found nothing, from a it does
         assertEquals(0, a.call(a.request(KnidMessage.UNREGISTER_POOL).i32(1)).errno());
     }
@@ -293,7 +293,7 @@ class KnidFaultTest
         // knid closes the doorbell it passed with the reply once sent: one more round trip, and that is done
         a.call(a.request(KnidMessage.STATUS).i32(1)).payload();
         final Interface more = new Interface();
-        final java.util.Set<String> fdsBefore = OpenFds.all();
+        final java.util.Set<String> fdsBefore = OpenFds.kniKinds();
         final long t0 = System.nanoTime();
         for (int i = 0; i < 10_000; i++)
         {
@@ -304,7 +304,7 @@ class KnidFaultTest
             }
         }
         final long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(java.util.Set.of(), OpenFds.newSince(fdsBefore, OpenFds.all()),
+        assertEquals(java.util.Set.of(), OpenFds.newSince(fdsBefore, OpenFds.kniKinds()),
             "knid closed the 80 000 fds of the refused creates");
         assertEquals(1, knid.interfaces());
         // another client is served meanwhile and after

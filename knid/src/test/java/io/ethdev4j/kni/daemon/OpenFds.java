@@ -20,43 +20,22 @@ final class OpenFds
     {
     }
 
-    /** Every open fd. */
-    static Set<String> all()
-    {
-        return snapshot(false);
-    }
-
     /**
      * The fds of the kinds a KNI channel and knid open: eventfds, memfds, network namespaces and SOCK_SEQPACKET
-     * sockets (not what the JVM opens meanwhile, such as a stream socket of its own).
+     * sockets (not what the JVM opens and closes meanwhile on its own, such as a stream socket or a cgroup file it
+     * reads for its container metrics).
      */
     static Set<String> kniKinds()
-    {
-        return snapshot(true);
-    }
-
-    /** The entries of {@code now} not in {@code before}: empty when nothing leaked. */
-    static Set<String> newSince(final Set<String> before, final Set<String> now)
-    {
-        final Set<String> added = new TreeSet<>(now);
-        added.removeAll(before);
-        return added;
-    }
-
-    private static Set<String> snapshot(final boolean kniKindsOnly)
     {
         try
         {
             final Set<String> seqpacket = new HashSet<>();
-            if (kniKindsOnly)
+            for (final String line : Files.readAllLines(Path.of("/proc/net/unix")))
             {
-                for (final String line : Files.readAllLines(Path.of("/proc/net/unix")))
+                final String[] f = line.trim().split("\\s+");
+                if (f.length >= 7 && "0005".equals(f[4]))
                 {
-                    final String[] f = line.trim().split("\\s+");
-                    if (f.length >= 7 && "0005".equals(f[4]))
-                    {
-                        seqpacket.add("socket:[" + f[6] + "]");
-                    }
+                    seqpacket.add("socket:[" + f[6] + "]");
                 }
             }
             final Set<String> open = new TreeSet<>();
@@ -66,7 +45,7 @@ final class OpenFds
                 try
                 {
                     final String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-                    if (!kniKindsOnly || target.equals("anon_inode:[eventfd]") || target.startsWith("/memfd:") ||
+                    if (target.equals("anon_inode:[eventfd]") || target.startsWith("/memfd:") ||
                         target.startsWith("net:[") || seqpacket.contains(target))
                     {
                         open.add(fd + " -> " + target);
@@ -83,5 +62,13 @@ final class OpenFds
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The entries of {@code now} not in {@code before}: empty when nothing leaked. */
+    static Set<String> newSince(final Set<String> before, final Set<String> now)
+    {
+        final Set<String> added = new TreeSet<>(now);
+        added.removeAll(before);
+        return added;
     }
 }
