@@ -377,4 +377,51 @@ class PcapLiveIfaceTest
         d.close();
         assertEquals(before, openFds(), "close closes the sockets and the control socket");
     }
+
+    @Test
+    void shouldNotAllocateOnTheHotPath()
+    {
+        final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
+            "skipped: needs com.sun.management.ThreadMXBean");
+        final com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean)mx;
+        final EthDev a = start("net_pcap0,iface=" + veth.a);
+        final EthDev b = start("net_pcap1,iface=" + veth.b);
+        final Mbuf[] burst = new Mbuf[32];
+        assertEquals(32, pool.allocBulk(burst, 0, 32));
+        for (int i = 0; i < 32; i++)
+        {
+            fill(burst[i], i, i % 2 == 0 ? 64 : 1514);
+        }
+        int held = 32;
+        final long tid = Thread.currentThread().getId();
+        final java.util.List<Long> rounds = new java.util.ArrayList<>();
+        for (int round = 0; round < 30; round++)
+        {
+            final long before = tmx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 500; i++)
+            {
+                // ping-pong the same 32 frames: tx on one end, rx (and empty polls) on the other, and back
+                final EthDev from = (i & 1) == 0 ? a : b;
+                final EthDev to = (i & 1) == 0 ? b : a;
+                final int sent = from.txBurst(0, burst, 0, held);
+                Mbuf.freeBulk(burst, sent, held - sent);
+                int got = 0;
+                for (int poll = 0; poll < 100_000 && got < sent; poll++)
+                {
+                    got += to.rxBurst(0, burst, got, sent - got);
+                }
+                held = got;
+            }
+            final long allocated = tmx.getThreadAllocatedBytes(tid) - before;
+            rounds.add(allocated);
+            if (allocated == 0)
+            {
+                break;
+            }
+        }
+        Mbuf.freeBulk(burst, 0, held);
+        assertEquals(32, held, "every frame kept going round");
+        assertEquals(0L, rounds.get(rounds.size() - 1), "bytes allocated per round of 500 tx+rx bursts: " + rounds);
+    }
 }
