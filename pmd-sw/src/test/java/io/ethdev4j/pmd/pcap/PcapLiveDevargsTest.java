@@ -8,17 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * net_pcap's live-interface devargs refused before any socket is opened (no root needed): combinations DPDK would
  * silently ignore or turn into several queues, bad values, and an interface that does not exist. Every refusal
- * names the devarg and the problem, leaves no port and no fd behind.
+ * names the devarg and the problem, leaves no port and no socket behind.
  */
 class PcapLiveDevargsTest
 {
@@ -40,26 +38,15 @@ class PcapLiveDevargsTest
 
     private String probeFails(final String devargs, final int errno)
     {
-        final long fds = openFds();
+        final java.util.Set<String> sockets = OpenSockets.now();
         final EthDevException ex = assertThrows(EthDevException.class, () -> eal.attach(devargs));
         assertEquals(Errno.name(errno), Errno.name(ex.errno()), ex.getMessage());
         assertTrue(ex.getMessage().startsWith("probe(" + devargs + ") failed: " + Errno.name(errno) + " - "),
             ex.getMessage());
         assertEquals(0, eal.portCount(), "no port left after a failed probe");
-        assertEquals(fds, openFds(), "no fd left open after a failed probe of " + devargs);
+        assertEquals(java.util.Set.of(), OpenSockets.since(sockets), "no socket left open after a failed probe of " +
+            devargs);
         return ex.getMessage();
-    }
-
-    private static long openFds()
-    {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd")))
-        {
-            return s.count();
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError(ex);
-        }
     }
 
     @Test

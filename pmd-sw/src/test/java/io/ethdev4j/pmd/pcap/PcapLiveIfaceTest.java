@@ -15,11 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * directions ({@code rx_iface} sees both, {@code rx_iface_in} only incoming, nobody its own tx), {@code phy_mac},
  * the interface's promiscuous mode, the kernel's drops as imissed, jumbo frames gathered on tx and chained on rx,
  * oerrors for a frame the interface refuses, backpressure while the link is down, what arrives while stopped, and
- * that no fd outlives a port or a failed probe.
+ * that no socket outlives a port or a failed probe.
  */
 class PcapLiveIfaceTest
 {
@@ -156,18 +152,6 @@ class PcapLiveIfaceTest
             }
         }
         return got;
-    }
-
-    private static long openFds()
-    {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd")))
-        {
-            return s.count();
-        }
-        catch (final IOException ex)
-        {
-            throw new AssertionError(ex);
-        }
     }
 
     @Test
@@ -364,18 +348,18 @@ class PcapLiveIfaceTest
     @Test
     void shouldCloseEverySocketWithThePortAndAfterAFailedProbe()
     {
-        final long before = openFds();
+        final java.util.Set<String> before = OpenSockets.now();
         final EthDevException ex = assertThrows(EthDevException.class,
             () -> veth.attach(eal, "net_pcap0,rx_iface=" + veth.a + ",tx_iface=pcvnosuch0"));
         assertEquals(Errno.ENODEV, ex.errno(), ex.getMessage());
         assertTrue(ex.getMessage().endsWith("tx_iface=pcvnosuch0: no such network interface"), ex.getMessage());
-        assertEquals(before, openFds(), "the rx socket opened before the failure is closed");
+        assertEquals(java.util.Set.of(), OpenSockets.since(before), "the rx socket opened before the failure is closed");
         assertEquals(0, eal.portCount());
         final EthDev d = start("net_pcap0,rx_iface=" + veth.a + ",tx_iface=" + veth.b);
-        assertTrue(openFds() > before);
+        assertEquals(3, OpenSockets.since(before).size(), "rx and tx packet sockets, the netdev control socket");
         d.stop();
         d.close();
-        assertEquals(before, openFds(), "close closes the sockets and the control socket");
+        assertEquals(java.util.Set.of(), OpenSockets.since(before), "close closes the sockets and the control socket");
     }
 
     @Test
