@@ -7,9 +7,7 @@ import io.ethdev4j.sys.NetDev;
 import io.ethdev4j.sys.PacketSocket;
 import io.ethdev4j.sys.SysException;
 import io.ethdev4j.sys.Tun;
-
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import org.agrona.UnsafeApi;
 
 /**
  * One live interface of a {@code net_pcap} port, as DPDK's {@code pcap_open_live(iface, RTE_ETH_PCAP_SNAPLEN,
@@ -155,13 +153,17 @@ final class PcapIface implements AutoCloseable
     {
         if (receives)
         {
-            try (Memory scratch = new Memory(SNAPLEN))
+            final long scratch = UnsafeApi.allocateMemory(SNAPLEN);
+            try
             {
-                final long address = Pointer.nativeValue(scratch);
-                for (int i = 0; i < DISCARD_LIMIT && Tun.readFrame(fd, address, SNAPLEN) >= 0; i++)
+                for (int i = 0; i < DISCARD_LIMIT && Tun.readFrame(fd, scratch, SNAPLEN) >= 0; i++)
                 {
                     // discard
                 }
+            }
+            finally
+            {
+                UnsafeApi.freeMemory(scratch);
             }
             PacketSocket.drops(fd);
         }

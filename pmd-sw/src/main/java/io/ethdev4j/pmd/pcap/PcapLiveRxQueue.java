@@ -5,9 +5,7 @@ import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.sys.Tun;
-
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import org.agrona.UnsafeApi;
 
 /**
  * net_pcap rx on a live interface (eth_pcap_rx over pcap_next on a live pcap_t): reads up to {@code nbPkts} frames
@@ -24,8 +22,8 @@ final class PcapLiveRxQueue implements RxBurst, AutoCloseable
     private final MbufPool pool;
     private final int port;
     private final int fd;
-    private final Memory staging = new Memory(PcapIface.SNAPLEN);
-    private final long stagingAddress = Pointer.nativeValue(staging);
+    /** Native staging buffer of {@link PcapIface#SNAPLEN} bytes; 0 once closed. */
+    private long stagingAddress = UnsafeApi.allocateMemory(PcapIface.SNAPLEN);
     /** Length of the frame held in the staging buffer, or -1. Polling lcore. */
     private int staged = -1;
 
@@ -84,10 +82,14 @@ final class PcapLiveRxQueue implements RxBurst, AutoCloseable
         return n;
     }
 
-    /** Frees the staging buffer; the socket is the port's. */
+    /** Frees the staging buffer (idempotent); the socket is the port's. Control thread, port stopped. */
     @Override
     public void close()
     {
-        staging.close();
+        if (stagingAddress != 0)
+        {
+            UnsafeApi.freeMemory(stagingAddress);
+            stagingAddress = 0;
+        }
     }
 }

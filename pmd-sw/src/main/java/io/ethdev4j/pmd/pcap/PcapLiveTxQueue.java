@@ -6,8 +6,6 @@ import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.Tun;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import org.agrona.UnsafeApi;
 
 /**
@@ -28,9 +26,8 @@ final class PcapLiveTxQueue implements TxBurst, AutoCloseable
     /** Writer: the tx lcore. */
     final QueueCounters counters = new QueueCounters();
     private final int fd;
-    private final Memory iovMemory = new Memory((long)MAX_SEGS * IOVEC_LENGTH);
-    /** struct iovec[MAX_SEGS]: base ptr @0 | len u64 @8, 16 bytes each. */
-    private final long iov = Pointer.nativeValue(iovMemory);
+    /** Native struct iovec[MAX_SEGS]: base ptr @0 | len u64 @8, 16 bytes each; 0 once closed. */
+    private long iov = UnsafeApi.allocateMemory((long)MAX_SEGS * IOVEC_LENGTH);
 
     PcapLiveTxQueue(final PcapIface iface)
     {
@@ -96,9 +93,14 @@ final class PcapLiveTxQueue implements TxBurst, AutoCloseable
         return Tun.writevFrame(fd, iov, segs);
     }
 
+    /** Frees the iovec array (idempotent). Control thread, port stopped. */
     @Override
     public void close()
     {
-        iovMemory.close();
+        if (iov != 0)
+        {
+            UnsafeApi.freeMemory(iov);
+            iov = 0;
+        }
     }
 }
