@@ -56,16 +56,10 @@ final class PcapLiveRxQueue implements RxBurst, AutoCloseable
                 }
                 staged = (int)r;
             }
-            final Mbuf m = pool.alloc();
+            final int len = staged;
+            final Mbuf m = PcapMbufCopy.copy(pool, stagingAddress, len);
             if (m == null)
             {
-                counters.addNombuf(1);
-                break;
-            }
-            final int len = staged;
-            if (!PcapMbufCopy.copyIn(pool, m, stagingAddress, len))
-            {
-                m.free();
                 counters.addNombuf(1);
                 break;
             }

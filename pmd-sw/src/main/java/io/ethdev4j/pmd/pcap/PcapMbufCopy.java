@@ -17,13 +17,32 @@ final class PcapMbufCopy
     }
 
     /**
+     * A fresh mbuf (chain) of {@code pool} holding the {@code len} bytes at native address {@code src}, or null when
+     * the pool ran dry (nothing is then taken from it: rx counts rx_nombuf and keeps the frame for the next burst).
+     */
+    static Mbuf copy(final MbufPool pool, final long src, final int len)
+    {
+        final Mbuf m = pool.alloc();
+        if (m == null)
+        {
+            return null;
+        }
+        if (!copyIn(pool, m, src, len))
+        {
+            m.free();
+            return null;
+        }
+        return m;
+    }
+
+    /**
      * Copies {@code len} bytes at native address {@code src} into the fresh mbuf {@code head} (and segments chained
      * to it), setting data_len, pkt_len and nb_segs.
      *
      * @return false when the pool ran dry for a further segment: {@code head} then holds a partial chain the caller
      *     frees with {@link Mbuf#free()}.
      */
-    static boolean copyIn(final MbufPool pool, final Mbuf head, final long src, final int len)
+    private static boolean copyIn(final MbufPool pool, final Mbuf head, final long src, final int len)
     {
         if (len <= head.tailroom())
         {

@@ -102,16 +102,10 @@ final class PcapRxQueue implements RxBurst
         while (n < nbPkts && advance())
         {
             pending = true;
-            final Mbuf m = pool.alloc();
+            final int len = reader.capLength();
+            final Mbuf m = PcapMbufCopy.copy(pool, base + reader.dataOffset(), len);
             if (m == null)
             {
-                counters.addNombuf(1);
-                break;
-            }
-            final int len = reader.capLength();
-            if (!PcapMbufCopy.copyIn(pool, m, base + reader.dataOffset(), len))
-            {
-                m.free();
                 counters.addNombuf(1);
                 break;
             }
