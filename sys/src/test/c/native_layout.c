@@ -20,6 +20,8 @@
 #include <unistd.h>
 #include <pwd.h>
 #include <grp.h>
+#include <linux/if_packet.h>
+#include <linux/if_ether.h>
 
 #define P(cls, name, value) printf("%s.%s %lld\n", cls, name, (long long)(value))
 #define C(cls, name) P(cls, #name, name)
@@ -128,5 +130,20 @@ int main(void)
     C("FdMessage", MSG_CTRUNC);
     C("FdMemory", MAP_FIXED_NOREPLACE); C("FdMemory", SEEK_END); C("FdMemory", F_ADD_SEALS);
     C("FdMemory", F_GET_SEALS); C("FdMemory", F_SEAL_SHRINK);
+    const char *PS = "PacketSocket";
+    C(PS, AF_PACKET); C(PS, SOCK_RAW); C(PS, SOCK_NONBLOCK); C(PS, SOCK_CLOEXEC); C(PS, ETH_P_ALL);
+    C(PS, SOL_SOCKET); C(PS, SO_ERROR); C(PS, SO_RCVBUF); C(PS, SO_RCVBUFFORCE);
+    C(PS, SOL_PACKET); C(PS, PACKET_ADD_MEMBERSHIP); C(PS, PACKET_DROP_MEMBERSHIP); C(PS, PACKET_STATISTICS);
+    C(PS, PACKET_IGNORE_OUTGOING); C(PS, PACKET_MR_PROMISC); C(PS, PACKET_MR_ALLMULTI);
+    OFF(PS, "SOCKADDR_LL_FAMILY_OFFSET", struct sockaddr_ll, sll_family);
+    OFF(PS, "SOCKADDR_LL_PROTOCOL_OFFSET", struct sockaddr_ll, sll_protocol);
+    OFF(PS, "SOCKADDR_LL_IFINDEX_OFFSET", struct sockaddr_ll, sll_ifindex);
+    P(PS, "SOCKADDR_LL_LENGTH", sizeof(struct sockaddr_ll));
+    OFF(PS, "PACKET_MREQ_IFINDEX_OFFSET", struct packet_mreq, mr_ifindex);
+    OFF(PS, "PACKET_MREQ_TYPE_OFFSET", struct packet_mreq, mr_type);
+    P(PS, "PACKET_MREQ_LENGTH", sizeof(struct packet_mreq));
+    OFF(PS, "TPACKET_STATS_PACKETS_OFFSET", struct tpacket_stats, tp_packets);
+    OFF(PS, "TPACKET_STATS_DROPS_OFFSET", struct tpacket_stats, tp_drops);
+    P(PS, "TPACKET_STATS_LENGTH", sizeof(struct tpacket_stats));
     return 0;
 }

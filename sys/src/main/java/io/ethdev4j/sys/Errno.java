@@ -34,6 +34,7 @@ public final class Errno
     public static final int ENOTSOCK = 88;
     public static final int EMSGSIZE = 90;
     public static final int EPROTOTYPE = 91;
+    public static final int ENOPROTOOPT = 92;
     public static final int EPROTONOSUPPORT = 93;
     public static final int ENOTSUP = 95;
     public static final int EOPNOTSUPP = ENOTSUP;
@@ -87,6 +88,7 @@ public final class Errno
             case ENOTSOCK: return "ENOTSOCK";
             case EMSGSIZE: return "EMSGSIZE";
             case EPROTOTYPE: return "EPROTOTYPE";
+            case ENOPROTOOPT: return "ENOPROTOOPT";
             case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
             case ENOTSUP: return "ENOTSUP";
             case EADDRINUSE: return "EADDRINUSE";

@@ -1,7 +1,8 @@
 /**
  * The Linux bindings, one class per OS facility: libc memory and file descriptors ({@link io.ethdev4j.sys.LibC},
  * {@link io.ethdev4j.sys.PosixFile}), {@code posix_spawn}, AF_UNIX sockets with fd passing, {@code ppoll}, io_uring,
- * VFIO ioctls and structures, TAP, netdev ioctls, rtnetlink and network namespaces; errno values and names
+ * VFIO ioctls and structures, TAP, packet sockets ({@link io.ethdev4j.sys.PacketSocket}), netdev ioctls, rtnetlink
+ * and network namespaces; errno values and names
  * ({@link io.ethdev4j.sys.Errno}); and the two things every layer above shares: the runtime's one exception type,
  * {@link io.ethdev4j.sys.ErrnoException} (here thrown as {@link io.ethdev4j.sys.SysException}, naming the syscall and
  * errno), and the process's one log, {@link io.ethdev4j.sys.RteLog}.

@@ -7,6 +7,7 @@ import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.EthDevOps;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.NetDev;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code net_pcap} (DPDK drivers/net/pcap, v22.11 semantics), for files:
+ * {@code net_pcap} (DPDK drivers/net/pcap, v22.11 semantics), for files and live interfaces:
  * <ul>
  * <li>{@code rx_pcap=FILE}: rx replays the pcap or pcapng file (Ethernet link type). The whole file is read,
  * parsed and validated at probe: a missing, bad or truncated file fails the probe with the file, the byte offset
@@ -26,18 +27,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code tx_pcap=FILE}: tx writes the packets to a new pcap file (ns timestamps, snaplen 65535) that
  * {@code tcpdump -r} and {@code tshark -r} read; the file is created at probe.</li>
  * <li>{@code infinite_rx=1}: rx loops over the rx file for ever (needs {@code rx_pcap}).</li>
+ * <li>{@code iface=IF}: rx and tx on the live interface IF, through one socket (DPDK's single_iface): rx sees what
+ * IF receives and what others send on it, never what the port sent itself.</li>
+ * <li>{@code rx_iface=IF}: rx reads IF, both directions (libpcap's PCAP_D_INOUT): with {@code tx_iface} on the same
+ * interface, rx sees the port's own tx too, as DPDK's.</li>
+ * <li>{@code rx_iface_in=IF}: rx reads only the frames IF receives (pcap_setdirection(PCAP_D_IN)).</li>
+ * <li>{@code tx_iface=IF}: tx sends on IF.</li>
+ * <li>{@code phy_mac=1} (with {@code iface} only, as DPDK applies it): the port's MAC is IF's; otherwise it is
+ * DPDK's 02:70:63:61:70:xx.</li>
  * </ul>
- * Without {@code rx_pcap} rx returns nothing; without {@code tx_pcap} tx counts and frees (eth_tx_drop); at least
- * one of the two is required. One rx and one tx queue (DPDK's per-queue files from repeated keys are not offered).
- * The live-interface keys {@code rx_iface}, {@code rx_iface_in}, {@code tx_iface}, {@code iface} and
- * {@code phy_mac} are recognised and refused with ENOTSUP.
+ * A live interface is an AF_PACKET socket bound to it ({@link PcapIface}; libpcap's live capture on Linux, without
+ * libpcap), opened at probe in the probing thread's network namespace; it needs CAP_NET_RAW. Frames are cut at
+ * 16128 bytes (RTE_ETH_PCAP_SNAPLEN) and chained over mbufs when longer than one. While started the port holds the
+ * interface promiscuous (pcap_open_live(promisc=1)); the link reports DPDK's fixed 10G, up while started.
+ * <p>
+ * Without an rx source rx returns nothing; without a tx sink tx counts and frees (eth_tx_drop); at least one is
+ * required. One rx and one tx queue (DPDK's per-queue files and interfaces from repeated keys are not offered), so
+ * one rx source ({@code rx_pcap}, {@code rx_iface} or {@code rx_iface_in}) and one tx sink ({@code tx_pcap} or
+ * {@code tx_iface}) at most; {@code iface} is rx and tx at once and takes no other source or sink. Where DPDK
+ * silently ignores a key (a second rx source, the rest beside {@code iface}, {@code phy_mac} without {@code iface})
+ * this driver refuses the devargs with EINVAL naming the keys. A missing interface is ENODEV naming the key; no
+ * port is created and nothing stays open.
  */
 public final class PcapPmdProvider implements VdevPmdProvider
 {
     public static final String RX_PCAP = "rx_pcap";
     public static final String TX_PCAP = "tx_pcap";
     public static final String INFINITE_RX = "infinite_rx";
-    private static final List<String> LIVE_KEYS = List.of("rx_iface", "rx_iface_in", "tx_iface", "iface", "phy_mac");
+    public static final String IFACE = "iface";
+    public static final String RX_IFACE = "rx_iface";
+    public static final String RX_IFACE_IN = "rx_iface_in";
+    public static final String TX_IFACE = "tx_iface";
+    public static final String PHY_MAC = "phy_mac";
+    /** IFNAMSIZ - 1. */
+    private static final int MAX_IFNAME = 15;
 
     /** Last octet of the next port's MAC, 02:70:63:61:70:xx ('p' 'c' 'a' 'p'), as DPDK's iface_idx. */
     private static final AtomicInteger IFACE_IDX = new AtomicInteger();
@@ -60,11 +83,12 @@ public final class PcapPmdProvider implements VdevPmdProvider
         final Map<String, String> m = new LinkedHashMap<>();
         m.put(RX_PCAP, "<string> pcap or pcapng file to replay on rx");
         m.put(TX_PCAP, "<string> pcap file to write tx packets to");
+        m.put(RX_IFACE, "<ifc> interface to receive from (both directions)");
+        m.put(RX_IFACE_IN, "<ifc> interface to receive from (incoming frames only)");
+        m.put(TX_IFACE, "<ifc> interface to send on");
+        m.put(IFACE, "<ifc> interface to receive from and send on");
+        m.put(PHY_MAC, "<int> 1 = the port takes the MAC of the iface= interface");
         m.put(INFINITE_RX, "<0|1> 1 = replay the rx file in a loop");
-        for (final String k : LIVE_KEYS)
-        {
-            m.put(k, "not supported: live interfaces (ENOTSUP)");
-        }
         return m;
     }
 
@@ -73,19 +97,36 @@ public final class PcapPmdProvider implements VdevPmdProvider
     {
         final Devargs d = ctx.devargs();
         final String op = "probe(" + d + ")";
-        for (final String k : LIVE_KEYS)
+        final String iface = ifname(op, d, IFACE);
+        final String rxIfaceName = ifname(op, d, RX_IFACE);
+        final String rxIfaceInName = ifname(op, d, RX_IFACE_IN);
+        final String txIfaceName = ifname(op, d, TX_IFACE);
+        final boolean phyMac = d.getBool(PHY_MAC, false);
+        if (iface != null)
         {
-            if (d.has(k))
+            for (final String k : List.of(RX_PCAP, TX_PCAP, RX_IFACE, RX_IFACE_IN, TX_IFACE, INFINITE_RX))
             {
-                throw EthDevException.of(Errno.ENOTSUP, op, k + "=" + d.get(k, "") + ": live interfaces are not " +
-                    "supported by this net_pcap; it replays and writes files (rx_pcap=FILE, tx_pcap=FILE)");
+                if (d.has(k))
+                {
+                    throw EthDevException.of(Errno.EINVAL, op, IFACE + "=" + iface + " is the port's rx and tx: it " +
+                        "takes no " + k + " (DPDK would ignore " + k + ")");
+                }
             }
         }
+        else if (d.has(PHY_MAC))
+        {
+            throw EthDevException.of(Errno.EINVAL, op, PHY_MAC + " applies only with " + IFACE + "=IF (DPDK would " +
+                "ignore it)");
+        }
+        exclusive(op, d, RX_PCAP, RX_IFACE, RX_IFACE_IN);
+        exclusive(op, d, TX_PCAP, TX_IFACE);
         final Path rxPath = path(op, d, RX_PCAP);
         final Path txPath = path(op, d, TX_PCAP);
-        if (rxPath == null && txPath == null)
+        if (iface == null && rxPath == null && txPath == null && rxIfaceName == null && rxIfaceInName == null &&
+            txIfaceName == null)
         {
-            throw EthDevException.of(Errno.EINVAL, op, "no rx or tx file given: use rx_pcap=FILE and/or tx_pcap=FILE");
+            throw EthDevException.of(Errno.EINVAL, op, "no rx or tx given: use rx_pcap=FILE, tx_pcap=FILE, " +
+                "iface=IF, rx_iface=IF, rx_iface_in=IF and/or tx_iface=IF");
         }
         final boolean infinite = d.getBool(INFINITE_RX, false);
         if (infinite && rxPath == null)
@@ -95,6 +136,9 @@ public final class PcapPmdProvider implements VdevPmdProvider
 
         PcapImage image = null;
         PcapFileWriter writer = null;
+        NetDev netdev = null;
+        PcapIface rxIface = null;
+        PcapIface txIface = null;
         try
         {
             if (rxPath != null)
@@ -106,18 +150,58 @@ public final class PcapPmdProvider implements VdevPmdProvider
                         " holds no packet");
                 }
             }
+            MacAddress mac = MacAddress.of(0x02_70_63_61_70_00L | (IFACE_IDX.getAndIncrement() & 0xFF));
+            int ifIndex = 0;
+            if (iface != null || rxIfaceName != null || rxIfaceInName != null || txIfaceName != null)
+            {
+                netdev = new NetDev();
+                if (iface != null)
+                {
+                    rxIface = PcapIface.open(op, IFACE, iface, netdev, true, false);
+                    txIface = rxIface;
+                    ifIndex = rxIface.ifIndex;
+                    if (phyMac)
+                    {
+                        mac = MacAddress.of(netdev.hwAddr(iface));
+                    }
+                }
+                else
+                {
+                    if (rxIfaceName != null || rxIfaceInName != null)
+                    {
+                        final boolean in = rxIfaceName == null;
+                        rxIface = PcapIface.open(op, in ? RX_IFACE_IN : RX_IFACE, in ? rxIfaceInName : rxIfaceName,
+                            netdev, true, in);
+                    }
+                    if (txIfaceName != null)
+                    {
+                        txIface = PcapIface.open(op, TX_IFACE, txIfaceName, netdev, false, false);
+                    }
+                }
+            }
             if (txPath != null)
             {
                 writer = openTx(op, txPath);
             }
-            final MacAddress mac = MacAddress.of(0x02_70_63_61_70_00L | (IFACE_IDX.getAndIncrement() & 0xFF));
-            return new PcapEthDev(ctx.data(), image, rxPath, infinite, writer, mac);
+            return new PcapEthDev(ctx.data(), image, rxPath, infinite, writer, rxIface, txIface, netdev, ifIndex, mac);
         }
         catch (final RuntimeException ex)
         {
             if (image != null)
             {
                 image.close();
+            }
+            if (rxIface != null)
+            {
+                rxIface.close();
+            }
+            if (txIface != null)
+            {
+                txIface.close();
+            }
+            if (netdev != null)
+            {
+                netdev.close();
             }
             if (writer != null)
             {
@@ -131,6 +215,46 @@ public final class PcapPmdProvider implements VdevPmdProvider
                 }
             }
             throw ex;
+        }
+    }
+
+    /** The interface named by {@code key}, or null; EINVAL for an empty or over-long name. */
+    private static String ifname(final String op, final Devargs d, final String key)
+    {
+        if (!d.has(key))
+        {
+            return null;
+        }
+        final String v = d.get(key, "");
+        if (v.isEmpty())
+        {
+            throw EthDevException.of(Errno.EINVAL, op, key + " needs an interface name (" + key + "=IF)");
+        }
+        if (v.length() > MAX_IFNAME || v.indexOf('/') >= 0 || v.chars().anyMatch(Character::isWhitespace))
+        {
+            throw EthDevException.of(Errno.EINVAL, op, key + "=" + v + " is not an interface name (at most " +
+                MAX_IFNAME + " characters, no '/' or blank)");
+        }
+        return v;
+    }
+
+    /** At most one of {@code keys}: the port has one queue per direction. */
+    private static void exclusive(final String op, final Devargs d, final String... keys)
+    {
+        String first = null;
+        for (final String k : keys)
+        {
+            if (!d.has(k))
+            {
+                continue;
+            }
+            if (first != null)
+            {
+                throw EthDevException.of(Errno.EINVAL, op, first + " and " + k + " both given: one " +
+                    (keys[0].startsWith("rx") ? "rx source" : "tx sink") + " per port (one queue; DPDK would use " +
+                    keys[0] + " or make a queue of each)");
+            }
+            first = k;
         }
     }
 

@@ -4,7 +4,6 @@ import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.RxBurst;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
-import org.agrona.UnsafeApi;
 
 /**
  * net_pcap rx (eth_pcap_rx / eth_pcap_rx_infinite): copies the next packets of the mapped file into fresh mbufs
@@ -103,22 +102,10 @@ final class PcapRxQueue implements RxBurst
         while (n < nbPkts && advance())
         {
             pending = true;
-            final Mbuf m = pool.alloc();
+            final int len = reader.capLength();
+            final Mbuf m = PcapMbufCopy.copy(pool, base + reader.dataOffset(), len);
             if (m == null)
             {
-                counters.addNombuf(1);
-                break;
-            }
-            final int len = reader.capLength();
-            final long src = base + reader.dataOffset();
-            if (len <= m.tailroom())
-            {
-                UnsafeApi.copyMemory(null, src, null, m.dataAddress(), len);
-                m.setLength(len);
-            }
-            else if (!copyChained(m, src, len))
-            {
-                m.free();
                 counters.addNombuf(1);
                 break;
             }
@@ -133,41 +120,5 @@ final class PcapRxQueue implements RxBurst
             counters.add(n, bytes);
         }
         return n;
-    }
-
-    /** eth_pcap_rx_jumbo: fills {@code head}'s tailroom, then whole buffers of further segments. */
-    private boolean copyChained(final Mbuf head, final long src, final int len)
-    {
-        int done = head.tailroom();
-        UnsafeApi.copyMemory(null, src, null, head.dataAddress(), done);
-        head.dataLen(done);
-        head.pktLen(len);
-        int segs = 1;
-        Mbuf last = head;
-        while (done < len)
-        {
-            final Mbuf seg = pool.alloc();
-            if (seg == null)
-            {
-                head.nbSegs(segs);
-                return false;
-            }
-            seg.dataOff(0);  // headroom is not needed in chained mbufs
-            final int n = Math.min(seg.tailroom(), len - done);
-            if (n <= 0)
-            {
-                seg.free();
-                head.nbSegs(segs);
-                return false;
-            }
-            UnsafeApi.copyMemory(null, src + done, null, seg.dataAddress(), n);
-            seg.setLength(n);
-            last.next(seg);
-            last = seg;
-            segs++;
-            done += n;
-        }
-        head.nbSegs(segs);
-        return true;
     }
 }
