@@ -141,12 +141,6 @@ public final class KniKernel implements AutoCloseable
     }
 
     /** The doorbell eventfd of the thread serving {@code dev}, or -1 when no thread serves it (released). */
-    /** The KNI thread serving {@code dev} (its counters; tests), or null when {@code dev} is not served here. */
-    public synchronized KniKthread thread(final KniDevice dev)
-    {
-        return servedBy.get(dev);
-    }
-
     public synchronized int doorbellFd(final KniDevice dev)
     {
         final KniKthread t = servedBy.get(dev);

@@ -12,7 +12,7 @@ package io.ethdev4j.kni.kernel;
  *   --kni-max-scheduling-interval=µs                             (200)
  *   --kni-doorbell=on|off                                        (on; ethdev4j: rx_q wakes a sleeping KNI thread)
  *   --kni-busy-poll=µs                                           (100; ethdev4j: keep polling this long after traffic)
- *   --kni-rt-priority=0..99                                      (1; ethdev4j: SCHED_FIFO after a wake-up, 0: never)
+ *   --kni-rt-priority=0..99                                      (1; ethdev4j: SCHED_FIFO to sleep and wake, 0: never)
  * </pre>
  * Invalid values throw {@link IllegalArgumentException} naming the option and value (insmod failed with -EINVAL).
  * Difference: the module silently fell back to lo_mode_none on an unknown lo_mode; this rejects it.
@@ -68,9 +68,9 @@ public final class KniModuleParams
      */
     public static final int DEFAULT_BUSY_POLL_US = 100;
     /**
-     * rt_priority default: a KNI thread handles what woke it at SCHED_FIFO priority 1 (the lowest real-time priority),
-     * so that whatever else runs on its CPU (a JIT compiler thread, a kernel thread such as kdamond) cannot hold a round
-     * trip back for a time slice. Measured with tools/bench-kni.sh (ping through testpmd, 2026-11-30): ping
+     * rt_priority default: a KNI thread sleeps, and handles what woke it, at SCHED_FIFO priority 1 (the lowest real-time
+     * priority), so that whatever else runs on its CPU (a JIT compiler thread, a kernel thread such as kdamond) cannot
+     * hold a wake-up back for a time slice. Measured with tools/bench-kni.sh (ping through testpmd, 2026-11-30): ping
      * round trip p99 0.8-1.1 ms at SCHED_OTHER, 0.16-0.22 ms at SCHED_FIFO; net_tap 0.19-0.23 ms.
      */
     public static final int DEFAULT_RT_PRIORITY = 1;
@@ -312,11 +312,11 @@ public final class KniModuleParams
     }
 
     /**
-     * The SCHED_FIFO priority a KNI thread takes for the moments after a wake-up that found frames (an ethdev4j
-     * addition; rte_kni.ko's thread was a kernel thread, run ahead of user processes): 0 never, 1..99. The thread
-     * sleeps at SCHED_OTHER, returns to it while it waits for a process on its CPU (busy_poll) and when traffic keeps
-     * it busy for longer than {@code KniKthread.RT_BURST_NS}, so a flood never holds a CPU at real-time priority.
-     * Needs CAP_SYS_NICE (root has it); without it the thread logs one warning and runs at SCHED_OTHER.
+     * The SCHED_FIFO priority a KNI thread takes to sleep and for the moments after a wake-up (an ethdev4j addition;
+     * rte_kni.ko's thread was a kernel thread, woken ahead of user processes): 0 never, 1..99. The thread returns to
+     * SCHED_OTHER while it waits for a process on its CPU (busy_poll) and when traffic keeps it busy for longer than
+     * {@code KniKthread.RT_BURST_NS}, so a flood never holds a CPU at real-time priority. Needs CAP_SYS_NICE (root
+     * has it); without it the thread logs one warning and runs at SCHED_OTHER.
      */
     public int rtPriority()
     {

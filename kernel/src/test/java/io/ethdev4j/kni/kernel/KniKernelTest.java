@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -294,72 +293,6 @@ class KniKernelTest
             dev.stats().get(KniCounter.BAD_CHAIN));
         assertTrue(dev.stats().get(KniCounter.TX_PACKETS) >= count);
 
-        kernel.release("kni0");
-        app.releaseAll();
-        assertEquals(pool.count(), pool.available(), "mbufs leaked");
-    }
-
-    /**
-     * rt_priority (default 1): a wake-up that finds frames (here: datagrams out of the interface, 5 ms apart, so the
-     * thread sleeps between two) is handled at SCHED_FIFO; with rt_priority 0 none is, and the frames arrive alike.
-     */
-    @ParameterizedTest
-    @ValueSource(ints = {1, 0})
-    void shouldHandleWakeUpsThatFindFramesAtSchedFifoUnlessRtPriorityIsZero(final int rtPriority) throws Exception
-    {
-        final KniKernel kernel = kernel(KniModuleParams.defaults().carrier(true).rtPriority(rtPriority));
-        final TestKniApp app = app();
-        app.startRequestThread();
-        app.refill();
-        final KniDevice dev = kernel.create(app.info("kni0").macAddr(KNI_MAC).netns(ns.path()));
-        ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
-        ns.exec("ip", "link", "set", "kni0", "up");
-        ns.exec("ip", "neigh", "add", "198.18.0.2", "lladdr", Mac.format(PEER_MAC), "dev", "kni0");
-        Await.until("carrier on", 5_000, () -> link("kni0").contains("LOWER_UP"));
-        final DatagramChannel tx = Netns.callIn(ns.path(), DatagramChannel::open);
-        closeables.add(tx);
-        final long[] out = new long[32];
-        final int count = 20;
-        int received = 0;
-        final List<String> seen = new ArrayList<>();
-        final long before = kernel.thread(dev).rtWakeUps();
-        for (int i = 0; i < count; i++)
-        {
-            tx.send(ByteBuffer.wrap(("to-app-" + i).getBytes(StandardCharsets.US_ASCII)),
-                new InetSocketAddress("198.18.0.2", 9002));
-            final long deadline = System.nanoTime() + 5_000_000_000L;
-            int got = 0;
-            while (got == 0 && System.nanoTime() - deadline < 0)
-            {
-                final int n = app.rxBurst(out, out.length);
-                for (int k = 0; k < n; k++)
-                {
-                    final byte[] payload = Frames.udpPayload(TestMbufPool.frame(out[k]), 9002);
-                    if (payload != null)
-                    {
-                        got++;
-                        seen.add(new String(payload, StandardCharsets.US_ASCII));
-                    }
-                    pool.free(out[k]);
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
-            }
-            received += got;
-            // longer than busy_poll (100 µs) and the scheduling intervals: the thread is asleep when the next comes
-            Thread.sleep(5);
-        }
-        assertEquals(count, received, "datagrams on tx_q: " + seen);
-        final long rtWakeUps = kernel.thread(dev).rtWakeUps() - before;
-        if (rtPriority > 0)
-        {
-            // most datagrams find the thread asleep; a few may come while it still polls
-            assertTrue(rtWakeUps >= count / 2, "wake-ups handled at SCHED_FIFO: " + rtWakeUps + " for " + count +
-                " datagrams 5 ms apart");
-        }
-        else
-        {
-            assertEquals(0, rtWakeUps, "wake-ups handled at SCHED_FIFO with rt_priority 0");
-        }
         kernel.release("kni0");
         app.releaseAll();
         assertEquals(pool.count(), pool.available(), "mbufs leaked");

@@ -38,18 +38,12 @@ import java.util.concurrent.TimeUnit;
  * rte_kni.ko's thread was a kernel thread; ours is a user thread, and on a small machine the CPU it wakes on is often
  * busy with something that a SCHED_OTHER wake-up does not preempt for a whole slice: a JIT compiler thread, or a kernel
  * thread such as kdamond (here: 1-4 ms every 0.5 s). That was the ping round trip's p99 (0.8-1.1 ms against net_tap's
- * 0.2). With rt_priority &gt; 0 the thread takes SCHED_FIFO as soon as a wake-up finds frames to move
- * ({@link #rtWakeUps()} counts them), so nothing takes the CPU from it while it handles them: after giving frames to
- * the application it polls for up to {@link #APP_WAIT_NS} without yielding (the application's lcore runs on another
- * CPU). It drops to SCHED_OTHER to busy-poll for a process on its own CPU (a real-time thread would keep that process
- * from running), once traffic has kept it busy for {@link #RT_BURST_NS} since the wake-up (so a flood shares the CPU
- * as before), and to sleep. It sleeps at SCHED_OTHER rather than SCHED_FIFO because the process whose frame wakes it
- * (a ping, a UDP request) is running on this CPU: a SCHED_FIFO wake-up preempts it before it blocks in its receive
- * call, and the rest of its send path then runs on the round trip's path (traced: the UDP client's ~10 µs between the
- * server's answer and its forwarding). tools/bench-kni.sh, 5 rounds of kni and net_tap alternating on the quiet
- * machine, medians of p50/p99 in µs: sleeping at SCHED_FIFO ping 101/170, UDP 83/166; at SCHED_OTHER ping 98/178, UDP
- * 74/145; net_tap ping 99/173, UDP 81/161. The policy changes only at those transitions (one sched_setscheduler
- * each), never per frame; an idle wake-up (the scheduling interval) changes nothing.
+ * 0.2). With rt_priority &gt; 0 the thread sleeps at SCHED_FIFO, so its wake-up preempts them, and handles what woke it
+ * at that priority: after giving frames to the application it polls for up to {@link #APP_WAIT_NS} without yielding
+ * (the application's lcore runs on another CPU). It drops to SCHED_OTHER to busy-poll for a process on its own CPU (a
+ * real-time thread would keep that process from running) and once traffic has kept it busy for {@link #RT_BURST_NS}
+ * since the wake-up, so a flood shares the CPU as before; it takes SCHED_FIFO again before the next sleep. The policy
+ * changes only at those transitions (one sched_setscheduler each), never per frame.
  * <p>
  * Allocation-free after start: the device array is replaced (copy-on-write) by the control thread and read here once
  * per pass.
@@ -104,8 +98,6 @@ public final class KniKthread implements Runnable
     /** Writer: this thread, after every pass; control thread waits on it to know a removed device is no longer used. */
     private volatile long passes;
     private volatile Throwable failure;
-    /** Wake-ups that found frames and were handled at SCHED_FIFO. Writer: this thread. */
-    private volatile long rtWakeUps;
     private KniDataPath[] polled;
     /** rt_priority: SCHED_FIFO to sleep and just after a wake-up (false: never, or refused). This thread only. */
     private boolean rt;
@@ -257,23 +249,18 @@ public final class KniKthread implements Runnable
         return failure;
     }
 
-    /** How many wake-ups found frames to move and took SCHED_FIFO for them (rt_priority &gt; 0). */
-    public long rtWakeUps()
-    {
-        return rtWakeUps;
-    }
-
     /**
      * With {@code arm}: arms the doorbells, checks rx_q once more, sleeps (TAP fds and the doorbell eventfd, at most
      * {@code sleepNs}), disarms. Without: sleeps on the fds only. Armed only once the thread has been idle for
      * {@link #DOORBELL_ARM_AFTER_IDLE_NS} (0: every sleep): sparse traffic (a ping, a request) is not delayed by the
      * interval, and a flooding application rarely finds the thread asleep.
      */
-    private boolean sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
+    private void sleep(final KniDataPath[] devs, final long sleepNs, final boolean arm)
     {
         if (!arm)
         {
-            return poll.poll(sleepNs) > 0;
+            poll.poll(sleepNs);
+            return;
         }
         for (final KniDataPath d : devs)
         {
@@ -285,7 +272,10 @@ public final class KniKthread implements Runnable
         {
             pending |= d.rxPending();
         }
-        final boolean woken = pending || poll.poll(sleepNs) > 0;
+        if (!pending)
+        {
+            poll.poll(sleepNs);
+        }
         for (final KniDataPath d : devs)
         {
             d.doorbellDisarm();
@@ -294,7 +284,6 @@ public final class KniKthread implements Runnable
         {
             EventFd.drain(doorbellFd, Pointer.nativeValue(doorbellValue));
         }
-        return woken;
     }
 
     public void run()
@@ -308,9 +297,7 @@ public final class KniKthread implements Runnable
             long sleepNs = 0;
             long idleSince = 0;
             long lastWork = System.nanoTime() - busyPollNs;
-            // rt_priority: find out at start whether SCHED_FIFO is allowed (one warning if not)
             policy(LibC.SCHED_FIFO);
-            policy(LibC.SCHED_OTHER);
             boolean idleBefore = false;
             while (running)
             {
@@ -371,10 +358,8 @@ public final class KniKthread implements Runnable
                     Thread.yield();
                     continue;
                 }
-                // sleep at SCHED_OTHER: the process whose frame wakes the thread (a ping, a request) runs on to where
-                // it blocks instead of being preempted by the wake-up (the rest of its send path would then run on
-                // the round trip's path); the thread takes SCHED_FIFO once it runs
-                policy(LibC.SCHED_OTHER);
+                // about to sleep: a wake-up at SCHED_FIFO takes the CPU at once, whatever runs there
+                policy(LibC.SCHED_FIFO);
                 final boolean firstIdle = !idleBefore;
                 if (firstIdle)
                 {
@@ -390,13 +375,7 @@ public final class KniKthread implements Runnable
                 {
                     idleSince = now;
                 }
-                if (sleep(devs, sleepNs, doorbell && sleepNs > 0 && now - idleSince >= DOORBELL_ARM_AFTER_IDLE_NS) &&
-                    rt)
-                {
-                    // frames to move: from here on nothing else on this CPU (a JIT compiler thread, kdamond) takes it
-                    policy(LibC.SCHED_FIFO);
-                    rtWakeUps += fifo ? 1 : 0;
-                }
+                sleep(devs, sleepNs, doorbell && sleepNs > 0 && now - idleSince >= DOORBELL_ARM_AFTER_IDLE_NS);
                 wokeAt = System.nanoTime();
             }
         }

@@ -49,7 +49,7 @@ public final class KnidConfig
         "  --kthread-mode=single|multiple --carrier=off|on --enable-bifurcated=off|on",
         "  --min-scheduling-interval=US   --max-scheduling-interval=US   --tap-io=io_uring|write",
         "  --doorbell=on|off  --busy-poll=US (100: keep polling this long after traffic)",
-        "  --rt-priority=0..99 (1: KNI threads handle wake-ups at SCHED_FIFO; needs CAP_SYS_NICE; 0: never)",
+        "  --rt-priority=0..99 (1: KNI threads sleep and wake at SCHED_FIFO; needs CAP_SYS_NICE; 0: never)",
         "                                 rte_kni.ko's module parameters (also as lo_mode=..., or --kni-lo-mode=...)",
         "  --max-clients=N (64)  --max-interfaces=N (64 per client)  --max-pools=N (256 per client)",
         "  --max-client-memory=BYTES (64 GiB per client)",
