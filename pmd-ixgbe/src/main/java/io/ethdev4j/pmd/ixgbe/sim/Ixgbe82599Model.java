@@ -212,11 +212,14 @@ public final class Ixgbe82599Model
 
     /** The high half's low partner, for RC_HI slots (else -1). */
     private static final int[] LOW_OF = new int[Ixgbe82599RegisterMap.slots()];
+    /** The low half's high partner, for RC_LO slots that have one (else -1). */
+    private static final int[] HIGH_OF = new int[LOW_OF.length];
     private static final Ixgbe82599RegisterMap.Access[] ACCESS = new Ixgbe82599RegisterMap.Access[LOW_OF.length];
     private static final int[] RESET = new int[LOW_OF.length];
 
     static
     {
+        java.util.Arrays.fill(HIGH_OF, -1);
         for (int s = 0; s < LOW_OF.length; s++)
         {
             final Ixgbe82599RegisterMap.Decoded d = Ixgbe82599RegisterMap.slot(s);
@@ -229,6 +232,7 @@ public final class Ixgbe82599Model
                 final String lo = n.endsWith("_H") ? n.substring(0, n.length() - 2) + "_L" :
                     n.substring(0, n.length() - 1) + "L";
                 LOW_OF[s] = slotOf(lo, d.index());
+                HIGH_OF[LOW_OF[s]] = s;
             }
         }
     }
@@ -253,6 +257,12 @@ public final class Ixgbe82599Model
     private long mac;
     private boolean anDone;
     private LongSupplier clock = System::nanoTime;
+    /**
+     * 64-bit counters, per RC_HI slot: the whole count as the last read of the low half returned it, and whether such
+     * a reading waits for the high half's read (which clears what was read, not what came after).
+     */
+    private final long[] latchedCount = new long[LOW_OF.length];
+    private final boolean[] latched = new boolean[LOW_OF.length];
     private long rstAtNs;
     private boolean rstPending;
     private int curRxQ;
@@ -333,6 +343,7 @@ public final class Ixgbe82599Model
     private void powerOnReset()
     {
         System.arraycopy(RESET, 0, regs, 0, regs.length);
+        java.util.Arrays.fill(latched, false);
         Arrays.fill(unknown, 0);
         loadMacFromEeprom();
         anDone = copper;
@@ -399,7 +410,25 @@ public final class Ixgbe82599Model
             case RC:
                 regs[s] = 0;
                 return v;
+            case RC_LO:
+                // the low half's read latches the whole count; the high half's read then returns its upper bits and
+                // clears that much: what arrives between the two reads counts in the next reading, not lost
+                if (HIGH_OF[s] >= 0)
+                {
+                    latchedCount[HIGH_OF[s]] = (v & 0xFFFF_FFFFL) | (long)regs[HIGH_OF[s]] << 32;
+                    latched[HIGH_OF[s]] = true;
+                }
+                return v;
             case RC_HI:
+                if (latched[s])
+                {
+                    latched[s] = false;
+                    final int lo = LOW_OF[s];
+                    final long rest = ((regs[lo] & 0xFFFF_FFFFL) | (long)regs[s] << 32) - latchedCount[s];
+                    regs[lo] = (int)rest;
+                    regs[s] = (int)(rest >>> 32);
+                    return (int)(latchedCount[s] >>> 32);
+                }
                 regs[s] = 0;
                 regs[LOW_OF[s]] = 0;
                 return v;

@@ -39,9 +39,13 @@ public final class Ixgbe82599RegisterMap
         RO,
         /** Statistics counter, clear on read (§8.2.3.23), saturating at 2^32 - 1. */
         RC,
-        /** Low half of a 64-bit statistics counter: read first, not cleared by its own read. */
+        /** Low half of a 64-bit statistics counter: read first, not cleared by its own read (it latches the count). */
         RC_LO,
-        /** High half of a 64-bit statistics counter: its read clears both halves (read low, then high). */
+        /**
+         * High half of a 64-bit statistics counter: its read returns the upper bits of the count the low read latched
+         * and clears that count (read low, then high); what arrived in between stays for the next reading (the
+         * model's choice: the sources agree on the order, not on this). Read alone, it clears both halves.
+         */
         RC_HI,
         /** Write-only (a command); reads return 0. */
         WO

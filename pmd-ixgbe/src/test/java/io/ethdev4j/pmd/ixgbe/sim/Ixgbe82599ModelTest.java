@@ -106,6 +106,15 @@ class Ixgbe82599ModelTest
         assertEquals(64, m.read32(0x040C0), "the low read alone does not clear");
         assertEquals(0, m.read32(0x040C4), "TORH");
         assertEquals(0, m.read32(0x040C0), "the high read cleared both");
+        // a frame between the low and the high read is not lost with the count read: it is in the next reading
+        m.read32(0x04074);
+        assertFalse(m.inject(new byte[60]), "missed");
+        assertEquals(64, m.read32(0x040C0), "TORL");
+        assertFalse(m.inject(new byte[60]), "missed, between TORL and TORH");
+        assertEquals(0, m.read32(0x040C4), "TORH");
+        assertEquals(64, m.read32(0x040C0), "TORL: the frame that came between the two reads");
+        assertEquals(0, m.read32(0x040C4), "TORH");
+        assertEquals(0, m.read32(0x040C0), "TORL: all read");
     }
 
     /**
