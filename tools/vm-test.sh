@@ -19,14 +19,15 @@
 #   --mem MB          guest memory (default 2048)       --smp N    guest CPUs (default 2)
 #   --hugepages N     2 MiB hugepages reserved and mounted at /dev/hugepages in the guest (default 0)
 #   --timeout S       kill the guest after S seconds (default 900), the budget of every boot together
-#   --crash-retries N boot again, up to N times, when QEMU itself crashes (SIGABRT/SIGSEGV) before the command
-#                     gave its status (default 1; see below)
+#   --crash-retries N boot again, up to N times, when QEMU itself crashes (SIGABRT/SIGSEGV) or the guest stops
+#                     (no heartbeat for --stall S seconds) before the command gave its status (default 1; see below)
+#   --stall S         the guest counts as stopped after S seconds without its heartbeat (default 90)
 #   --accel A         kvm, tcg or auto (default: kvm only when the CPU shows vmx/svm, TCG otherwise)
 #   --verbose         the guest kernel's console too
 # Prints one line per phase with its time ("vm-test: ...").
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-nics=2 errdev=0 iommu=1 mem=2048 smp=2 huge=0 timeout=900 crash_retries=1 accel=${ETHDEV4J_VM_ACCEL:-auto} verbose=0
+nics=2 errdev=0 iommu=1 mem=2048 smp=2 huge=0 timeout=900 crash_retries=1 stall=90 accel=${ETHDEV4J_VM_ACCEL:-auto} verbose=0
 usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
     --hugepages) huge=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --crash-retries) crash_retries=$2; shift 2 ;;
+    --stall) stall=$2; shift 2 ;;
     --accel) accel=$2; shift 2 ;;
     --verbose) verbose=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -46,7 +48,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-for v in nics mem smp huge timeout crash_retries; do
+for v in nics mem smp huge timeout crash_retries stall; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { n=${v/huge/hugepages}; echo "vm-test: --${n//_/-} needs a number, got '${!v}'" >&2; exit 2; }
 done
 [ "$nics" -ge 1 ] && [ "$nics" -le 8 ] || { echo "vm-test: --nics must be 1..8, got $nics" >&2; exit 2; }
@@ -107,7 +109,7 @@ printf 'SHARE=%q\nHUGEPAGES=%q\nKERNEL_IGB=%q\n' "$root" "$huge" "$kernel_igb" >
   echo 'export ETHDEV4J_IN_VM=1'
   printf 'export VM_TEST_PORTS=%q VM_TEST_KERNEL_IGB=%q VM_TEST_SHARED_GROUP_IGB=%q VM_TEST_IOMMU=%q VM_TEST_HUGEPAGES=%q\n' \
     "${pair# }" "$kernel_igb" "${shared_igb:-}" "$iommu" "$huge"
-  for v in CI JAVA_HOME MAVEN_OPTS; do
+  for v in CI JAVA_HOME MAVEN_OPTS GUEST_TESTS_DIAG_AFTER; do
     [ -n "${!v:-}" ] && printf 'export %s=%q\n' "$v" "${!v}"
   done
   printf 'cd %q 2>/dev/null || cd %q\n' "$PWD" "$root"
@@ -117,8 +119,29 @@ fs=(-fsdev local,id=fsroot,path=/,readonly=on,security_model=none -device virtio
     -fsdev local,id=fsctl,path="$ctl",security_model=none -device virtio-9p-pci,fsdev=fsctl,mount_tag=ctl
     -fsdev local,id=fswork,path="$root",security_model=none -device virtio-9p-pci,fsdev=fswork,mount_tag=work)
 
+# The guest's init writes $ctl/heartbeat every 5 s. When it goes stale for stall while QEMU runs, the guest has
+# stopped (seen once under TCG: QEMU idle, every timed sleep in the guest stuck, its console silent, the guest
+# watchdog of tools/vm/guest-tests.sh never firing): say so, mark it, and stop QEMU.
+watch_heartbeat() {
+  while sleep 5; do
+    [ -f "$ctl/rc" ] && return
+    [ -f "$ctl/heartbeat" ] || continue
+    local age=$(( $(date +%s) - $(stat -c %Y "$ctl/heartbeat") ))
+    if [ "$age" -ge "$stall" ]; then
+      local cpu
+      cpu=$(ps -o pcpu= -p "$(pgrep -f "path=$ctl" | tail -1)" 2>/dev/null | tr -d ' ')
+      echo "vm-test: the guest stopped: no heartbeat for ${age} s (QEMU at ${cpu:-?}% CPU over its life); stopping QEMU" >&2
+      : > "$ctl/stalled"
+      pkill -TERM -f "path=$ctl" 2>/dev/null
+      return
+    fi
+  done
+}
 boot() {
   local budget=$1; shift
+  rm -f "$ctl/heartbeat" "$ctl/stalled"
+  watch_heartbeat &
+  local watcher=$!
   echo "vm-test: booting ($accel, $nics NIC(s)${kernel_igb:+ + error devices}, iommu=$iommu, ${mem} MB, $smp CPU(s), $huge hugepages): $*"
   tb=$(date +%s.%N)
   timeout -k 5 "$budget" "$qemu" "${mach[@]}" -smp "$smp" -m "$mem" \
@@ -136,7 +159,9 @@ boot() {
         *) printf '%s\n' "$line" ;;
       esac
     done
-  return "${PIPESTATUS[0]}"
+  local rc=${PIPESTATUS[0]}
+  kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null
+  return "$rc"
 }
 elapsed() { awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%d", b - a }'; }
 attempt=1
@@ -153,6 +178,11 @@ while :; do
   # guest suite (CI, 2026-11-30), a run that passes on every other boot. The guest is fresh on every boot, so one
   # more boot is a clean rerun; a crash that repeats fails.
   left=$((timeout - $(elapsed)))
+  if [ -f "$ctl/stalled" ] && [ "$attempt" -le "$crash_retries" ] && [ "$left" -ge 120 ]; then
+    echo "vm-test: the guest stopped after $(since "$tb"); booting again (retry $attempt of $crash_retries, ${left} s left)" >&2
+    attempt=$((attempt + 1))
+    continue
+  fi
   if { [ "$qrc" = 134 ] || [ "$qrc" = 139 ]; } && [ "$attempt" -le "$crash_retries" ] && [ "$left" -ge 120 ]; then
     echo "vm-test: QEMU crashed (exit $qrc: $( [ "$qrc" = 134 ] && echo SIGABRT || echo SIGSEGV)) after $(since "$tb"), see its message above; booting again (retry $attempt of $crash_retries, ${left} s left)" >&2
     attempt=$((attempt + 1))
@@ -160,7 +190,9 @@ while :; do
   fi
   break
 done
-if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+if [ -f "$ctl/stalled" ]; then
+  echo "vm-test: the guest stopped (no heartbeat for ${stall} s), total $(since "$t0")" >&2
+elif [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
   echo "vm-test: TIMEOUT after ${timeout} s: guest killed (total $(since "$t0"))" >&2
 else
   echo "vm-test: the guest gave no exit status (qemu exit $qrc, accel $accel): boot failure, see the output above (--verbose shows the kernel's)" >&2

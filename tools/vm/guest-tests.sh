@@ -32,6 +32,33 @@ mkdir -p "$reports"
 # as the host build does for test JVMs: runtimes without --file-prefix get test<pid>, so the test JVM and the
 # processes it starts do not meet on /var/run/dpdk/rte's config lock (they test VFIO's own refusal instead)
 export ETHDEV4J_DEFAULT_FILE_PREFIX=${ETHDEV4J_DEFAULT_FILE_PREFIX:-test%p}
-exec java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx768m \
+# If the run has not ended after GUEST_TESTS_DIAG_AFTER seconds (default 540, before tools/vm-test.sh's 900 s kill),
+# a watchdog prints what every thread of the JVM and every blocked task of the guest is doing, once, so that a hang
+# leaves its trace in the CI log.
+java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx768m \
   -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$cp" org.junit.platform.console.ConsoleLauncher execute \
-  --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii --reports-dir "$reports" "$@"
+  --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii --reports-dir "$reports" "$@" &
+pid=$!
+diag_after=${GUEST_TESTS_DIAG_AFTER:-540}
+(
+  waited=0
+  while [ "$waited" -lt "$diag_after" ]; do
+    sleep 10; waited=$((waited + 10))
+    kill -0 "$pid" 2>/dev/null || exit 0
+  done
+  echo "guest-tests: WATCHDOG: the tests still run after ${diag_after} s; what the JVM's threads and the guest's blocked tasks do:"
+  jcmd "$pid" Thread.print 2>&1 | sed 's/^/guest-tests: jvm: /'
+  for t in /proc/[0-9]*; do
+    st=$(awk '{ print $3 }' "$t/stat" 2>/dev/null)
+    if [ "$st" = D ]; then
+      echo "guest-tests: D-state $(cat "$t/comm" 2>/dev/null) ($(basename "$t")):"
+      sed 's/^/guest-tests:   /' "$t/stack" 2>/dev/null
+    fi
+  done
+  dmesg 2>/dev/null | tail -40 | sed 's/^/guest-tests: dmesg: /'
+) &
+watchdog=$!
+wait "$pid"
+rc=$?
+kill "$watchdog" 2>/dev/null
+exit "$rc"
