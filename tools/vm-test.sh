@@ -173,18 +173,19 @@ while :; do
     echo "vm-test: exit $rc, total $(since "$t0")"
     exit "$rc"
   fi
-  # QEMU itself died of SIGABRT/SIGSEGV (134/139 from timeout(1)): a QEMU bug, not the guest's doing. Under TCG,
-  # QEMU 10.0 has aborted once in iotlb_to_section() ("section_index < d->map.sections_nb") in the middle of the
-  # guest suite (CI, 2026-11-30), a run that passes on every other boot. The guest is fresh on every boot, so one
-  # more boot is a clean rerun; a crash that repeats fails.
-  left=$((timeout - $(elapsed)))
-  if [ -f "$ctl/stalled" ] && [ "$attempt" -le "$crash_retries" ] && [ "$left" -ge 120 ]; then
-    echo "vm-test: the guest stopped after $(since "$tb"); booting again (retry $attempt of $crash_retries, ${left} s left)" >&2
-    attempt=$((attempt + 1))
-    continue
+  # The emulator failed, not the guest's command: QEMU itself died of SIGABRT/SIGSEGV (134/139 from timeout(1); under
+  # TCG, QEMU 10.0 aborted once in iotlb_to_section(), "section_index < d->map.sections_nb", mid-suite in CI on
+  # 2026-11-30), or the guest stopped (stale heartbeat, see watch_heartbeat). The guest is fresh on every boot, so one
+  # more boot is a clean rerun; a failure that repeats fails.
+  why=""
+  if [ -f "$ctl/stalled" ]; then
+    why="the guest stopped"
+  elif [ "$qrc" = 134 ] || [ "$qrc" = 139 ]; then
+    why="QEMU crashed (exit $qrc: $( [ "$qrc" = 134 ] && echo SIGABRT || echo SIGSEGV), see its message above)"
   fi
-  if { [ "$qrc" = 134 ] || [ "$qrc" = 139 ]; } && [ "$attempt" -le "$crash_retries" ] && [ "$left" -ge 120 ]; then
-    echo "vm-test: QEMU crashed (exit $qrc: $( [ "$qrc" = 134 ] && echo SIGABRT || echo SIGSEGV)) after $(since "$tb"), see its message above; booting again (retry $attempt of $crash_retries, ${left} s left)" >&2
+  left=$((timeout - $(elapsed)))
+  if [ -n "$why" ] && [ "$attempt" -le "$crash_retries" ] && [ "$left" -ge 120 ]; then
+    echo "vm-test: $why after $(since "$tb"); booting again (retry $attempt of $crash_retries, ${left} s left)" >&2
     attempt=$((attempt + 1))
     continue
   fi
