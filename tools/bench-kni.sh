@@ -14,7 +14,11 @@
 #                 and a UDP request/response at a fixed rate (BENCH_LAT_UDP_RATE per second, default 1000, for
 #                 BENCH_LAT_UDP_COUNT requests, default 5000, after BENCH_LAT_UDP_WARMUP unrecorded ones, default
 #                 2000, as the ping's warm-up; the client sleeps between requests and spins only the
-#                 last 200 µs, as a real client would not hold a CPU), p50/p99/p99.9 in µs (exact, from every sample).
+#                 last 200 µs, as a real client would not hold a CPU), p50/p99/p99.9 in µs (exact, from every sample);
+#                 and the same request/response with sockperf (ping-pong, --full-rtt, same rate, 64-byte messages,
+#                 BENCH_LAT_UDP_COUNT / rate seconds after its own 400 ms warm-up; percentiles from its per-message
+#                 log): a compiled client that takes its timestamps around the syscalls, where the Python client's
+#                 own interpreter time after send() is inside its round trip. sockperf's client paces by spinning.
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
 # --kni-tap-io=write (one write(2) per frame, the fallback); "kni-nodb" (--kni-doorbell=off: the KNI thread wakes
 # only on its TAP and the scheduling interval, as rte_kni.ko's); and "knid": the same kernel side in tools/knid, a
@@ -26,8 +30,9 @@
 #     BENCH_KNI_OPTS="--kni-..." (in-process) BENCH_KNID_OPTS="--..." (knid's options) \
 #     tools/bench-kni.sh
 #
-# Needs root, /dev/net/tun, iproute2; dpdk-testpmd (Debian: dpdk) and mausezahn (Debian: netsniff-ng), installed with
-# apt-get when missing. Without mausezahn the kernel → app cells use a python3 UDP sender (slower source).
+# Needs root, /dev/net/tun, iproute2; dpdk-testpmd (Debian: dpdk), mausezahn (Debian: netsniff-ng) and sockperf,
+# installed with apt-get when missing (without sockperf its latency row reads n/a). Without mausezahn the kernel → app
+# cells use a python3 UDP sender (slower source).
 # Everything it creates (namespaces, interfaces, processes, temp files) is removed on exit, failure and Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,9 +88,9 @@ trap 'echo "bench-kni: interrupted" >&2; exit 130' INT TERM
 
 [[ "$(id -u)" == 0 ]] || die "needs root"
 [[ -c /dev/net/tun ]] || die "needs /dev/net/tun"
-if ! command -v dpdk-testpmd >/dev/null || ! command -v mausezahn >/dev/null; then
-  echo "bench-kni: installing dpdk and netsniff-ng (mausezahn) with apt-get..." >&2
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpdk netsniff-ng; } >"$WORK/apt.log" 2>&1 ||
+if ! command -v dpdk-testpmd >/dev/null || ! command -v mausezahn >/dev/null || ! command -v sockperf >/dev/null; then
+  echo "bench-kni: installing dpdk, netsniff-ng (mausezahn) and sockperf with apt-get..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpdk netsniff-ng sockperf; } >"$WORK/apt.log" 2>&1 ||
     echo "bench-kni: apt-get failed (see below); going on with what is there" >&2
 fi
 command -v dpdk-testpmd >/dev/null || die "dpdk-testpmd not found (Debian package dpdk)"
@@ -318,9 +323,23 @@ print("lost", lost, file=sys.stderr)' "${BENCH_LAT_UDP_RATE:-1000}" "${BENCH_LAT
     "${BENCH_LAT_UDP_WARMUP:-2000}" 2>"$WORK/udp.err" | percentiles)
   local udp_lost
   udp_lost=$(awk '/^lost/ { print $2 }' "$WORK/udp.err")
+  kill -TERM "$SRC_PID" 2>/dev/null; wait "$SRC_PID" 2>/dev/null || true; SRC_PID=""
+  local sp="n/a n/a n/a" sp_lost=0
+  if command -v sockperf >/dev/null; then
+    ip netns exec "$NSB" timeout 120 sockperf server -i 198.18.0.2 -p 9101 >"$WORK/sockperf-server.out" 2>&1 &
+    SRC_PID=$!
+    sleep 0.5
+    local rate=${BENCH_LAT_UDP_RATE:-1000} count=${BENCH_LAT_UDP_COUNT:-5000}
+    rm -f "$WORK/sockperf.csv"
+    ip netns exec "$NS" timeout 120 sockperf ping-pong -i 198.18.0.2 -p 9101 -m 64 --mps "$rate" \
+      -t $(( (count + rate - 1) / rate )) --full-rtt --full-log "$WORK/sockperf.csv" >"$WORK/sockperf.out" 2>&1 || true
+    # the log: "packet, txTime(sec), rxTime(sec), rtt(usec)" then one line per answered message
+    sp=$(awk -F', *' '$1 ~ /^[0-9]+$/ && NF == 4 { print $4 }' "$WORK/sockperf.csv" 2>/dev/null | percentiles)
+    sp_lost=$(sed -n 's/.*# dropped messages = \([0-9]*\).*/\1/p' "$WORK/sockperf.out" | head -1)
+  fi
   echo "" >&3
   stop_cell
-  echo "$ping_pct $udp $(( pings - ping_got + ${udp_lost:-0} ))"
+  echo "$ping_pct $udp $sp $(( pings - ping_got + ${udp_lost:-0} + ${sp_lost:-0} ))"
 }
 
 declare -A PPS BPS OFF LAT
@@ -330,9 +349,9 @@ for dir in $DIRS; do
     for pmd in $PMDS; do
       lat_cell "$pmd" >"$WORK/result"
       LAT[$pmd]="$(cat "$WORK/result")"
-      read -r a b c d e f l <"$WORK/result"
-      printf '  %-9s lat ping p50/p99/p99.9 %s/%s/%s us, udp %s/%s/%s us, lost %s\n' "$pmd" "$a" "$b" "$c" "$d" "$e" \
-        "$f" "$l"
+      read -r a b c d e f g h i l <"$WORK/result"
+      printf '  %-9s lat ping p50/p99/p99.9 %s/%s/%s us, udp %s/%s/%s us, sockperf %s/%s/%s us, lost %s\n' "$pmd" \
+        "$a" "$b" "$c" "$d" "$e" "$f" "$g" "$h" "$i" "$l"
     done
     continue
   fi
@@ -379,12 +398,19 @@ if [[ " $DIRS " == *" lat "* ]]; then
   printf '%-28s' "round trip A -> B -> A (us)"
   for pmd in $PMDS; do printf ' %26s' "$pmd p50/p99/p99.9"; done
   echo
-  for kind in ping udp; do
-    printf '%-28s' "$kind$([[ $kind == udp ]] && echo " at ${BENCH_LAT_UDP_RATE:-1000}/s" ||
-      echo " every ${BENCH_LAT_INTERVAL:-0.02} s")"
+  for kind in ping udp sockperf; do
+    case $kind in
+      ping) printf '%-28s' "ping every ${BENCH_LAT_INTERVAL:-0.02} s" ;;
+      udp) printf '%-28s' "udp at ${BENCH_LAT_UDP_RATE:-1000}/s (python)" ;;
+      sockperf) printf '%-28s' "udp at ${BENCH_LAT_UDP_RATE:-1000}/s (sockperf)" ;;
+    esac
     for pmd in $PMDS; do
-      read -r a b c d e f l <<<"${LAT[$pmd]:-n/a n/a n/a n/a n/a n/a 0}"
-      [[ $kind == ping ]] && printf ' %26s' "$a/$b/$c" || printf ' %26s' "$d/$e/$f"
+      read -r a b c d e f g h i l <<<"${LAT[$pmd]:-n/a n/a n/a n/a n/a n/a n/a n/a n/a 0}"
+      case $kind in
+        ping) printf ' %26s' "$a/$b/$c" ;;
+        udp) printf ' %26s' "$d/$e/$f" ;;
+        sockperf) printf ' %26s' "$g/$h/$i" ;;
+      esac
     done
     echo
   done

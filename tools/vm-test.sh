@@ -23,11 +23,16 @@
 #                     (no heartbeat for --stall S seconds) before the command gave its status (default 1; see below)
 #   --stall S         the guest counts as stopped after S seconds without its heartbeat (default 90)
 #   --accel A         kvm, tcg or auto (default: kvm only when the CPU shows vmx/svm, TCG otherwise)
+#   --tcg-thread T    under TCG: single (one host thread for every vCPU, the default) or multi (a host thread per
+#                     vCPU: faster, but QEMU 10.0 then loses a vCPU's timer EOI now and then and the guest stops,
+#                     see below; also ETHDEV4J_VM_TCG_THREAD)
 #   --verbose         the guest kernel's console too
+# ETHDEV4J_VM_KAPPEND: more guest kernel parameters (e.g. nokaslr to read a stopped guest's RIP against System.map).
 # Prints one line per phase with its time ("vm-test: ...").
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 nics=2 errdev=0 iommu=1 mem=2048 smp=2 huge=0 timeout=900 crash_retries=1 stall=90 accel=${ETHDEV4J_VM_ACCEL:-auto} verbose=0
+tcg_thread=${ETHDEV4J_VM_TCG_THREAD:-single}
 usage() { sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
     --crash-retries) crash_retries=$2; shift 2 ;;
     --stall) stall=$2; shift 2 ;;
     --accel) accel=$2; shift 2 ;;
+    --tcg-thread) tcg_thread=$2; shift 2 ;;
     --verbose) verbose=1; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; break ;;
@@ -53,6 +59,7 @@ for v in nics mem smp huge timeout crash_retries stall; do
 done
 [ "$nics" -ge 1 ] && [ "$nics" -le 8 ] || { echo "vm-test: --nics must be 1..8, got $nics" >&2; exit 2; }
 case $accel in auto|kvm|tcg) ;; *) echo "vm-test: --accel must be kvm, tcg or auto, got '$accel'" >&2; exit 2 ;; esac
+case $tcg_thread in single|multi) ;; *) echo "vm-test: --tcg-thread must be single or multi, got '$tcg_thread'" >&2; exit 2 ;; esac
 
 t0=$(date +%s.%N)
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f s", b - a }'; }
@@ -72,7 +79,12 @@ fi
 if [ "$accel" = kvm ]; then
   mach=(-accel kvm -machine q35,kernel-irqchip=split -cpu host,-arch-capabilities)
 else
-  mach=(-accel tcg,thread=multi -machine q35 -cpu max)
+  # thread=single by default: with a host thread per vCPU (multi), QEMU 10.0.2 left a vCPU halted with its LAPIC
+  # timer vector (0xec) in service and pending (ISR and IRR 236, PPR 0xe0): the EOI of a timer interrupt was lost, the
+  # vCPU never took another timer interrupt, and the guest stopped (RCU: "timer wakeup didn't happen ... Possible
+  # timer handling issue on cpu=1"; 3 of 8 suite boots, 1 of 6 two-class boots on 2026-11-30). One thread for every
+  # vCPU: 0 of 15 two-class boots stopped, each about 35% slower.
+  mach=(-accel tcg,thread=$tcg_thread -machine q35 -cpu max)
 fi
 
 ctl=$(mktemp -d -t ethdev4j-vm.XXXXXX)
@@ -103,6 +115,7 @@ if [ "$iommu" = 1 ]; then
   kappend+=" intel_iommu=on"
 fi
 [ "$verbose" = 1 ] || kappend+=" quiet loglevel=1"
+kappend+="${ETHDEV4J_VM_KAPPEND:+ $ETHDEV4J_VM_KAPPEND}"
 printf 'SHARE=%q\nHUGEPAGES=%q\nKERNEL_IGB=%q\n' "$root" "$huge" "$kernel_igb" > "$ctl/config"
 {
   echo 'export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb'
@@ -119,9 +132,47 @@ fs=(-fsdev local,id=fsroot,path=/,readonly=on,security_model=none -device virtio
     -fsdev local,id=fsctl,path="$ctl",security_model=none -device virtio-9p-pci,fsdev=fsctl,mount_tag=ctl
     -fsdev local,id=fswork,path="$root",security_model=none -device virtio-9p-pci,fsdev=fswork,mount_tag=work)
 
+# What a stopped guest was doing, from QEMU's monitor: the busiest QEMU threads (a vCPU thread near 100% spins, an
+# idle one halts), each vCPU's RIP, RFLAGS and halted state (3 samples a second apart), and each local APIC's timer,
+# ISR, IRR and priorities (a vector left in service blocks every interrupt of its priority class and below).
+stall_report() {
+  local pid; pid=$(pgrep -f "path=$ctl" | tail -1)
+  [ -n "$pid" ] && top -H -b -n 2 -d 1 -p "$pid" 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 > 0 {
+    printf "vm-test:   QEMU thread %s (%s): %s%% CPU\n", $1, $12, $9 }'
+  python3 - "$ctl/monitor.sock" <<'PY' 2>&1 | sed 's/^/vm-test:   /'
+import socket, sys, time, re
+def hmp(cmd):
+    s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])
+    buf = b""
+    def until_prompt():
+        nonlocal buf
+        while not buf.rstrip().endswith(b"(qemu)"):
+            d = s.recv(65536)
+            if not d: break
+            buf += d
+    until_prompt(); buf = b""
+    s.sendall(cmd.encode() + b"\n"); until_prompt(); s.close()
+    out = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", buf.decode(errors="replace").replace("\r", ""))
+    return out.split("\n", 1)[1] if out.startswith(cmd) else out
+try:
+    print("info cpus:", " | ".join(l.strip() for l in hmp("info cpus").splitlines()[1:-1]))
+    for i in range(3):
+        regs = hmp("info registers -a")
+        cpus = re.split(r"\nCPU#", "\n" + regs)[1:]
+        print("sample %d:" % i, "; ".join("CPU#%s RIP=%s RFLAGS=%s HLT=%s" % (c.split(None, 1)[0],
+              (re.search(r"RIP=(\w+)", c) or [None, "?"])[1], (re.search(r"RFL=(\w+)", c) or [None, "?"])[1],
+              (re.search(r"HLT=(\d)", c) or [None, "?"])[1]) for c in cpus))
+        time.sleep(1)
+    for i in range(len(cpus)):
+        print("lapic %d:" % i, " | ".join(" ".join(l.split()) for l in hmp("info lapic %d" % i).splitlines()
+              if re.match(r"\s*(LVT0|LVTT|Timer|ISR|IRR|PPR|TPR|APR)", l)))
+except Exception as e:
+    print("monitor unavailable:", e)
+PY
+}
 # The guest's init writes $ctl/heartbeat every 5 s. When it goes stale for stall while QEMU runs, the guest has
-# stopped (seen once under TCG: QEMU idle, every timed sleep in the guest stuck, its console silent, the guest
-# watchdog of tools/vm/guest-tests.sh never firing): say so, mark it, and stop QEMU.
+# stopped (under multi-threaded TCG: a vCPU deaf to its timer, see --tcg-thread; QEMU idle, every timed sleep in the
+# guest stuck, its console silent): say so, print its state (stall_report), mark it, and stop QEMU.
 watch_heartbeat() {
   while sleep 5; do
     [ -f "$ctl/rc" ] && return
@@ -130,7 +181,9 @@ watch_heartbeat() {
     if [ "$age" -ge "$stall" ]; then
       local cpu
       cpu=$(ps -o pcpu= -p "$(pgrep -f "path=$ctl" | tail -1)" 2>/dev/null | tr -d ' ')
-      echo "vm-test: the guest stopped: no heartbeat for ${age} s (QEMU at ${cpu:-?}% CPU over its life); stopping QEMU" >&2
+      echo "vm-test: the guest stopped: no heartbeat for ${age} s (QEMU at ${cpu:-?}% CPU over its life); its state:" >&2
+      stall_report >&2
+      echo "vm-test: stopping QEMU" >&2
       : > "$ctl/stalled"
       pkill -TERM -f "path=$ctl" 2>/dev/null
       return
@@ -142,10 +195,10 @@ boot() {
   rm -f "$ctl/heartbeat" "$ctl/stalled"
   watch_heartbeat &
   local watcher=$!
-  echo "vm-test: booting ($accel, $nics NIC(s)${kernel_igb:+ + error devices}, iommu=$iommu, ${mem} MB, $smp CPU(s), $huge hugepages): $*"
+  echo "vm-test: booting ($accel$([ "$accel" = tcg ] && echo " $tcg_thread-threaded"), $nics NIC(s)${kernel_igb:+ + error devices}, iommu=$iommu, ${mem} MB, $smp CPU(s), $huge hugepages): $*"
   tb=$(date +%s.%N)
   timeout -k 5 "$budget" "$qemu" "${mach[@]}" -smp "$smp" -m "$mem" \
-    -nodefaults -no-user-config -display none -no-reboot -monitor none -serial stdio \
+    -nodefaults -no-user-config -display none -no-reboot -monitor unix:"$ctl/monitor.sock",server=on,wait=off -serial stdio \
     "${iommu_dev[@]}" "${devs[@]}" "${fs[@]}" \
     -kernel "$img/vmlinux" -initrd "$img/initrd.gz" -append "$kappend" </dev/null \
     2> >(grep --line-buffered -v -e 'is not connected to host network' -e 'has no peer' >&2) |
