@@ -27,6 +27,14 @@ public enum Capability
      * while the link is set down on a {@link PortFixture#nicPair} (which then needs {@link #LINK_UP_DOWN}).
      */
     TX_BACKPRESSURE,
+    /**
+     * A port without a wire that takes every packet at once: tx accepts the whole burst, never refuses, counts the
+     * packets and frees the mbufs before it returns, and nothing comes back (net_null; net_pcap writing a file). The
+     * suites' loopback and backpressure tests check exactly that instead of being skipped, and, where the fixture
+     * reads the port's output back ({@link PortFixture#withTxRecord}), that the frames written are the ones sent, in
+     * order and intact.
+     */
+    TX_SINK,
     /** The link reports up after start and down after stop, without delay. */
     LINK_FOLLOWS_START,
     /** setLinkUp/setLinkDown are implemented (otherwise they must give ENOTSUP). */

@@ -338,13 +338,25 @@ public abstract class LifecycleConformance extends PortConformanceBase
     @Test
     void shouldFreeMbufsHeldByTheDeviceOnClose()
     {
-        assumeCapability(Capability.TX_LOOPBACK);
+        if (!has(Capability.TX_SINK))
+        {
+            assumeCapability(Capability.TX_LOOPBACK);
+        }
         startAll();
         final int heldByRings = pool.inUse();
         final Mbuf[] pkts = new Mbuf[64];
         allocPackets(pkts, 0, 64, 0, 100);
         final int sent = port.txBurst(0, pkts, 0, 64);
         assertEquals(64, sent);
+        if (has(Capability.TX_SINK))
+        {
+            // a sink holds nothing after tx: close has nothing of these to free, and frees what rx queues hold
+            assertEquals(heldByRings, pool.inUse(), "a sink frees every mbuf it took before tx returns");
+            port.stop();
+            port.close();
+            assertEquals(0, pool.inUse(), "close must free the mbufs the device still holds");
+            return;
+        }
         // a driver may free what it has already sent within the tx call itself (rte_kni_tx_burst frees free_q after
         // its put, net_tap after its write): at most what it accepted is still held, never more
         final int held = pool.inUse() - heldByRings;

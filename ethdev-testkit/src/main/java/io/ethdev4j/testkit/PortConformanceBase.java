@@ -4,6 +4,7 @@ import io.ethdev4j.eal.Eal;
 import io.ethdev4j.ethdev.EthConf;
 import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
+import io.ethdev4j.ethdev.EthStats;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
@@ -200,6 +201,35 @@ public abstract class PortConformanceBase
     protected static void assertPacket(final Mbuf m, final int seq, final int length)
     {
         TestFrames.assertSeq(m, seq, length);
+    }
+
+    /**
+     * {@link Capability#TX_SINK}'s check once the port took the frames {@code seqs[i]} of {@code lengths[i]} bytes
+     * (and nothing else since the fixture opened): its counters say so, and where the fixture reads the port's output
+     * back, exactly those frames were written, in order and intact. Stops the port first (a driver may buffer until
+     * then).
+     */
+    protected final void assertSunk(final int[] seqs, final int[] lengths)
+    {
+        long bytes = 0;
+        for (final int l : lengths)
+        {
+            bytes += l;
+        }
+        final EthStats s = port.stats();
+        assertEquals(seqs.length, s.opackets, "a sink counts every packet it took");
+        assertEquals(countedBytes(bytes), s.obytes, "a sink counts every byte it took");
+        assertEquals(0, s.oerrors);
+        port.stop();
+        if (fixture.hasTxRecord())
+        {
+            final List<byte[]> written = fixture.txRecord();
+            assertEquals(seqs.length, written.size(), "frames the port wrote");
+            for (int i = 0; i < seqs.length; i++)
+            {
+                TestFrames.assertSeq(written.get(i), seqs[i], lengths[i]);
+            }
+        }
     }
 
     protected static void freeAll(final Mbuf[] pkts, final int offset, final int n)

@@ -8,7 +8,10 @@ import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufDescriptor;
 import io.ethdev4j.mbuf.MbufPool;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -62,6 +65,8 @@ public final class PortFixture implements AutoCloseable
     private final Wire wire;
     /** NIC_PAIR only: what the peer transmits as rx stimulus, apart from the suite's pool so its count stays exact. */
     private final MbufPool stimulusPool;
+    /** A port without a wire whose output can be read back ({@link #withTxRecord}), or null. */
+    private Supplier<List<byte[]>> txRecord;
 
     private PortFixture(final Eal eal, final EthDev port, final EthDev peer, final Wire wire)
     {
@@ -105,6 +110,35 @@ public final class PortFixture implements AutoCloseable
             throw new IllegalArgumentException("nicPair(port=" + port + ", peer=" + peer + "): two distinct ports");
         }
         return new PortFixture(eal, port, peer, Wire.NIC_PAIR);
+    }
+
+    /**
+     * For a port without a wire ({@link Capability#TX_SINK}) whose output can be read back, such as net_pcap's tx
+     * file: {@code record} returns every frame the port has written, in order. The suites call it once the port is
+     * stopped (a driver may buffer its output until then).
+     *
+     * @return this fixture.
+     */
+    public PortFixture withTxRecord(final Supplier<List<byte[]>> record)
+    {
+        this.txRecord = Objects.requireNonNull(record, "record");
+        return this;
+    }
+
+    /** True when {@link #txRecord} can read back what the port wrote. */
+    public boolean hasTxRecord()
+    {
+        return txRecord != null;
+    }
+
+    /** Every frame the port has written, in order ({@link #withTxRecord}). */
+    public List<byte[]> txRecord()
+    {
+        if (txRecord == null)
+        {
+            throw new IllegalStateException(this + " has no tx record (PortFixture.withTxRecord)");
+        }
+        return txRecord.get();
     }
 
     public Eal eal()

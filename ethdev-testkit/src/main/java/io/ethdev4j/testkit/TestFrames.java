@@ -84,6 +84,23 @@ final class TestFrames
         }
     }
 
+    /** Asserts {@code frame} (bytes a port wrote) is the sequence frame for {@code seq} with {@code length} bytes. */
+    static void assertSeq(final byte[] frame, final int seq, final int length)
+    {
+        assertEquals(length, frame.length, "length of frame " + seq);
+        assertEquals(SEQ_ETHER_TYPE, (frame[12] & 0xFF) << 8 | (frame[13] & 0xFF), "ether type of frame " + seq);
+        final int got = (frame[SEQ_OFFSET] & 0xFF) << 24 | (frame[SEQ_OFFSET + 1] & 0xFF) << 16 |
+            (frame[SEQ_OFFSET + 2] & 0xFF) << 8 | (frame[SEQ_OFFSET + 3] & 0xFF);
+        assertEquals(seq, got, "sequence number (order or corruption)");
+        for (int b = 18; b < length; b++)
+        {
+            if (frame[b] != (byte)(seq + b))
+            {
+                fail("payload byte " + b + " of frame " + seq + " corrupted");
+            }
+        }
+    }
+
     /** Appends {@value #FLOW_FRAME_LENGTH} bytes to {@code m}: the flow frame of {@code flow} carrying {@code seq}. */
     static void fillFlow(final Mbuf m, final MacAddress dst, final int flow, final int seq)
     {

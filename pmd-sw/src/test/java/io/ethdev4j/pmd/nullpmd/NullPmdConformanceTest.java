@@ -24,7 +24,7 @@ class NullPmdConformanceTest extends EthDevConformance
     protected Set<Capability> capabilities()
     {
         // as DPDK's net_null: no promiscuous, all-multicast or link up/down ops (both modes stay on)
-        return EnumSet.of(RX_WITHOUT_TX, LINK_FOLLOWS_START, MTU_SET, MAC_SET);
+        return EnumSet.of(RX_WITHOUT_TX, TX_SINK, LINK_FOLLOWS_START, MTU_SET, MAC_SET);
     }
 
     @Override

@@ -11,12 +11,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static io.ethdev4j.testkit.Capability.*;
 
-/** net_pcap replaying a small classic pcap file in a loop ({@code infinite_rx=1}) and writing tx to a file. */
+/**
+ * net_pcap replaying a small classic pcap file in a loop ({@code infinite_rx=1}) and writing tx to a file, which the
+ * suites read back ({@link PortFixture#withTxRecord}) where a wired port's peer would receive.
+ */
 class PcapPmdConformanceTest extends EthDevConformance
 {
     private static final Path DIR;
@@ -57,13 +62,52 @@ class PcapPmdConformanceTest extends EthDevConformance
         final Path tx = DIR.resolve("tx" + (seq++) + ".pcap");
         tx.toFile().deleteOnExit();
         final Eal eal = Eal.init("--no-huge", "--vdev", "net_pcap0,rx_pcap=" + RX_FILE + ",tx_pcap=" + tx + ",infinite_rx=1");
-        return PortFixture.single(eal, eal.port(0));
+        return PortFixture.single(eal, eal.port(0)).withTxRecord(() -> readFrames(tx));
     }
 
     @Override
     protected Set<Capability> capabilities()
     {
-        return EnumSet.of(RX_WITHOUT_TX, LINK_FOLLOWS_START, LINK_UP_DOWN, MTU_SET, MAC_SET, PROMISCUOUS, ALLMULTICAST);
+        return EnumSet.of(RX_WITHOUT_TX, TX_SINK, LINK_FOLLOWS_START, LINK_UP_DOWN, MTU_SET, MAC_SET, PROMISCUOUS, ALLMULTICAST);
+    }
+
+    /** The frames of a little-endian classic pcap file (net_pcap writes the nanosecond magic), in order. */
+    private static List<byte[]> readFrames(final Path file)
+    {
+        try
+        {
+            final ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.remaining() < 24 || b.getInt(0) != 0xa1b23c4d && b.getInt(0) != 0xa1b2c3d4)
+            {
+                throw new AssertionError(file + ": not a little-endian pcap file (" + b.remaining() + " bytes)");
+            }
+            b.position(24);
+            final List<byte[]> frames = new ArrayList<>();
+            while (b.remaining() >= 16)
+            {
+                b.getInt();
+                b.getInt();
+                final int inclLen = b.getInt();
+                final int origLen = b.getInt();
+                if (inclLen != origLen || inclLen > b.remaining())
+                {
+                    throw new AssertionError(file + ": record " + frames.size() + " incl_len " + inclLen +
+                        ", orig_len " + origLen + ", " + b.remaining() + " bytes left");
+                }
+                final byte[] f = new byte[inclLen];
+                b.get(f);
+                frames.add(f);
+            }
+            if (b.hasRemaining())
+            {
+                throw new AssertionError(file + ": " + b.remaining() + " bytes after the last record");
+            }
+            return frames;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Override

@@ -103,12 +103,24 @@ final class AppProcess implements AutoCloseable
         return out.substring(Math.min(from, out.length()));
     }
 
-    /** Types {@code line} and waits for {@code text} in what follows. */
+    /**
+     * Types {@code line} and waits for {@code text} in what follows and for the end of the line it is on: callers read
+     * the rest of that line ("kni_doorbell_rings: 7"), which may arrive after the text itself (CI saw it cut at
+     * "kni_doorbell_rings: ").
+     */
     String command(final String line, final String text, final long timeoutMs)
     {
         final int from = output().length();
         type(line);
-        return awaitOutput(text, from, timeoutMs);
+        awaitOutput(text, from, timeoutMs);
+        Await.until("the end of the line with '" + text + "' from " + what, timeoutMs, () ->
+        {
+            final String out = output();
+            final int at = out.indexOf(text, Math.min(from, out.length()));
+            return at >= 0 && out.indexOf('\n', at + text.length()) >= 0;
+        });
+        final String out = output();
+        return out.substring(Math.min(from, out.length()));
     }
 
     int waitFor(final long timeoutMs)
