@@ -12,8 +12,8 @@ public enum Capability
 {
     /**
      * rx returns packets without the port under test sending anything: by itself (net_null, net_pcap with rx_pcap),
-     * or, on a {@link PortFixture#nicPair}, when {@link PortFixture#stimulateRx} has the peer send them (and nothing
-     * arrives otherwise).
+     * or, on a {@link PortFixture#nicPair} or a software {@link PortFixture#pair}, when
+     * {@link PortFixture#stimulateRx} has the peer send them (and nothing arrives otherwise).
      */
     RX_WITHOUT_TX,
     /**

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * <tr><td>rx queue of what tx queue q sends</td><td>q</td>
  *     <td>the receiving NIC's pick (RSS by flow, queue 0 for non-IP frames)</td></tr>
  * <tr><td>segments of a received chain</td><td>as sent</td><td>as the receiver's buffer size cuts them</td></tr>
- * <tr><td>frames arriving unasked (RX_WITHOUT_TX)</td><td>the driver's own (net_null, pcap)</td>
+ * <tr><td>frames arriving unasked (RX_WITHOUT_TX)</td><td>the driver's own (net_null, pcap); on a {@link #pair},
+ *     {@link #stimulateRx}: the peer transmits them</td>
  *     <td>{@link #stimulateRx}: the peer transmits them</td></tr>
  * <tr><td>a full tx device (TX_BACKPRESSURE)</td><td>nobody receives</td>
  *     <td>the link is set down (a NIC sends whether anyone receives or not, but not without a link)</td></tr>
@@ -63,7 +64,7 @@ public final class PortFixture implements AutoCloseable
     private final EthDev port;
     private final EthDev peer;
     private final Wire wire;
-    /** NIC_PAIR only: what the peer transmits as rx stimulus, apart from the suite's pool so its count stays exact. */
+    /** The pairs: what the peer transmits as rx stimulus, apart from the suite's pool so its count stays exact. */
     private final MbufPool stimulusPool;
     /** A port without a wire whose output can be read back ({@link #withTxRecord}), or null. */
     private Supplier<List<byte[]>> txRecord;
@@ -74,7 +75,7 @@ public final class PortFixture implements AutoCloseable
         this.port = port;
         this.peer = peer;
         this.wire = wire;
-        this.stimulusPool = wire == Wire.NIC_PAIR ? eal.createPktmbufPool("ctstim" +
+        this.stimulusPool = wire == Wire.NIC_PAIR || wire == Wire.SOFTWARE_PAIR ? eal.createPktmbufPool("ctstim" +
             STIMULUS_POOL_SEQ.incrementAndGet(), STIMULUS_POOL_SIZE, 0, 0, MbufDescriptor.DEFAULT_BUF_SIZE) : null;
     }
 
@@ -90,7 +91,10 @@ public final class PortFixture implements AutoCloseable
         return new PortFixture(eal, port, port, Wire.SELF);
     }
 
-    /** Two software ports wired back to back: what {@code port} sends on queue q, {@code peer} receives on queue q. */
+    /**
+     * Two software ports wired back to back: what {@code port} sends on queue q, {@code peer} receives on queue q, and
+     * the other way round, which {@link #stimulateRx} uses to make frames arrive at {@code port} unasked.
+     */
     public static PortFixture pair(final Eal eal, final EthDev port, final EthDev peer)
     {
         return new PortFixture(eal, port, peer, Wire.SOFTWARE_PAIR);
@@ -227,7 +231,7 @@ public final class PortFixture implements AutoCloseable
         return info.defaultRxRingSize > 0 ? info.defaultRxRingSize : EthDev.FALLBACK_RING_SIZE;
     }
 
-    /** True when frames arrive at the port unasked only through {@link #stimulateRx} (a NIC pair). */
+    /** True when frames arrive at the port unasked only through {@link #stimulateRx} (a pair: its peer sends them). */
     public boolean hasRxStimulus()
     {
         return stimulusPool != null;
