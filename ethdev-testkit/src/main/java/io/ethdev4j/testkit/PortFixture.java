@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * <tr><td>a full tx device (TX_BACKPRESSURE)</td><td>nobody receives</td>
  *     <td>the link is set down (a NIC sends whether anyone receives or not, but not without a link)</td></tr>
  * </table>
+ * {@link #nicLoopback} is a NIC model wired to itself: a {@link #loopback} in every row but the segments, which its rx
+ * buffer size cuts.
  */
 public final class PortFixture implements AutoCloseable
 {
@@ -57,7 +59,8 @@ public final class PortFixture implements AutoCloseable
         NONE,
         SELF,
         SOFTWARE_PAIR,
-        NIC_PAIR
+        NIC_PAIR,
+        NIC_SELF
     }
 
     private final Eal eal;
@@ -89,6 +92,16 @@ public final class PortFixture implements AutoCloseable
     public static PortFixture loopback(final Eal eal, final EthDev port)
     {
         return new PortFixture(eal, port, port, Wire.SELF);
+    }
+
+    /**
+     * A NIC model that receives what it sends, tx queue q on rx queue q, cut by its rx buffer size (net_igb_sim in
+     * loopback mode): the loopback tests run on it as on a software self-loop, with a NIC's segmentation. Nothing
+     * arrives unasked and its transmitter never backs up (an rx ring that is full drops, as hardware does).
+     */
+    public static PortFixture nicLoopback(final Eal eal, final EthDev port)
+    {
+        return new PortFixture(eal, port, port, Wire.NIC_SELF);
     }
 
     /**
@@ -161,6 +174,12 @@ public final class PortFixture implements AutoCloseable
         return peer;
     }
 
+    /** True for {@link #nicLoopback}: a NIC receiving its own frames, which it counts as they arrive. */
+    public boolean isSelfWiredNic()
+    {
+        return wire == Wire.NIC_SELF;
+    }
+
     public boolean hasSeparatePeer()
     {
         return peer != null && peer != port;
@@ -191,7 +210,7 @@ public final class PortFixture implements AutoCloseable
      */
     public boolean keepsSegments()
     {
-        return wire != Wire.NIC_PAIR;
+        return wire != Wire.NIC_PAIR && wire != Wire.NIC_SELF;
     }
 
     /**
@@ -211,11 +230,11 @@ public final class PortFixture implements AutoCloseable
      */
     public int poolSize(final int forTests)
     {
-        if (wire != Wire.NIC_PAIR)
+        if (wire != Wire.NIC_PAIR && wire != Wire.NIC_SELF)
         {
             return forTests;
         }
-        final long rings = (long)MAX_SUITE_QUEUES * (defaultRxRing(port) + defaultRxRing(peer));
+        final long rings = (long)MAX_SUITE_QUEUES * (defaultRxRing(port) + (peer == port ? 0 : defaultRxRing(peer)));
         long size = 1;
         while (size - 1 < rings + forTests)
         {

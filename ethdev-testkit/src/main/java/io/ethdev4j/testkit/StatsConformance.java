@@ -75,8 +75,9 @@ public abstract class StatsConformance extends PortConformanceBase
         {
             assertEquals(0, peer.stats().opackets, "the peer sent nothing");
         }
-        if (!receivesUnprompted())
+        if (!receivesUnprompted() && !fixture.isSelfWiredNic())
         {
+            // (a NIC wired to itself counts its own frames as they arrive, before any rx burst)
             assertEquals(0, s.ipackets, "sending counts no rx on the sender");
         }
     }
