@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * <tr><td>a full tx device (TX_BACKPRESSURE)</td><td>nobody receives</td>
  *     <td>the link is set down (a NIC sends whether anyone receives or not, but not without a link)</td></tr>
  * </table>
- * {@link #nicLoopback} is a NIC model wired to itself: a {@link #loopback} in every row but the segments, which its rx
- * buffer size cuts.
+ * {@link #nicLoopback} is a NIC model wired to itself: a {@link #loopback} in every row but two: its rx buffer size
+ * cuts the segments, and its tx backs up only while the link is set down.
  */
 public final class PortFixture implements AutoCloseable
 {
@@ -97,7 +97,8 @@ public final class PortFixture implements AutoCloseable
     /**
      * A NIC model that receives what it sends, tx queue q on rx queue q, cut by its rx buffer size (net_igb_sim in
      * loopback mode): the loopback tests run on it as on a software self-loop, with a NIC's segmentation. Nothing
-     * arrives unasked and its transmitter never backs up (an rx ring that is full drops, as hardware does).
+     * arrives unasked; as on a NIC pair, its transmitter backs up only while the link is set down (a full rx ring
+     * drops, as hardware does).
      */
     public static PortFixture nicLoopback(final Eal eal, final EthDev port)
     {
@@ -220,7 +221,7 @@ public final class PortFixture implements AutoCloseable
      */
     public boolean stopsTxOnlyByLinkDown()
     {
-        return wire == Wire.NIC_PAIR;
+        return wire == Wire.NIC_PAIR || wire == Wire.NIC_SELF;
     }
 
     /**

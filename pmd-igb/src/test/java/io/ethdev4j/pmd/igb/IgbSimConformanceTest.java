@@ -13,9 +13,10 @@ import static io.ethdev4j.testkit.Capability.*;
 
 /**
  * The igb PMD over the in-process simulator in loopback mode (tx queue q arrives on rx queue q, cut by SRRCTL's buffer
- * size, as a NIC in MAC loopback) against every conformance suite ({@link PortFixture#nicLoopback}). Nothing arrives
- * unasked and the transmitter never backs up (a full rx ring drops): RX_WITHOUT_TX and TX_BACKPRESSURE are covered
- * on a cabled pair by QemuIgbConformanceTest and, over vfio-pci, VfioIgbConformanceGuestTest.
+ * size, as a NIC in MAC loopback) against every conformance suite ({@link PortFixture#nicLoopback}); the transmitter
+ * stops while the link is set down (TCTL.EN), which the backpressure test uses. Nothing arrives unasked on a
+ * self-loop: RX_WITHOUT_TX is covered on a cabled pair by QemuIgbConformanceTest and, over vfio-pci,
+ * VfioIgbConformanceGuestTest.
  */
 class IgbSimConformanceTest extends EthDevConformance
 {
@@ -29,7 +30,7 @@ class IgbSimConformanceTest extends EthDevConformance
     @Override
     protected Set<Capability> capabilities()
     {
-        return EnumSet.of(TX_LOOPBACK, LINK_FOLLOWS_START, LINK_UP_DOWN, MTU_SET, MAC_SET, PROMISCUOUS, ALLMULTICAST,
+        return EnumSet.of(TX_LOOPBACK, TX_BACKPRESSURE, LINK_FOLLOWS_START, LINK_UP_DOWN, MTU_SET, MAC_SET, PROMISCUOUS, ALLMULTICAST,
             RESET);
     }
 
