@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * DPDK's KNI test plan topology on a software port, in namespaces the test owns. The application runs in namespace
- * {@code dut} (its {@code vEth*} interfaces are created there). Its physical port is either a {@code net_kni} port
+ * {@code dut} (its {@code vEth*} interfaces are created there). Its physical port is a {@code net_kni} port
  * whose wire is interface {@code kni0} in namespace {@code tester} (198.18.0.2/24: what the tester sends on
- * {@code kni0} arrives at the port, what the port sends arrives on {@code kni0}), or a {@code net_ring} pair whose
+ * {@code kni0} arrives at the port, what the port sends arrives on {@code kni0}), a {@code net_pcap} port on one end
+ * of a veth pair whose other end is in {@code tester}, an igb port on QEMU's 82576, or a {@code net_ring} pair whose
  * second port the test drives. The application runs in-process on a thread inside {@code dut} (its lcore 0 is that
  * thread); its printf output and its log lines are kept for the assertions.
  */
@@ -64,6 +65,22 @@ final class KniAppFixture implements AutoCloseable
     {
         dut.exec("ip", "tuntap", "add", "dev", tap, "mode", "tap");
         return argv("net_qemu_igb0,netdev=tap:" + tap + ",mac=52:54:00:e4:11:01,link_wait_ms=5000", null, eal, app);
+    }
+
+    /**
+     * EAL options for port 0 = {@code net_pcap} on interface {@code a} of a veth pair made here: {@code a} up in
+     * {@code dut} (net_pcap reads and writes it over AF_PACKET, the port takes its MAC), {@code b} in {@code tester}
+     * with 198.18.0.2/24, up: a software port with a real wire.
+     */
+    String[] argvPcapVeth(final String a, final String b, final String[] eal, final String... app)
+    {
+        dut.exec("ip", "link", "add", a, "type", "veth", "peer", "name", b);
+        dut.exec("ip", "link", "set", b, "netns", tester.name());
+        dut.exec("ip", "link", "set", a, "up");
+        tester.exec("ip", "link", "set", b, "address", TESTER_MAC);
+        tester.exec("ip", "addr", "add", TESTER_IP + "/24", "dev", b);
+        tester.exec("ip", "link", "set", b, "up");
+        return argv("net_pcap0,iface=" + a + ",phy_mac=1", null, eal, app);
     }
 
     /** The igb port's wire: QEMU's TAP moved into {@code tester}, 198.18.0.2/24, up (the fd QEMU holds follows it). */

@@ -176,7 +176,7 @@ class KniAppTest
         }
     }
 
-    /** ethtool on a KNI interface: what a TAP answers, and what it cannot (documented in docs/kni-app.md). */
+    /** ethtool on a KNI interface: what a TAP answers, and what it cannot (README, "The KNI sample application"). */
     @Test
     void shouldAnswerEthtoolAsATap()
     {
