@@ -3,6 +3,7 @@ package io.ethdev4j.kniapp;
 import io.ethdev4j.eal.Log;
 import io.ethdev4j.sys.Netns;
 import io.ethdev4j.test.Await;
+import io.ethdev4j.test.Shell;
 import io.ethdev4j.test.TestNetns;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * DPDK's KNI test plan topology on a software port, in namespaces the test owns. The application runs in namespace
@@ -173,6 +176,39 @@ final class KniAppFixture implements AutoCloseable
     void awaitPrinted(final String text)
     {
         Await.until("\"" + text + "\" in the output: " + printed(), 10_000, () -> printed().contains(text));
+    }
+
+    /**
+     * The test plan's steps on a port whose wire ends in {@code tester} at {@link #TESTER_IP}: vEth0_0 gets
+     * 198.18.0.1/24 and goes up (the callback restarts the port, {@code -m} raises the carrier from its link), pings
+     * through, a wrong address gets nothing, MTU 1300 (stop, reconfigure, start) with a ping that needs it, down (the
+     * port stops); then the application exits with 0. {@code stepMs} bounds each wait (a QEMU port is slower).
+     */
+    void upPingMtuDown(final KniApp app, final long stepMs)
+    {
+        dut.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "vEth0_0");
+        dut.exec("ip", "link", "set", "vEth0_0", "up");
+        awaitPrinted("APP: Configure network interface of 0 up");
+        Await.until("vEth0_0 carrier from the port's link (-m)", stepMs, () -> link("vEth0_0").contains("LOWER_UP"));
+        Await.until(TESTER_IP + " answers through the port", stepMs,
+            () -> dut.tryExec("ping", "-c", "1", "-W", "1", TESTER_IP).exit == 0);
+        final Shell.Result ping = dut.tryExec("ping", "-n", "-c", "5", "-i", "0.2", "-W", "2", TESTER_IP);
+        assertTrue(ping.output.contains("5 packets transmitted, 5 received"), ping.output);
+        final Shell.Result wrong = dut.tryExec("ping", "-n", "-c", "2", "-i", "0.2", "-W", "1", "198.18.0.99");
+        assertTrue(wrong.output.contains("2 packets transmitted, 0 received"), wrong.output);
+
+        dut.exec("ip", "link", "set", "vEth0_0", "mtu", "1300");
+        awaitPrinted("APP: Change MTU of port 0 to 1300");
+        Await.until("port 0 at MTU 1300, started", stepMs,
+            () -> app.eal().port(0).mtu() == 1300 && app.eal().port(0).isStarted());
+        Await.until("a 1272-byte ping (1300-byte packet) answers after the restart", stepMs,
+            () -> dut.tryExec("ping", "-c", "1", "-W", "1", "-s", "1272", "-M", "do", TESTER_IP).exit == 0);
+
+        dut.exec("ip", "link", "set", "vEth0_0", "down");
+        awaitPrinted("APP: Configure network interface of 0 down");
+        Await.until("port 0 stopped", stepMs, () -> !app.eal().port(0).isStarted());
+        app.stop();
+        assertEquals(0, awaitExit(), printed());
     }
 
     String link(final String ifName)

@@ -147,6 +147,29 @@ class KniAppTest
     }
 
     /**
+     * The test plan on a software port with a real wire: port 0 is {@code net_pcap} on one end of a veth pair
+     * ({@code iface=}, AF_PACKET, the interface's MAC with {@code phy_mac=1}), the other end in the tester's namespace
+     * ({@link KniAppFixture#argvPcapVeth}); vEth0_0 takes the port's MAC, then {@link KniAppFixture#upPingMtuDown}.
+     */
+    @Test
+    void shouldBridgeAPcapPortOnAVethToItsKniInterface()
+    {
+        NetAdmin.require();
+        Prerequisites.requireCommand("ping");
+        f = new KniAppFixture(false);
+        final KniApp app = f.start(f.argvPcapVeth("k11pcap0", "k11pcap1", new String[0], "-p", "0x1", "-P", "-m",
+            "--config=(0,0,1,1)"));
+        assertNotNull(app, "the application did not start: " + f.printed());
+        assertEquals("net_pcap", app.eal().port(0).driverName());
+        final String vethMac = f.dut.exec("cat", "/sys/class/net/k11pcap0/address").trim();
+        assertTrue(f.link("vEth0_0").contains(vethMac), "the port's MAC (" + vethMac + "): " + f.link("vEth0_0"));
+
+        f.upPingMtuDown(app, 10_000);
+        assertTrue(app.stats().get(0, KniAppStats.RX_PACKETS) >= 6 && app.stats().get(0, KniAppStats.TX_PACKETS) >= 6,
+            "rx/tx " + app.stats().get(0, KniAppStats.RX_PACKETS) + "/" + app.stats().get(0, KniAppStats.TX_PACKETS));
+    }
+
+    /**
      * Frames of every kind the test plan lists, sent by the tester into the physical port, all seen by tcpdump on
      * vEth0_0: TCP, UDP, ICMP, plain IP (protocol 253), VLAN-tagged, and raw Ethernet (ethertype 0x88b5).
      */
