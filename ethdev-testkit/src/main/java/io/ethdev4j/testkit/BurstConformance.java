@@ -93,10 +93,7 @@ public abstract class BurstConformance extends PortConformanceBase
     @Test
     void shouldLoopBackInOrderWithPayloadIntact()
     {
-        if (!has(Capability.TX_SINK))
-        {
-            assumeCapability(Capability.TX_LOOPBACK);
-        }
+        assumeLoopbackOrSink();
         startAll();
         final int heldByRings = pool.inUse();
         final int n = 32;
@@ -140,10 +137,7 @@ public abstract class BurstConformance extends PortConformanceBase
     @Test
     void shouldTransmitFromAPoolCreatedAfterStart()
     {
-        if (!has(Capability.TX_SINK))
-        {
-            assumeCapability(Capability.TX_LOOPBACK);
-        }
+        assumeLoopbackOrSink();
         startAll();
         final MbufPool late = eal.createPktmbufPool("ctlate" + port.portId() + "_" + System.nanoTime() % 100000, 63,
             0, 0, MbufDescriptor.DEFAULT_BUF_SIZE);

@@ -338,10 +338,7 @@ public abstract class LifecycleConformance extends PortConformanceBase
     @Test
     void shouldFreeMbufsHeldByTheDeviceOnClose()
     {
-        if (!has(Capability.TX_SINK))
-        {
-            assumeCapability(Capability.TX_LOOPBACK);
-        }
+        assumeLoopbackOrSink();
         startAll();
         final int heldByRings = pool.inUse();
         final Mbuf[] pkts = new Mbuf[64];

@@ -123,6 +123,15 @@ public abstract class PortConformanceBase
         Assumptions.assumeTrue(has(c), () -> driverName() + " does not declare " + c);
     }
 
+    /** Skips unless the port loops traffic back (TX_LOOPBACK) or is a TX_SINK, whose branch checks what a sink does. */
+    protected final void assumeLoopbackOrSink()
+    {
+        if (!has(Capability.TX_SINK))
+        {
+            assumeCapability(Capability.TX_LOOPBACK);
+        }
+    }
+
     /**
      * True when the port has packets to give without anyone asking (RX_WITHOUT_TX on net_null, pcap), so "nothing
      * arrives unless sent" cannot be checked; false on a NIC pair, where frames arrive only by {@link #stimulateRx}.

@@ -129,10 +129,7 @@ public abstract class StatsConformance extends PortConformanceBase
     @Test
     void shouldMatchSenderAndReceiverCountersOnLoopback()
     {
-        if (!has(Capability.TX_SINK))
-        {
-            assumeCapability(Capability.TX_LOOPBACK);
-        }
+        assumeLoopbackOrSink();
         startAll();
         final long[] tx = send(port, 0, 100, 0);
         if (has(Capability.TX_SINK))
