@@ -22,7 +22,8 @@
 # Ours runs twice: "kni" with the default --kni-tap-io=io_uring (batched TAP writes) and "kni-write" with
 # --kni-tap-io=write (one write(2) per frame, the fallback); "kni-nodb" (--kni-doorbell=off: the KNI thread wakes
 # only on its TAP and the scheduling interval, as rte_kni.ko's); and "knid": the same kernel side in tools/knid, a
-# process of its own, testpmd reaching it with --kni-daemon (issue 15: within 10% of "kni", latency no worse).
+# process of its own, testpmd reaching it with --kni-daemon (issue 15: within 10% of "kni", latency no worse; knid
+# does not lend its TAPs, so its round trips are those of BENCH_KNI_OPTS=--kni-direct-io=off).
 # Each cell is the best of BENCH_RUNS runs (default 1): on a shared 2-CPU VM single runs vary by 10-30%.
 #
 #   tools/bench-kni.sh [SECONDS]        SECONDS measured per cell (default 5), after BENCH_WARMUP s (default 2)

@@ -6,6 +6,7 @@ import io.ethdev4j.ethdev.EthDev;
 import io.ethdev4j.ethdev.EthDevException;
 import io.ethdev4j.ethdev.MacAddress;
 import io.ethdev4j.kni.abi.KniCounter;
+import io.ethdev4j.kni.abi.KniDirectIoDescriptor;
 import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.abi.KniRequest;
@@ -18,7 +19,10 @@ import io.ethdev4j.mbuf.MbufPool;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.EventFd;
+import io.ethdev4j.sys.Tun;
 import org.agrona.UnsafeApi;
+
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One KNI (DPDK's {@code struct rte_kni}): a Linux interface and the shared-memory FIFOs that connect it to the
@@ -36,6 +40,15 @@ import org.agrona.UnsafeApi;
  *
  * The kernel side is reached through the context's {@link KniControl} by this KNI's handle (state, counters, carrier,
  * the application's own MTU/MAC/rx-mode changes) and through the FIFOs above; nothing else is shared.
+ * <h2>Direct I/O (an ethdev4j addition)</h2>
+ * Where the kernel side runs in this process and lends the TAP ({@link KniDirectIoDescriptor}, the module's direct_io),
+ * the bursts move frames themselves while the KNI thread sleeps: {@link #txBurst} writes up to
+ * {@link #DIRECT_BURST_MAX} packets to the TAP (when rx_q is empty, so nothing overtakes) and frees them;
+ * {@link #rxBurst} drains tx_q, then reads up to {@link #DIRECT_BURST_MAX} frames into fresh mbufs of the KNI's pool.
+ * One {@code write}/{@code read} per frame on the caller's lcore, as DPDK's net_tap: a quiet interface's request and
+ * answer then wait for no thread. Larger bursts go through the FIFOs and ring the doorbell (a receive that filled its
+ * direct share rings too), and while the thread is awake it does all TAP I/O, pipelined, as before. The frames moved
+ * directly are counted with the kernel side's counters ({@link #readKernelCounters}), the same way.
  *
  * <h2>Threads (as DPDK)</h2>
  * {@link #txBurst} is called by one thread at a time (it produces rx_q and consumes free_q), {@link #rxBurst} by one
@@ -55,6 +68,14 @@ public final class Kni
     static final String[] ZONE_NAMES = {"tx", "rx", "alloc", "free", "req", "resp", "sync"};
 
     private static final int BURST_MAX = KniContext.KNI_FIFO_COUNT_MAX;
+    /**
+     * Most packets a burst moves directly on the TAP (direct I/O): a request, an answer, a few frames of a slow flow.
+     * A larger burst is traffic the KNI thread pipelines better (app → kernel 1.46x net_tap through the FIFOs).
+     */
+    public static final int DIRECT_BURST_MAX = 4;
+    private static final int DIRECT_MAX_SEGS = 64;
+    private static final int IOVEC_LENGTH = 16;
+    private static final int ETH_ZLEN = 60;
 
     private final KniContext ctx;
     private final KniConf conf;
@@ -77,6 +98,15 @@ public final class Kni
     /** Doorbell rings (the kernel thread was about to sleep or slept); writer: the transmit path. */
     private volatile long doorbellRings;
 
+    /** The direct I/O words ({@link KniDirectIoDescriptor}) in the sync area. */
+    private final long lendAddr;
+    private final long appPollNsAddr;
+    private final long appDirectAddr;
+    /** The TAP for direct I/O, -1 for none or once released. Read by both data paths. */
+    private volatile int directFd;
+    /** Frames moved directly, by {@link KniCounter} index (rx_* by the transmit path, tx_* by the receive path). */
+    private final AtomicLongArray directCounters = new AtomicLongArray(KniCounter.COUNT);
+
     private final KniFifo txQ = new KniFifo();
     private final KniFifo rxQ = new KniFifo();
     private final KniFifo allocQ = new KniFifo();
@@ -88,6 +118,8 @@ public final class Kni
     private final long[] txAddrs = new long[BURST_MAX];
     private final long[] freeAddrs = new long[KniContext.MAX_MBUF_BURST_NUM];
     private final Mbuf[] freeMbufs = new Mbuf[KniContext.MAX_MBUF_BURST_NUM];
+    /** iovecs for a chain written directly (writev). */
+    private final com.sun.jna.Memory txIov = new com.sun.jna.Memory((long)DIRECT_MAX_SEGS * IOVEC_LENGTH);
 
     // receive path (kernel → application): the thread calling rxBurst
     private final long[] rxAddrs = new long[BURST_MAX];
@@ -95,6 +127,13 @@ public final class Kni
     private final Mbuf[] allocMbufs = new Mbuf[KniContext.MAX_MBUF_BURST_NUM];
     /** Writer: the receive-path thread. */
     private volatile long allocFailures;
+    /**
+     * The mbuf the next direct read goes into: one is kept ready (allocated with alloc_q's first refill and replaced as
+     * soon as a frame takes it), so an empty receive takes nothing from the pool, as a NIC's rx ring. Receive path only.
+     */
+    private Mbuf rxSpare;
+    /** 8 bytes for the receive path's doorbell ring. */
+    private final com.sun.jna.Memory rxDoorbellValue = new com.sun.jna.Memory(EventFd.VALUE_LENGTH);
 
     // request path: the thread calling handleRequest
     private final KniRequest request = new KniRequest();
@@ -116,6 +155,14 @@ public final class Kni
         this.syncAddr = zones[SYNC].address();
         this.doorbellAddr = syncAddr + KniDoorbellDescriptor.DOORBELL_OFFSET;
         this.doorbellFd = doorbellFd(control, handle);
+        this.lendAddr = syncAddr + KniDirectIoDescriptor.LEND_OFFSET;
+        this.appPollNsAddr = syncAddr + KniDirectIoDescriptor.APP_POLL_NS_OFFSET;
+        this.appDirectAddr = syncAddr + KniDirectIoDescriptor.APP_DIRECT_OFFSET;
+        this.directFd = tapFd(control, handle);
+        if (directFd >= 0)
+        {
+            UnsafeApi.putIntVolatile(null, appDirectAddr, 1);
+        }
         txQ.attach(zones[TX].address());
         rxQ.attach(zones[RX].address());
         allocQ.attach(zones[ALLOC].address());
@@ -208,6 +255,10 @@ public final class Kni
         try
         {
             control.readCounters(handle, values);
+            for (int c = 0; c < KniCounter.COUNT; c++)
+            {
+                values[c] += directCounters.get(c);
+            }
         }
         catch (final KniControlException ex)
         {
@@ -234,6 +285,14 @@ public final class Kni
         {
             return 0; // the kernel side (tools/knid) is gone: nothing would take them
         }
+        if (nbPkts > 0 && nbPkts <= DIRECT_BURST_MAX && directFd >= 0 && rxQ.isEmpty() && takeTap())
+        {
+            // the thread sleeps and nothing waits on rx_q (this thread alone fills it): these go next, directly
+            writeDirect(pkts, offset, nbPkts);
+            giveTap();
+            freeMbufs();
+            return nbPkts;
+        }
         final int n = Math.min(Math.min(nbPkts, BURST_MAX), rxQ.freeCount());
         final long[] addrs = txAddrs;
         for (int i = 0; i < n; i++)
@@ -256,6 +315,15 @@ public final class Kni
      */
     private void ringIfSleeping()
     {
+        if (ring(doorbellValue))
+        {
+            doorbellRings++;
+        }
+    }
+
+    /** {@link #ringIfSleeping} with the caller's 8-byte buffer; true when it signalled. */
+    private boolean ring(final com.sun.jna.Memory value)
+    {
         UnsafeApi.fullFence();
         if (UnsafeApi.getIntVolatile(null, doorbellAddr) == KniDoorbellDescriptor.SLEEPING &&
             UnsafeApi.compareAndSetInt(null, doorbellAddr, KniDoorbellDescriptor.SLEEPING, KniDoorbellDescriptor.AWAKE))
@@ -263,10 +331,167 @@ public final class Kni
             final int fd = doorbellFd;
             if (fd >= 0)
             {
-                EventFd.signal(fd, com.sun.jna.Pointer.nativeValue(doorbellValue));
-                doorbellRings++;
+                EventFd.signal(fd, com.sun.jna.Pointer.nativeValue(value));
+                return true;
             }
         }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ direct I/O
+
+    private static int tapFd(final KniControl control, final int handle)
+    {
+        try
+        {
+            return control.tapFd(handle);
+        }
+        catch (final KniControlException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** Takes the TAP the sleeping thread lent (LENT → APP); false when it is not lent or the other path holds it. */
+    private boolean takeTap()
+    {
+        return UnsafeApi.getIntVolatile(null, lendAddr) == KniDirectIoDescriptor.LENT &&
+            UnsafeApi.compareAndSetInt(null, lendAddr, KniDirectIoDescriptor.LENT, KniDirectIoDescriptor.APP);
+    }
+
+    /** Gives the TAP back (APP → LENT); a thread that took it back after a timeout keeps it (the swap then fails). */
+    private void giveTap()
+    {
+        UnsafeApi.compareAndSetInt(null, lendAddr, KniDirectIoDescriptor.APP, KniDirectIoDescriptor.LENT);
+    }
+
+    /**
+     * Writes {@code pkts[offset .. offset+n)} to the TAP (write, or writev for a chain) and frees them, counting each
+     * as the thread would: rx_packets/rx_bytes, or rx_write_errors and rx_dropped (a netdev that is down refuses).
+     */
+    private void writeDirect(final Mbuf[] pkts, final int offset, final int n)
+    {
+        final int fd = directFd;
+        long packets = 0;
+        long bytes = 0;
+        long errors = 0;
+        long dropped = 0;
+        for (int i = offset, end = offset + n; i < end; i++)
+        {
+            final Mbuf m = pkts[i];
+            final int segs = m.nbSegs();
+            final int len = m.pktLen();
+            final long rc;
+            if (segs == 1)
+            {
+                rc = Tun.writeFrame(fd, m.dataAddress(), m.dataLen());
+            }
+            else if (segs <= DIRECT_MAX_SEGS)
+            {
+                final long iov = com.sun.jna.Pointer.nativeValue(txIov);
+                Mbuf seg = m;
+                for (int s = 0; s < segs; s++)
+                {
+                    UnsafeApi.putLong(iov + (long)s * IOVEC_LENGTH, seg.dataAddress());
+                    UnsafeApi.putLong(iov + (long)s * IOVEC_LENGTH + 8, seg.dataLen());
+                    seg = seg.next();
+                }
+                rc = Tun.writevFrame(fd, iov, segs);
+            }
+            else
+            {
+                dropped++; // as the thread's chain check: longer chains are refused
+                continue;
+            }
+            if (rc < 0)
+            {
+                errors++;
+                dropped++;
+            }
+            else
+            {
+                packets++;
+                bytes += len;
+            }
+        }
+        Mbuf.freeBulk(pkts, offset, n);
+        add(KniCounter.RX_PACKETS, packets);
+        add(KniCounter.RX_BYTES, bytes);
+        add(KniCounter.RX_WRITE_ERRORS, errors);
+        add(KniCounter.RX_DROPPED, dropped);
+    }
+
+    /**
+     * Reads up to {@code max} frames from the TAP into fresh mbufs at {@code pkts[offset..]}, padded to 60 bytes as the
+     * thread does; a frame longer than the mbuf (or mbuf_size) is dropped (tx_too_big, tx_dropped). Stops at the first
+     * empty read, when the pool is empty (rx_nombuf; the frames wait for the next burst or the thread), or on an error.
+     *
+     * @return frames received.
+     */
+    private int readDirect(final Mbuf[] pkts, final int offset, final int max)
+    {
+        final int fd = directFd;
+        int got = 0;
+        long bytes = 0;
+        Mbuf m = rxSpare != null ? rxSpare : (rxSpare = pool.alloc());
+        while (got < max && m != null)
+        {
+            final long data = m.dataAddress();
+            final int room = Math.min(m.bufLen() - m.dataOff(), conf.mbufSize());
+            final long r = Tun.readFrame(fd, data, room);
+            if (r < 0)
+            {
+                break; // EAGAIN: nothing waits; anything else (a deleted netdev) is the thread's to notice
+            }
+            if (r > room)
+            {
+                add(KniCounter.TX_TOO_BIG, 1);
+                add(KniCounter.TX_DROPPED, 1);
+                continue;
+            }
+            int len = (int)r;
+            if (len < ETH_ZLEN)
+            {
+                UnsafeApi.setMemory(data + len, ETH_ZLEN - len, (byte)0);
+                len = ETH_ZLEN;
+            }
+            m.dataLen(len);
+            m.pktLen(len);
+            pkts[offset + got++] = m;
+            bytes += len;
+            m = rxSpare = pool.alloc();
+        }
+        if (m == null)
+        {
+            allocFailures = allocFailures + 1; // the frames wait on the TAP for the next burst, or the thread
+        }
+        if (got > 0)
+        {
+            add(KniCounter.TX_PACKETS, got);
+            add(KniCounter.TX_BYTES, bytes);
+        }
+        return got;
+    }
+
+    /** Adds to a direct counter (each index has one writer: its path). */
+    private void add(final int counter, final long n)
+    {
+        if (n != 0)
+        {
+            directCounters.lazySet(counter, directCounters.get(counter) + n);
+        }
+    }
+
+    /** Frames this KNI moved directly on the TAP: {@code rx} true for kernel → application (tx_packets' share). */
+    public long directPackets(final boolean rx)
+    {
+        return directCounters.get(rx ? KniCounter.TX_PACKETS : KniCounter.RX_PACKETS);
+    }
+
+    /** The KNI does direct I/O when its kernel side lends the TAP (in-process, direct_io on, lo_mode_none). */
+    public boolean directIo()
+    {
+        return directFd >= 0;
     }
 
     /** Times the transmit path woke the kernel thread (it was about to sleep, or slept). */
@@ -293,10 +518,12 @@ public final class Kni
         }
     }
 
-    /** Before release: the thread (and its eventfd) may go away; never signal it again. */
+    /** Before release: the thread (and its eventfd, and the TAP) may go away; never signal it or use the TAP again. */
     void silenceDoorbell()
     {
         doorbellFd = -1;
+        directFd = -1;
+        UnsafeApi.putIntVolatile(null, appDirectAddr, 0);
     }
 
     /** kni_free_mbufs: frees up to 32 mbufs from free_q. */
@@ -326,7 +553,24 @@ public final class Kni
         {
             return 0;
         }
-        final int got = txQ.get(rxAddrs, 0, Math.min(nbPkts, BURST_MAX));
+        final int want = Math.min(nbPkts, BURST_MAX);
+        int got = txQ.get(rxAddrs, 0, want);
+        int direct = 0;
+        if (got < want && directFd >= 0 && takeTap())
+        {
+            // the thread sleeps: what it left on tx_q first (older than anything on the TAP), then the TAP itself
+            got += txQ.get(rxAddrs, got, want - got);
+            if (got < want)
+            {
+                UnsafeApi.putLongVolatile(null, appPollNsAddr, System.nanoTime());
+                direct = readDirect(pkts, offset + got, Math.min(want - got, DIRECT_BURST_MAX));
+            }
+            giveTap();
+            if (direct == DIRECT_BURST_MAX)
+            {
+                ring(rxDoorbellValue); // more may wait: the thread reads a flood better, pipelined
+            }
+        }
         for (int i = 0; i < got; i++)
         {
             pkts[offset + i] = Mbuf.fromAddress(rxAddrs[i]);
@@ -335,7 +579,7 @@ public final class Kni
         {
             allocateMbufs();
         }
-        return got;
+        return got + direct;
     }
 
     /**
@@ -347,6 +591,10 @@ public final class Kni
      */
     public int fillAllocQ(final int level)
     {
+        if (directFd >= 0 && rxSpare == null)
+        {
+            rxSpare = pool.alloc();
+        }
         int missing = Math.min(level, allocQ.capacity()) - allocQ.count();
         while (missing > 0)
         {
@@ -665,6 +913,11 @@ public final class Kni
     void freeEverything()
     {
         released = true;
+        if (rxSpare != null)
+        {
+            rxSpare.free();
+            rxSpare = null;
+        }
         drainAndFree(txQ);
         drainAndFree(freeQ);
         drainAndFree(allocQ);
@@ -674,6 +927,8 @@ public final class Kni
             zones[z].close();
         }
         doorbellValue.close();
+        rxDoorbellValue.close();
+        txIov.close();
     }
 
     private void drainAndFree(final KniFifo q)

@@ -54,6 +54,16 @@ public final class Poll implements AutoCloseable
         count = n;
     }
 
+    /** Replaces the fd watched in slot {@code i} (&lt; the count set): -1 leaves the slot out (ppoll skips it). */
+    public void fd(final int i, final int fd)
+    {
+        if (i < 0 || i >= count)
+        {
+            throw new IllegalArgumentException("Poll.fd(i=" + i + ") failed: EINVAL - " + count + " slots set");
+        }
+        UnsafeApi.putInt(fds + (long)i * POLLFD_LENGTH, fd);
+    }
+
     /** Waits up to {@code timeoutNs} for input on any fd; returns the number ready, 0 on timeout, -1 on error/EINTR. */
     public int poll(final long timeoutNs)
     {

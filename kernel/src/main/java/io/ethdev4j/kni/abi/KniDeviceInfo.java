@@ -128,8 +128,8 @@ public final class KniDeviceInfo
     }
 
     /**
-     * The sync area (sync_phys = sync_va): at least {@link KniDoorbellDescriptor#SYNC_LENGTH} bytes (the request, then
-     * the doorbell word).
+     * The sync area (sync_phys = sync_va): at least {@link KniDirectIoDescriptor#SYNC_LENGTH} bytes (the request, the
+     * doorbell word, the direct I/O words).
      */
     public long sync()
     {

@@ -146,6 +146,21 @@ public interface KniControl extends AutoCloseable
     }
 
     /**
+     * The interface's TAP fd for the application's direct I/O (an ethdev4j addition,
+     * {@link io.ethdev4j.kni.abi.KniDirectIoDescriptor}): the application reads and writes it itself only while the lend
+     * word says it holds it, and stops before it releases the interface. Valid from {@link #create} until
+     * {@link #release}.
+     *
+     * @return the fd, or -1 when the serving thread never lends the TAP (direct_io off, a loopback lo_mode) or the
+     *     kernel side runs in another process (tools/knid: its threads then do all TAP I/O).
+     * @throws KniControlException ENODEV for an unknown handle.
+     */
+    default int tapFd(final int handle)
+    {
+        return -1;
+    }
+
+    /**
      * The application sets the interface's MTU itself (beyond rte_kni.ko): no CHANGE_MTU request comes back for it.
      *
      * @throws KniControlException ENODEV for an unknown handle or a deleted interface; the ioctl's errno.

@@ -85,7 +85,8 @@ public final class KniDevice
         {
             case FIFO: return new LoModeFifoDataPath(info, netdev);
             case FIFO_SKB: return new LoModeFifoSkbDataPath(info, netdev);
-            default: return new LoModeNoneDataPath(info, netdev, params.tapIo() == KniModuleParams.TapIo.IO_URING);
+            default: return new LoModeNoneDataPath(info, netdev, params.tapIo() == KniModuleParams.TapIo.IO_URING,
+                params.directIo() && params.doorbell());
         }
     }
 

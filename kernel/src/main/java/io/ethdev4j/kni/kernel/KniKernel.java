@@ -140,6 +140,16 @@ public final class KniKernel implements AutoCloseable
         return dev;
     }
 
+    /**
+     * The TAP fd of {@code dev} for the application's direct I/O ({@link KniModuleParams#directIo}), or -1 when its
+     * thread never lends it (direct_io off, no doorbell, a loopback lo_mode) or the netdev is gone.
+     */
+    public synchronized int tapFd(final KniDevice dev)
+    {
+        return servedBy.containsKey(dev) && dev.dataPath().lendable() && !dev.netdev().detached() ? dev.netdev().tapFd()
+            : -1;
+    }
+
     /** The doorbell eventfd of the thread serving {@code dev}, or -1 when no thread serves it (released). */
     public synchronized int doorbellFd(final KniDevice dev)
     {
@@ -178,6 +188,8 @@ public final class KniKernel implements AutoCloseable
         }
         final KniKthread thread = servedBy.remove(dev);
         thread.remove(dev.dataPath());
+        // the thread takes the TAP back after every sleep; this covers a thread that died lending it
+        dev.dataPath().recall();
         if (thread != single)
         {
             thread.stop();

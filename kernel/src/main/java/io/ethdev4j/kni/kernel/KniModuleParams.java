@@ -13,6 +13,7 @@ package io.ethdev4j.kni.kernel;
  *   --kni-doorbell=on|off                                        (on; ethdev4j: rx_q wakes a sleeping KNI thread)
  *   --kni-busy-poll=µs                                           (100; ethdev4j: keep polling this long after traffic)
  *   --kni-rt-priority=0..99                                      (1; ethdev4j: SCHED_FIFO to sleep and wake, 0: never)
+ *   --kni-direct-io=on|off                                       (on; ethdev4j: a sleeping thread lends the TAP)
  * </pre>
  * Invalid values throw {@link IllegalArgumentException} naming the option and value (insmod failed with -EINVAL).
  * Difference: the module silently fell back to lo_mode_none on an unknown lo_mode; this rejects it.
@@ -86,6 +87,7 @@ public final class KniModuleParams
     private boolean enableBifurcated;
     private TapIo tapIo = TapIo.IO_URING;
     private boolean doorbell = true;
+    private boolean directIo = true;
     private int busyPollUs = DEFAULT_BUSY_POLL_US;
     private int rtPriority = DEFAULT_RT_PRIORITY;
     private int minSchedulingIntervalUs = DEFAULT_MIN_SCHEDULING_INTERVAL_US;
@@ -125,6 +127,7 @@ public final class KniModuleParams
                 case "--kni-enable-bifurcated": p.enableBifurcated(parseOnOff(key, value)); break;
                 case "--kni-tap-io": p.tapIo(parseTapIo(value)); break;
                 case "--kni-doorbell": p.doorbell(parseOnOff(key, value)); break;
+                case "--kni-direct-io": p.directIo(parseOnOff(key, value)); break;
                 case "--kni-busy-poll": p.busyPollUs(parseInt(key, value)); break;
                 case "--kni-rt-priority": p.rtPriority(parseInt(key, value)); break;
                 case "--kni-min-scheduling-interval":
@@ -137,7 +140,7 @@ public final class KniModuleParams
                     throw new IllegalArgumentException("option " + arg + ": EINVAL - unknown KNI option; known: " +
                         "--kni-lo-mode, --kni-kthread-mode, --kni-carrier, --kni-enable-bifurcated, " +
                         "--kni-min-scheduling-interval, --kni-max-scheduling-interval, --kni-tap-io, --kni-doorbell, " +
-                        "--kni-busy-poll, --kni-rt-priority");
+                        "--kni-busy-poll, --kni-rt-priority, --kni-direct-io");
             }
         }
         p.validate();
@@ -294,6 +297,26 @@ public final class KniModuleParams
     }
 
     /**
+     * Direct I/O ({@link io.ethdev4j.kni.abi.KniDirectIoDescriptor}, an ethdev4j addition): a KNI thread that goes to
+     * sleep with the doorbell armed lends the TAP of each lo_mode_none interface to an application that can use it (the
+     * kernel side runs in its process), and takes it back when it wakes. Meanwhile the application's rx/tx burst read
+     * and write a few frames at a time on the TAP themselves, as DPDK's net_tap, so a quiet interface's request and
+     * answer cross no KNI thread wake-up and no CPU but the lcore's; a burst beyond a few frames goes on rx_q and rings
+     * the doorbell, and the thread, awake, serves the FIFOs as before. Needs the doorbell; off: the thread does all TAP
+     * I/O, as rte_kni.ko.
+     */
+    public boolean directIo()
+    {
+        return directIo;
+    }
+
+    public KniModuleParams directIo(final boolean on)
+    {
+        this.directIo = on;
+        return this;
+    }
+
+    /**
      * How long (µs) a KNI thread keeps polling after a pass that moved frames before it may sleep (an ethdev4j
      * addition, as Linux's busy_poll): while it polls, the thread yields the CPU on each idle pass, so on a machine with
      * fewer cores than busy threads the peers it waits for still run. 0: sleep after the first idle pass, as rte_kni.ko.
@@ -376,6 +399,6 @@ public final class KniModuleParams
             ", carrier=" + (carrier ? "on" : "off") + ", enable_bifurcated=" + (enableBifurcated ? "on" : "off") +
             ", min_scheduling_interval=" + minSchedulingIntervalUs + ", max_scheduling_interval=" +
             maxSchedulingIntervalUs + ", tap_io=" + tapIo.name().toLowerCase() + ", doorbell=" + (doorbell ? "on" : "off") +
-            ", busy_poll=" + busyPollUs + ", rt_priority=" + rtPriority + '}';
+            ", busy_poll=" + busyPollUs + ", rt_priority=" + rtPriority + ", direct_io=" + (directIo ? "on" : "off") + '}';
     }
 }

@@ -126,6 +126,12 @@ public final class LocalKniControl implements KniControl
     }
 
     @Override
+    public synchronized int tapFd(final int handle)
+    {
+        return kernel.tapFd(device(handle, "kniTapFd"));
+    }
+
+    @Override
     public synchronized int updateLink(final int handle, final boolean up)
     {
         final KniDevice d = device(handle, "kniUpdateLink");

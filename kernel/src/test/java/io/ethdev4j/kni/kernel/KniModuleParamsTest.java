@@ -46,6 +46,9 @@ class KniModuleParamsTest
         assertEquals(0, KniModuleParams.parse("--kni-rt-priority=0").rtPriority());
         assertEquals(99, KniModuleParams.parse("--kni-rt-priority=99").rtPriority());
         assertTrue(KniModuleParams.parse("--kni-rt-priority=5").toString().contains("rt_priority=5"));
+        assertTrue(KniModuleParams.defaults().directIo(), "direct I/O on by default");
+        assertFalse(KniModuleParams.parse("--kni-direct-io=off").directIo());
+        assertTrue(KniModuleParams.parse("--kni-direct-io=off").toString().contains("direct_io=off"));
     }
 
     @Test
@@ -77,6 +80,7 @@ class KniModuleParamsTest
         assertRejected("--kni-carrier=yes", "--kni-carrier=yes");
         assertRejected("--kni-bogus=1", "unknown KNI option");
         assertRejected("--kni-tap-io=aio", "tap_io=aio");
+        assertRejected("--kni-direct-io=maybe", "--kni-direct-io=maybe");
         assertRejected("--kni-carrier", "expected --kni-<name>=<value>");
     }
 

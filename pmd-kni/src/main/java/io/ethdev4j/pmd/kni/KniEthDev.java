@@ -43,7 +43,9 @@ import java.util.concurrent.locks.LockSupport;
  * empty or tx_q full); {@code oerrors} = packets the kernel side took but could not deliver (interface down, bad
  * mbufs), which {@code opackets} then no longer counts (a packet is counted once); {@code rx_nombuf} = alloc_q
  * refills the pool could not serve. Every kernel-side counter is an xstat {@code kni_*}; so is
- * {@code kni_doorbell_rings}, the times the transmit path woke a sleeping KNI thread (in-process or in knid).</li>
+ * {@code kni_doorbell_rings}, the times the transmit path woke a sleeping KNI thread (in-process or in knid), and
+ * {@code kni_direct_rx_packets}/{@code kni_direct_tx_packets}, the frames the bursts moved on the TAP themselves while
+ * the thread slept (direct I/O, {@link io.ethdev4j.kni.Kni}; also counted in the {@code kni_*} counters).</li>
  * <li>{@code setMtu}, {@code setMacAddr}, promiscuous and all-multicast reach the Linux interface (its MTU, address,
  * IFF_PROMISC, IFF_ALLMULTI); before the first start they are kept and applied at creation. The MTU range is
  * [68, mbuf_size − 14]: Linux's minimum and what one mbuf carries.</li>
@@ -92,6 +94,8 @@ public final class KniEthDev implements EthDevOps
     private final long[] kernelBase = new long[KniCounter.COUNT];
     private long nombufBase;
     private long doorbellBase;
+    private long directRxBase;
+    private long directTxBase;
 
     private volatile Kni kni;
     private volatile boolean linkUp;
@@ -485,6 +489,8 @@ public final class KniEthDev implements EthDevOps
             k.readKernelCounters(kernelBase);
             nombufBase = k.allocFailures();
             doorbellBase = k.doorbellRings();
+            directRxBase = k.directPackets(true);
+            directTxBase = k.directPackets(false);
         }
     }
 
@@ -497,6 +503,8 @@ public final class KniEthDev implements EthDevOps
             names.add("kni_" + KniCounter.name(c));
         }
         names.add("kni_doorbell_rings");
+        names.add("kni_direct_rx_packets");
+        names.add("kni_direct_tx_packets");
         return names;
     }
 
@@ -509,9 +517,15 @@ public final class KniEthDev implements EthDevOps
         {
             values[i] = c == null ? 0 : c[XSTAT_COUNTERS[i]];
         }
-        if (values.length > XSTAT_COUNTERS.length)
+        final int x = XSTAT_COUNTERS.length;
+        if (values.length > x)
         {
-            values[XSTAT_COUNTERS.length] = k == null ? 0 : k.doorbellRings() - doorbellBase;
+            values[x] = k == null ? 0 : k.doorbellRings() - doorbellBase;
+        }
+        if (values.length > x + 2)
+        {
+            values[x + 1] = k == null ? 0 : k.directPackets(true) - directRxBase;
+            values[x + 2] = k == null ? 0 : k.directPackets(false) - directTxBase;
         }
     }
 

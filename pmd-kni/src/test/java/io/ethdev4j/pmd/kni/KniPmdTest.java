@@ -112,8 +112,23 @@ class KniPmdTest
     @Test
     void shouldWakeASleepingKniThreadWhenTheApplicationSends() throws Exception
     {
-        final long rings = sendSpacedDatagrams(300, "--kni-busy-poll=0");
-        assertTrue(rings >= 3, "each datagram found the thread asleep and rang it: " + rings);
+        final io.ethdev4j.kni.Kni kni = sendSpacedDatagrams(300, "--kni-busy-poll=0", "--kni-direct-io=off");
+        assertTrue(kni.doorbellRings() >= 3, "each datagram found the thread asleep and rang it: " + kni.doorbellRings());
+        assertEquals(0, kni.directPackets(false));
+    }
+
+    /**
+     * direct_io (the default): the same datagrams, each found the thread asleep with the TAP lent, so txBurst wrote it
+     * to the TAP itself: no ring, three frames written directly, each received by the interface's socket at once (the
+     * thread's next pass would come only after its 1 s interval).
+     */
+    @Test
+    void shouldWriteToTheTapItselfWhileTheKniThreadSleeps() throws Exception
+    {
+        final io.ethdev4j.kni.Kni kni = sendSpacedDatagrams(300, "--kni-busy-poll=0");
+        assertTrue(kni.directIo());
+        assertEquals(3, kni.directPackets(false), "each datagram written directly");
+        assertEquals(0, kni.doorbellRings(), "nothing went on rx_q: nothing to ring for");
     }
 
     /**
@@ -124,7 +139,7 @@ class KniPmdTest
     @Test
     void shouldKeepPollingAfterTrafficForTheBusyPollWindow() throws Exception
     {
-        final long rings = sendSpacedDatagrams(30, "--kni-busy-poll=1000000");
+        final long rings = sendSpacedDatagrams(30, "--kni-busy-poll=1000000", "--kni-direct-io=off").doorbellRings();
         assertTrue(rings <= 1, "only the first datagram may ring; the window kept the thread polling: " + rings);
     }
 
@@ -179,10 +194,15 @@ class KniPmdTest
     }
 
     /** Sends 3 datagrams {@code gapMs} apart into a port with a 1 ms .. 1 s interval; returns the doorbell rings. */
-    private long sendSpacedDatagrams(final long gapMs, final String busyPoll) throws Exception
+    private io.ethdev4j.kni.Kni sendSpacedDatagrams(final long gapMs, final String busyPoll, final String... more)
+        throws Exception
     {
-        final EthDev port = open("net_kni0", "--kni-min-scheduling-interval=1000",
-            "--kni-max-scheduling-interval=1000000", busyPoll);
+        final String[] eal = new String[3 + more.length];
+        eal[0] = "--kni-min-scheduling-interval=1000";
+        eal[1] = "--kni-max-scheduling-interval=1000000";
+        eal[2] = busyPoll;
+        System.arraycopy(more, 0, eal, 3, more.length);
+        final EthDev port = open("net_kni0", eal);
         setUpAndStart(port, pool);
         ns.exec("ip", "addr", "add", "198.18.0.1/24", "dev", "kni0");
         ns.exec("ip", "link", "set", "kni0", "up");
@@ -210,7 +230,7 @@ class KniPmdTest
                 System.out.printf("doorbell (%s): datagram %d in %.3f ms (%d ms after the previous)%n", busyPoll, i,
                     (System.nanoTime() - t0) / 1e6, gapMs);
             }
-            return kni.doorbellRings();
+            return kni;
         }
         finally
         {

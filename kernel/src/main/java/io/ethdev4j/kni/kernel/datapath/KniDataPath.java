@@ -4,10 +4,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.kni.abi.KniDirectIoDescriptor;
 import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
 import io.ethdev4j.sys.Errno;
+import io.ethdev4j.sys.RteLog;
 import io.ethdev4j.sys.Tun;
 import org.agrona.UnsafeApi;
 
@@ -55,6 +57,10 @@ public abstract class KniDataPath implements AutoCloseable
     final KniFifo freeQ = new KniFifo();
     /** The doorbell word in the sync area ({@link KniDoorbellDescriptor}). */
     private final long doorbell;
+    /** The direct I/O words ({@link KniDirectIoDescriptor}). */
+    private final long lend;
+    private final long appDirect;
+    private final long appPollNs;
     final long[] burst = new long[URING_BURST_SZ];
     final long[] out = new long[MBUF_BURST_SZ];
     final long[] back = new long[Math.max(MBUF_BURST_SZ * 2, URING_BURST_SZ)];
@@ -86,6 +92,9 @@ public abstract class KniDataPath implements AutoCloseable
         allocQ.attach(info.allocQ());
         freeQ.attach(info.freeQ());
         doorbell = info.sync() + KniDoorbellDescriptor.DOORBELL_OFFSET;
+        lend = info.sync() + KniDirectIoDescriptor.LEND_OFFSET;
+        appDirect = info.sync() + KniDirectIoDescriptor.APP_DIRECT_OFFSET;
+        appPollNs = info.sync() + KniDirectIoDescriptor.APP_POLL_NS_OFFSET;
         native_ = new Memory(SCRATCH_LENGTH + (long)MbufValidator.MAX_SEGS * IOVEC_LENGTH + 64);
         final long base = (Pointer.nativeValue(native_) + 63) & ~63L;
         scratch = base;
@@ -108,6 +117,84 @@ public abstract class KniDataPath implements AutoCloseable
     final boolean rxPending()
     {
         return rxQ.count() > 0;
+    }
+
+    /**
+     * This path may lend its TAP to the application while its thread sleeps (direct_io): only where frames from rx_q go
+     * to the TAP as they are ({@link LoModeNoneDataPath} with direct_io on).
+     */
+    public boolean lendable()
+    {
+        return false;
+    }
+
+    /**
+     * Before a sleep (doorbell armed, rx_q found empty): lends the TAP to the application when this path is
+     * {@link #lendable}, the netdev is attached and the application said it does direct I/O.
+     *
+     * @return true when lent: {@link #recall} before the next pass.
+     */
+    final boolean lend()
+    {
+        if (!lendable() || netdev.detached() || UnsafeApi.getIntVolatile(null, appDirect) == 0)
+        {
+            return false;
+        }
+        UnsafeApi.putIntVolatile(null, lend, KniDirectIoDescriptor.LENT);
+        return true;
+    }
+
+    /** The application tried a direct receive within {@link KniDirectIoDescriptor#APP_POLLING_NS} of {@code now}. */
+    final boolean appPolling(final long now)
+    {
+        return now - UnsafeApi.getLongVolatile(null, appPollNs) < KniDirectIoDescriptor.APP_POLLING_NS;
+    }
+
+    /** How long {@link #recall} waits for an application holding the TAP before it takes it back anyway. */
+    static final long RECALL_TIMEOUT_NS = 1_000_000_000L;
+
+    /**
+     * Takes the TAP back (after a sleep, and at release): LENT → OWNED, waiting while the application holds it (one
+     * burst of a few syscalls on its lcore). An application that holds it for {@link #RECALL_TIMEOUT_NS} (stopped in a
+     * debugger, or gone) loses it: logged, and its late give-back fails (it swaps APP → LENT, which no longer holds).
+     */
+    public final void recall()
+    {
+        if (UnsafeApi.compareAndSetInt(null, lend, KniDirectIoDescriptor.LENT, KniDirectIoDescriptor.OWNED))
+        {
+            return;
+        }
+        long deadline = 0;
+        int spins = 0;
+        while (true)
+        {
+            final int s = UnsafeApi.getIntVolatile(null, lend);
+            if (s == KniDirectIoDescriptor.OWNED ||
+                s == KniDirectIoDescriptor.LENT &&
+                UnsafeApi.compareAndSetInt(null, lend, KniDirectIoDescriptor.LENT, KniDirectIoDescriptor.OWNED))
+            {
+                return;
+            }
+            if (spins++ < 1_000)
+            {
+                Thread.onSpinWait();
+                continue;
+            }
+            final long now = System.nanoTime();
+            if (deadline == 0)
+            {
+                deadline = now + RECALL_TIMEOUT_NS;
+            }
+            else if (now - deadline > 0)
+            {
+                UnsafeApi.putIntVolatile(null, lend, KniDirectIoDescriptor.OWNED);
+                RteLog.warn("KNI", "kni " + name + ": the application held the TAP for direct I/O over " +
+                    RECALL_TIMEOUT_NS / 1_000_000 + " ms; the KNI thread takes it back");
+                return;
+            }
+            // the application may share this CPU (a SCHED_FIFO spin would keep it from finishing): sleep a little
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+        }
     }
 
     /** The lo_mode this path serves ({@code lo_mode_none}, ...). */

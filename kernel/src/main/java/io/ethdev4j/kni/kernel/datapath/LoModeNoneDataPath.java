@@ -17,15 +17,26 @@ public final class LoModeNoneDataPath extends KniDataPath
 {
     /** Batched TAP writes (tap_io=io_uring), or null: one write(2) per frame. */
     private final IoUring uring;
+    /** direct_io: the TAP may be lent to the application while the thread sleeps. */
+    private final boolean directIo;
 
     /**
      * @param ioUring batch the TAP writes through io_uring; falls back to write(2), with a log line, where io_uring
      *                cannot be set up.
+     * @param directIo lend the TAP to an application doing direct I/O while the thread sleeps (direct_io).
      */
-    public LoModeNoneDataPath(final KniDeviceInfo info, final KniNetdev netdev, final boolean ioUring)
+    public LoModeNoneDataPath(final KniDeviceInfo info, final KniNetdev netdev, final boolean ioUring,
+        final boolean directIo)
     {
         super(info, netdev);
         this.uring = ioUring ? openUring(name, tapFd) : null;
+        this.directIo = directIo;
+    }
+
+    @Override
+    public boolean lendable()
+    {
+        return directIo;
     }
 
     /** A ring for the TAP, or null (logged) where io_uring cannot be set up: the device then uses write(2). */
