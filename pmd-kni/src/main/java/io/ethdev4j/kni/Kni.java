@@ -154,11 +154,11 @@ public final class Kni
         this.ifIndex = ifIndex;
         this.syncAddr = zones[SYNC].address();
         this.doorbellAddr = syncAddr + KniDoorbellDescriptor.DOORBELL_OFFSET;
-        this.doorbellFd = doorbellFd(control, handle);
+        this.doorbellFd = fdOrNone(control::doorbellFd, handle);
         this.lendAddr = syncAddr + KniDirectIoDescriptor.LEND_OFFSET;
         this.appPollNsAddr = syncAddr + KniDirectIoDescriptor.APP_POLL_NS_OFFSET;
         this.appDirectAddr = syncAddr + KniDirectIoDescriptor.APP_DIRECT_OFFSET;
-        this.directFd = tapFd(control, handle);
+        this.directFd = fdOrNone(control::tapFd, handle);
         if (directFd >= 0)
         {
             UnsafeApi.putIntVolatile(null, appDirectAddr, 1);
@@ -340,18 +340,6 @@ public final class Kni
 
     // ------------------------------------------------------------------ direct I/O
 
-    private static int tapFd(final KniControl control, final int handle)
-    {
-        try
-        {
-            return control.tapFd(handle);
-        }
-        catch (final KniControlException ex)
-        {
-            return -1;
-        }
-    }
-
     /** Takes the TAP the sleeping thread lent (LENT → APP); false when it is not lent or the other path holds it. */
     private boolean takeTap()
     {
@@ -506,11 +494,12 @@ public final class Kni
         return doorbellFd;
     }
 
-    private static int doorbellFd(final KniControl control, final int handle)
+    /** An fd the kernel side hands over ({@link KniControl#doorbellFd}, {@link KniControl#tapFd}), -1 if refused. */
+    private static int fdOrNone(final java.util.function.IntUnaryOperator get, final int handle)
     {
         try
         {
-            return control.doorbellFd(handle);
+            return get.applyAsInt(handle);
         }
         catch (final KniControlException ex)
         {

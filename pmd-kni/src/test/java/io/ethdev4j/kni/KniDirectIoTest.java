@@ -65,25 +65,7 @@ class KniDirectIoTest
     @AfterEach
     void tearDown()
     {
-        try
-        {
-            if (ctx != null)
-            {
-                ctx.close();
-                assertEquals(0, pool.inUse(), "mbufs leaked");
-            }
-        }
-        finally
-        {
-            if (eal != null)
-            {
-                eal.close();
-            }
-            if (ns != null)
-            {
-                ns.close();
-            }
-        }
+        KniTests.closeAll(ctx, pool, eal, ns);
     }
 
     @ParameterizedTest(name = "direct_io={0}")

@@ -53,25 +53,7 @@ class KniLibraryTest
     @AfterEach
     void tearDown()
     {
-        try
-        {
-            if (ctx != null)
-            {
-                ctx.close();
-                assertEquals(0, pool.inUse(), "mbufs leaked");
-            }
-        }
-        finally
-        {
-            if (eal != null)
-            {
-                eal.close();
-            }
-            if (ns != null)
-            {
-                ns.close();
-            }
-        }
+        KniTests.closeAll(ctx, pool, eal, ns);
     }
 
     private KniConf conf()
