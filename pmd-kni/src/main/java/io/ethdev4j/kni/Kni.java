@@ -393,6 +393,7 @@ public final class Kni
             }
             if (rc < 0)
             {
+                giveUpOnError(Tun.lastErrno());
                 errors++;
                 dropped++;
             }
@@ -429,7 +430,8 @@ public final class Kni
             final long r = Tun.readFrame(fd, data, room);
             if (r < 0)
             {
-                break; // EAGAIN: nothing waits; anything else (a deleted netdev) is the thread's to notice
+                giveUpOnError(Tun.lastErrno());
+                break; // EAGAIN: nothing waits
             }
             if (r > room)
             {
@@ -459,6 +461,22 @@ public final class Kni
             add(KniCounter.TX_BYTES, bytes);
         }
         return got;
+    }
+
+    /**
+     * A TAP error other than EAGAIN (EBADFD: the netdev was deleted; EIO: it is down, for a write) ends direct I/O
+     * for EBADFD and anything unexpected: the bursts go through the FIFOs from then on, and the thread, which stops
+     * lending, meets the error on its own TAP I/O and handles it as without direct I/O (a deleted netdev: detached).
+     */
+    private void giveUpOnError(final int errno)
+    {
+        if (errno != Errno.EAGAIN && errno != Errno.EIO && errno != Errno.EINVAL && directFd >= 0)
+        {
+            directFd = -1;
+            UnsafeApi.putIntVolatile(null, appDirectAddr, 0);
+            Log.warn("KNI", "kni " + conf.name() + ": direct I/O on the TAP failed (" + Errno.name(errno) +
+                "); the KNI thread does all TAP I/O from now on");
+        }
     }
 
     /** Adds to a direct counter (each index has one writer: its path). */

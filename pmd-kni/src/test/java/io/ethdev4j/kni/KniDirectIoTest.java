@@ -254,6 +254,66 @@ class KniDirectIoTest
         return done;
     }
 
+    /**
+     * The interface deleted from outside while the TAP is lent: the application's next direct read meets EBADFD and
+     * direct I/O ends (the bursts use the FIFOs, the thread meets the deletion as without direct I/O), the KNI reports
+     * the interface gone, a packet sent then is taken and counted as dropped, and release still frees every mbuf.
+     */
+    @Test
+    void shouldEndDirectIoWhenTheInterfaceIsDeleted()
+    {
+        final Kni kni = open();
+        final AtomicBoolean serving = new AtomicBoolean(true);
+        final Thread requests = requestThread(kni, serving);
+        try
+        {
+            up();
+            final Mbuf[] tx = new Mbuf[1];
+            final Mbuf[] rx = new Mbuf[32];
+            settle(kni, rx);
+            assertEquals(20, roundTrips(kni, KNI_MAC.toBytes(), tx, rx, 0, 20));
+            assertTrue(kni.directIo());
+            ns.exec("ip", "link", "del", NAME);
+            // the application keeps receiving: its next direct read meets EBADFD
+            final long deadline = System.nanoTime() + 5_000_000_000L;
+            while (kni.directIo() && System.nanoTime() < deadline)
+            {
+                Mbuf.freeBulk(rx, 0, kni.rxBurst(rx, 0, rx.length));
+            }
+            assertFalse(kni.directIo(), "direct I/O ends at EBADFD");
+            Await.until("the KNI to see its interface gone", 5_000, () -> !kni.present());
+            final long droppedBefore = counter(kni, KniCounter.RX_DROPPED);
+            tx[0] = echoRequest(KNI_MAC.toBytes(), 1);
+            assertEquals(1, kni.txBurst(tx, 0, 1), "taken, as the thread takes what it cannot deliver");
+            Await.until("the packet counted as dropped", 5_000,
+                () -> counter(kni, KniCounter.RX_DROPPED) == droppedBefore + 1);
+        }
+        finally
+        {
+            serving.set(false);
+            joinQuietly(requests);
+        }
+    }
+
+    private static long counter(final Kni kni, final int counter)
+    {
+        final long[] c = new long[KniCounter.COUNT];
+        kni.readKernelCounters(c);
+        return c[counter];
+    }
+
+    private static void joinQuietly(final Thread t)
+    {
+        try
+        {
+            t.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void shouldNotLendTheTapInALoopbackMode()
     {
