@@ -44,6 +44,9 @@ class KniDirectIoTest
     private Eal eal;
     private MbufPool pool;
     private KniContext ctx;
+    /** The request thread (handleRequest every 100 µs) from open() to tearDown(). */
+    private final AtomicBoolean serving = new AtomicBoolean(true);
+    private Thread requests;
 
     private Kni open(final String... kniArgs)
     {
@@ -59,61 +62,66 @@ class KniDirectIoTest
         eal = Eal.init(args);
         pool = eal.createPktmbufPool("kni_direct_pool", 4096, 32, 0, 2048 + 128);
         ctx = KniContext.init(eal);
-        return ctx.alloc(pool, new KniConf().name(NAME).mbufSize(2048).macAddr(KNI_MAC).netns(ns.name()), null);
+        final Kni kni = ctx.alloc(pool, new KniConf().name(NAME).mbufSize(2048).macAddr(KNI_MAC).netns(ns.name()), null);
+        requests = new Thread(() ->
+        {
+            while (serving.get())
+            {
+                kni.handleRequest();
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }, "kni-requests");
+        requests.start();
+        return kni;
     }
 
     @AfterEach
-    void tearDown()
+    void tearDown() throws InterruptedException
     {
+        serving.set(false);
+        if (requests != null)
+        {
+            requests.join(5_000);
+        }
         KniTests.closeAll(ctx, pool, eal, ns);
     }
 
     @ParameterizedTest(name = "direct_io={0}")
     @ValueSource(strings = {"on", "off"})
-    void shouldAnswerEveryRequestInOrderWhateverPathCarriedIt(final String directIo) throws Exception
+    void shouldAnswerEveryRequestInOrderWhateverPathCarriedIt(final String directIo)
     {
         final Kni kni = open("--kni-direct-io=" + directIo);
         final boolean direct = "on".equals(directIo);
         assertEquals(direct, kni.directIo(), "direct I/O with an in-process kernel side and lo_mode_none");
-        final AtomicBoolean serving = new AtomicBoolean(true);
-        final Thread requests = requestThread(kni, serving);
-        try
+        up();
+        final long[] before = new long[KniCounter.COUNT];
+        kni.readKernelCounters(before);
+        final List<Integer> answered = exchange(kni, REQUESTS);
+        assertEquals(REQUESTS, answered.size(), "every echo request answered");
+        for (int i = 0; i < answered.size(); i++)
         {
-            up();
-            final long[] before = new long[KniCounter.COUNT];
-            kni.readKernelCounters(before);
-            final List<Integer> answered = exchange(kni, REQUESTS);
-            assertEquals(REQUESTS, answered.size(), "every echo request answered");
-            for (int i = 0; i < answered.size(); i++)
-            {
-                assertEquals(i, answered.get(i), "answers in the order of the requests (#" + i + ")");
-            }
-            final long[] after = new long[KniCounter.COUNT];
-            kni.readKernelCounters(after);
-            System.out.printf("direct_io=%s: %d of %d requests written directly, %d answers read directly%n", directIo,
-                kni.directPackets(false), REQUESTS, kni.directPackets(true));
-            assertEquals(REQUESTS, after[KniCounter.RX_PACKETS] - before[KniCounter.RX_PACKETS],
-                "each request counted once, whichever path wrote it");
-            assertTrue(after[KniCounter.TX_PACKETS] - before[KniCounter.TX_PACKETS] >= REQUESTS,
-                "each answer counted (and whatever else the stack sent)");
-            assertEquals(0, after[KniCounter.RX_DROPPED] - before[KniCounter.RX_DROPPED]);
-            if (direct)
-            {
-                assertTrue(kni.directPackets(false) > 0, "some requests written directly");
-                assertTrue(kni.directPackets(false) < REQUESTS, "bursts over " + Kni.DIRECT_BURST_MAX +
-                    " went through rx_q: " + kni.directPackets(false));
-                assertTrue(kni.directPackets(true) > 0, "some answers read directly");
-            }
-            else
-            {
-                assertEquals(0, kni.directPackets(false));
-                assertEquals(0, kni.directPackets(true));
-            }
+            assertEquals(i, answered.get(i), "answers in the order of the requests (#" + i + ")");
         }
-        finally
+        final long[] after = new long[KniCounter.COUNT];
+        kni.readKernelCounters(after);
+        System.out.printf("direct_io=%s: %d of %d requests written directly, %d answers read directly%n", directIo,
+            kni.directPackets(false), REQUESTS, kni.directPackets(true));
+        assertEquals(REQUESTS, after[KniCounter.RX_PACKETS] - before[KniCounter.RX_PACKETS],
+            "each request counted once, whichever path wrote it");
+        assertTrue(after[KniCounter.TX_PACKETS] - before[KniCounter.TX_PACKETS] >= REQUESTS,
+            "each answer counted (and whatever else the stack sent)");
+        assertEquals(0, after[KniCounter.RX_DROPPED] - before[KniCounter.RX_DROPPED]);
+        if (direct)
         {
-            serving.set(false);
-            requests.join(5_000);
+            assertTrue(kni.directPackets(false) > 0, "some requests written directly");
+            assertTrue(kni.directPackets(false) < REQUESTS, "bursts over " + Kni.DIRECT_BURST_MAX +
+                " went through rx_q: " + kni.directPackets(false));
+            assertTrue(kni.directPackets(true) > 0, "some answers read directly");
+        }
+        else
+        {
+            assertEquals(0, kni.directPackets(false));
+            assertEquals(0, kni.directPackets(true));
         }
     }
 
@@ -126,37 +134,27 @@ class KniDirectIoTest
     {
         final Kni kni = open();
         assertTrue(kni.directIo());
-        final AtomicBoolean serving = new AtomicBoolean(true);
-        final Thread requests = requestThread(kni, serving);
-        try
+        up();
+        // single requests 2 ms apart: the thread sleeps between them, each goes and comes back directly
+        assertEquals(40, exchange(kni, 40, new int[] {1}, new long[] {2_000}).size());
+        final long direct = kni.directPackets(true);
+        assertTrue(direct > 0, "answers read directly: " + direct);
+        // no receive for twice the time after which the thread watches the TAP again, then one frame out
+        Thread.sleep(2 * io.ethdev4j.kni.abi.KniDirectIoDescriptor.APP_POLLING_NS / 1_000_000 + 20);
+        ns.tryExec("ping", "-c", "1", "-W", "0.2", "198.18.0.2"); // nobody answers: only its request matters
+        final int[] counts = new int[Kni.FIFO_NAMES.length];
+        Await.until("the thread to put the echo request on tx_q", 5_000,
+            () -> kni.fifoCounts(counts) && counts[0] > 0);
+        final Mbuf[] pkts = new Mbuf[32];
+        int got = 0;
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (got == 0 && System.nanoTime() < deadline)
         {
-            up();
-            // single requests 2 ms apart: the thread sleeps between them, each goes and comes back directly
-            assertEquals(40, exchange(kni, 40, new int[] {1}, new long[] {2_000}).size());
-            final long direct = kni.directPackets(true);
-            assertTrue(direct > 0, "answers read directly: " + direct);
-            // no receive for twice the time after which the thread watches the TAP again, then one frame out
-            Thread.sleep(2 * io.ethdev4j.kni.abi.KniDirectIoDescriptor.APP_POLLING_NS / 1_000_000 + 20);
-            ns.tryExec("ping", "-c", "1", "-W", "0.2", "198.18.0.2"); // nobody answers: only its request matters
-            final int[] counts = new int[Kni.FIFO_NAMES.length];
-            Await.until("the thread to put the echo request on tx_q", 5_000,
-                () -> kni.fifoCounts(counts) && counts[0] > 0);
-            final Mbuf[] pkts = new Mbuf[32];
-            int got = 0;
-            final long deadline = System.nanoTime() + 5_000_000_000L;
-            while (got == 0 && System.nanoTime() < deadline)
-            {
-                got = kni.rxBurst(pkts, 0, pkts.length);
-            }
-            assertTrue(got > 0, "the frame received from tx_q");
-            Mbuf.freeBulk(pkts, 0, got);
-            assertEquals(direct, kni.directPackets(true), "not read directly");
+            got = kni.rxBurst(pkts, 0, pkts.length);
         }
-        finally
-        {
-            serving.set(false);
-            requests.join(5_000);
-        }
+        assertTrue(got > 0, "the frame received from tx_q");
+        Mbuf.freeBulk(pkts, 0, got);
+        assertEquals(direct, kni.directPackets(true), "not read directly");
     }
 
     /**
@@ -165,40 +163,30 @@ class KniDirectIoTest
      * byte per packet), and (nearly) every request and answer went directly.
      */
     @Test
-    void shouldAllocateNothingPerPacketOnTheDirectPath() throws Exception
+    void shouldAllocateNothingPerPacketOnTheDirectPath()
     {
         final Kni kni = open();
-        final AtomicBoolean serving = new AtomicBoolean(true);
-        final Thread requests = requestThread(kni, serving);
-        try
-        {
-            up();
-            final Mbuf[] tx = new Mbuf[1];
-            final Mbuf[] rx = new Mbuf[32];
-            final byte[] mac = KNI_MAC.toBytes();
-            final int rounds = 2_000;
-            settle(kni, rx);
-            assertEquals(rounds, roundTrips(kni, mac, tx, rx, 0, rounds), "warm-up round trips");
-            final com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
-            final long directTx = kni.directPackets(false);
-            final long directRx = kni.directPackets(true);
-            final long bytes = mx.getCurrentThreadAllocatedBytes();
-            final int done = roundTrips(kni, mac, tx, rx, rounds, rounds);
-            final long allocated = mx.getCurrentThreadAllocatedBytes() - bytes;
-            assertEquals(rounds, done, "measured round trips");
-            assertTrue(allocated < 2L * rounds, allocated + " bytes allocated for " + 2 * rounds + " packets");
-            // the thread's timeout check (every 50 ms) may catch a request or two on the FIFOs; the rest go directly
-            assertTrue(kni.directPackets(false) - directTx >= rounds * 99L / 100,
-                "requests written directly: " + (kni.directPackets(false) - directTx));
-            assertTrue(kni.directPackets(true) - directRx >= rounds * 99L / 100,
-                "answers read directly: " + (kni.directPackets(true) - directRx));
-        }
-        finally
-        {
-            serving.set(false);
-            requests.join(5_000);
-        }
+        up();
+        final Mbuf[] tx = new Mbuf[1];
+        final Mbuf[] rx = new Mbuf[32];
+        final byte[] mac = KNI_MAC.toBytes();
+        final int rounds = 2_000;
+        settle(kni, rx);
+        assertEquals(rounds, roundTrips(kni, mac, tx, rx, 0, rounds), "warm-up round trips");
+        final com.sun.management.ThreadMXBean mx =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long directTx = kni.directPackets(false);
+        final long directRx = kni.directPackets(true);
+        final long bytes = mx.getCurrentThreadAllocatedBytes();
+        final int done = roundTrips(kni, mac, tx, rx, rounds, rounds);
+        final long allocated = mx.getCurrentThreadAllocatedBytes() - bytes;
+        assertEquals(rounds, done, "measured round trips");
+        assertTrue(allocated < 2L * rounds, allocated + " bytes allocated for " + 2 * rounds + " packets");
+        // the thread's timeout check (every 50 ms) may catch a request or two on the FIFOs; the rest go directly
+        assertTrue(kni.directPackets(false) - directTx >= rounds * 99L / 100,
+            "requests written directly: " + (kni.directPackets(false) - directTx));
+        assertTrue(kni.directPackets(true) - directRx >= rounds * 99L / 100,
+            "answers read directly: " + (kni.directPackets(true) - directRx));
     }
 
     /**
@@ -263,36 +251,26 @@ class KniDirectIoTest
     void shouldEndDirectIoWhenTheInterfaceIsDeleted()
     {
         final Kni kni = open();
-        final AtomicBoolean serving = new AtomicBoolean(true);
-        final Thread requests = requestThread(kni, serving);
-        try
+        up();
+        final Mbuf[] tx = new Mbuf[1];
+        final Mbuf[] rx = new Mbuf[32];
+        settle(kni, rx);
+        assertEquals(20, roundTrips(kni, KNI_MAC.toBytes(), tx, rx, 0, 20));
+        assertTrue(kni.directIo());
+        ns.exec("ip", "link", "del", NAME);
+        // the application keeps receiving: its next direct read meets EBADFD
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (kni.directIo() && System.nanoTime() < deadline)
         {
-            up();
-            final Mbuf[] tx = new Mbuf[1];
-            final Mbuf[] rx = new Mbuf[32];
-            settle(kni, rx);
-            assertEquals(20, roundTrips(kni, KNI_MAC.toBytes(), tx, rx, 0, 20));
-            assertTrue(kni.directIo());
-            ns.exec("ip", "link", "del", NAME);
-            // the application keeps receiving: its next direct read meets EBADFD
-            final long deadline = System.nanoTime() + 5_000_000_000L;
-            while (kni.directIo() && System.nanoTime() < deadline)
-            {
-                Mbuf.freeBulk(rx, 0, kni.rxBurst(rx, 0, rx.length));
-            }
-            assertFalse(kni.directIo(), "direct I/O ends at EBADFD");
-            Await.until("the KNI to see its interface gone", 5_000, () -> !kni.present());
-            final long droppedBefore = counter(kni, KniCounter.RX_DROPPED);
-            tx[0] = echoRequest(KNI_MAC.toBytes(), 1);
-            assertEquals(1, kni.txBurst(tx, 0, 1), "taken, as the thread takes what it cannot deliver");
-            Await.until("the packet counted as dropped", 5_000,
-                () -> counter(kni, KniCounter.RX_DROPPED) == droppedBefore + 1);
+            Mbuf.freeBulk(rx, 0, kni.rxBurst(rx, 0, rx.length));
         }
-        finally
-        {
-            serving.set(false);
-            joinQuietly(requests);
-        }
+        assertFalse(kni.directIo(), "direct I/O ends at EBADFD");
+        Await.until("the KNI to see its interface gone", 5_000, () -> !kni.present());
+        final long droppedBefore = counter(kni, KniCounter.RX_DROPPED);
+        tx[0] = echoRequest(KNI_MAC.toBytes(), 1);
+        assertEquals(1, kni.txBurst(tx, 0, 1), "taken, as the thread takes what it cannot deliver");
+        Await.until("the packet counted as dropped", 5_000,
+            () -> counter(kni, KniCounter.RX_DROPPED) == droppedBefore + 1);
     }
 
     private static long counter(final Kni kni, final int counter)
@@ -302,37 +280,11 @@ class KniDirectIoTest
         return c[counter];
     }
 
-    private static void joinQuietly(final Thread t)
-    {
-        try
-        {
-            t.join(5_000);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void shouldNotLendTheTapInALoopbackMode()
     {
         final Kni kni = open("--kni-lo-mode=lo_mode_fifo");
         assertFalse(kni.directIo(), "lo_mode_fifo never writes to the TAP");
-    }
-
-    private static Thread requestThread(final Kni kni, final AtomicBoolean serving)
-    {
-        final Thread t = new Thread(() ->
-        {
-            while (serving.get())
-            {
-                kni.handleRequest();
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-            }
-        }, "kni-requests");
-        t.start();
-        return t;
     }
 
     /** The interface up with 198.18.0.1/24 and a static neighbour 198.18.0.2 (the test's side, PEER_MAC). */
