@@ -9,6 +9,7 @@ import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDirectIoDescriptor;
 import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
+import io.ethdev4j.kni.abi.KniMbufDescriptor;
 import io.ethdev4j.kni.abi.KniRequest;
 import io.ethdev4j.kni.abi.KniRequestId;
 import io.ethdev4j.kni.control.KniControl;
@@ -16,6 +17,7 @@ import io.ethdev4j.kni.control.KniControlException;
 import io.ethdev4j.kni.control.KniDeviceStatus;
 import io.ethdev4j.mbuf.Mbuf;
 import io.ethdev4j.mbuf.MbufPool;
+import io.ethdev4j.mbuf.MbufWriter;
 import io.ethdev4j.mem.DmaRegion;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.EventFd;
@@ -74,8 +76,6 @@ public final class Kni
      */
     public static final int DIRECT_BURST_MAX = 4;
     private static final int DIRECT_MAX_SEGS = 64;
-    private static final int IOVEC_LENGTH = 16;
-    private static final int ETH_ZLEN = 60;
 
     private final KniContext ctx;
     private final KniConf conf;
@@ -118,8 +118,8 @@ public final class Kni
     private final long[] txAddrs = new long[BURST_MAX];
     private final long[] freeAddrs = new long[KniContext.MAX_MBUF_BURST_NUM];
     private final Mbuf[] freeMbufs = new Mbuf[KniContext.MAX_MBUF_BURST_NUM];
-    /** iovecs for a chain written directly (writev). */
-    private final com.sun.jna.Memory txIov = new com.sun.jna.Memory((long)DIRECT_MAX_SEGS * IOVEC_LENGTH);
+    /** Writes a packet directly (write, or writev for a chain, as the thread accepts up to 64 segments). */
+    private final MbufWriter txWriter = new MbufWriter(DIRECT_MAX_SEGS);
 
     // receive path (kernel → application): the thread calling rxBurst
     private final long[] rxAddrs = new long[BURST_MAX];
@@ -367,31 +367,12 @@ public final class Kni
         for (int i = offset, end = offset + n; i < end; i++)
         {
             final Mbuf m = pkts[i];
-            final int segs = m.nbSegs();
-            final int len = m.pktLen();
-            final long rc;
-            if (segs == 1)
-            {
-                rc = Tun.writeFrame(fd, m.dataAddress(), m.dataLen());
-            }
-            else if (segs <= DIRECT_MAX_SEGS)
-            {
-                final long iov = com.sun.jna.Pointer.nativeValue(txIov);
-                Mbuf seg = m;
-                for (int s = 0; s < segs; s++)
-                {
-                    UnsafeApi.putLong(iov + (long)s * IOVEC_LENGTH, seg.dataAddress());
-                    UnsafeApi.putLong(iov + (long)s * IOVEC_LENGTH + 8, seg.dataLen());
-                    seg = seg.next();
-                }
-                rc = Tun.writevFrame(fd, iov, segs);
-            }
-            else
+            final long rc = txWriter.write(fd, m);
+            if (rc == MbufWriter.TOO_MANY_SEGS)
             {
                 dropped++; // as the thread's chain check: longer chains are refused
-                continue;
             }
-            if (rc < 0)
+            else if (rc < 0)
             {
                 giveUpOnError(Tun.lastErrno());
                 errors++;
@@ -400,7 +381,7 @@ public final class Kni
             else
             {
                 packets++;
-                bytes += len;
+                bytes += m.pktLen();
             }
         }
         Mbuf.freeBulk(pkts, offset, n);
@@ -439,16 +420,8 @@ public final class Kni
                 add(KniCounter.TX_DROPPED, 1);
                 continue;
             }
-            int len = (int)r;
-            if (len < ETH_ZLEN)
-            {
-                UnsafeApi.setMemory(data + len, ETH_ZLEN - len, (byte)0);
-                len = ETH_ZLEN;
-            }
-            m.dataLen(len);
-            m.pktLen(len);
+            bytes += KniMbufDescriptor.finishFrame(m.address(), data, (int)r);
             pkts[offset + got++] = m;
-            bytes += len;
             m = rxSpare = pool.alloc();
         }
         if (m == null)
@@ -569,7 +542,7 @@ public final class Kni
             got += txQ.get(rxAddrs, got, want - got);
             if (got < want)
             {
-                UnsafeApi.putLongVolatile(null, appPollNsAddr, System.nanoTime());
+                UnsafeApi.putLongRelease(null, appPollNsAddr, System.nanoTime());
                 direct = readDirect(pkts, offset + got, Math.min(want - got, DIRECT_BURST_MAX));
             }
             giveTap();
@@ -935,7 +908,7 @@ public final class Kni
         }
         doorbellValue.close();
         rxDoorbellValue.close();
-        txIov.close();
+        txWriter.close();
     }
 
     private void drainAndFree(final KniFifo q)

@@ -1,5 +1,7 @@
 package io.ethdev4j.kni.abi;
 
+import org.agrona.UnsafeApi;
+
 /**
  * The kernel side's view of an mbuf header: DPDK v22.11 {@code struct rte_kni_mbuf} (lib/kni/rte_kni_common.h),
  * which must match {@code struct rte_mbuf} (lib/mbuf/rte_mbuf_core.h) at every offset it names. It is also the
@@ -47,5 +49,22 @@ public final class KniMbufDescriptor
 
     private KniMbufDescriptor()
     {
+    }
+
+    /**
+     * A frame of {@code length} bytes was read to {@code data}, the data of the one-segment mbuf at {@code m}: pads it
+     * to {@link #ETH_ZLEN} with zeros as the module does and sets pkt_len = data_len. Returns the final length.
+     */
+    public static int finishFrame(final long m, final long data, final int length)
+    {
+        int len = length;
+        if (len < ETH_ZLEN)
+        {
+            UnsafeApi.setMemory(data + len, ETH_ZLEN - len, (byte)0);
+            len = ETH_ZLEN;
+        }
+        UnsafeApi.putInt(null, m + PKT_LEN_OFFSET, len);
+        UnsafeApi.putShort(null, m + DATA_LEN_OFFSET, (short)len);
+        return len;
     }
 }

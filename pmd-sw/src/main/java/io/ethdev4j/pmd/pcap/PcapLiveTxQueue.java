@@ -3,10 +3,9 @@ package io.ethdev4j.pmd.pcap;
 import io.ethdev4j.ethdev.QueueCounters;
 import io.ethdev4j.ethdev.TxBurst;
 import io.ethdev4j.mbuf.Mbuf;
+import io.ethdev4j.mbuf.MbufWriter;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.Tun;
-
-import org.agrona.UnsafeApi;
 
 /**
  * net_pcap tx on a live interface (eth_pcap_tx over pcap_sendpacket): sends each packet as one frame on the
@@ -21,13 +20,11 @@ final class PcapLiveTxQueue implements TxBurst, AutoCloseable
 {
     /** Most segments gathered into one frame (struct iovec entries preallocated). */
     static final int MAX_SEGS = 128;
-    private static final int IOVEC_LENGTH = 16;
 
     /** Writer: the tx lcore. */
     final QueueCounters counters = new QueueCounters();
     private final int fd;
-    /** Native struct iovec[MAX_SEGS]: base ptr @0 | len u64 @8, 16 bytes each; 0 once closed. */
-    private long iov = UnsafeApi.allocateMemory((long)MAX_SEGS * IOVEC_LENGTH);
+    private final MbufWriter writer = new MbufWriter(MAX_SEGS);
 
     PcapLiveTxQueue(final PcapIface iface)
     {
@@ -44,7 +41,7 @@ final class PcapLiveTxQueue implements TxBurst, AutoCloseable
         {
             final Mbuf m = pkts[offset + i];
             final int len = m.pktLen();
-            final long r = send(m);
+            final long r = writer.write(fd, m);
             if (r < 0)
             {
                 final int errno = r == -1 ? Tun.lastErrno() : Errno.EMSGSIZE;
@@ -71,36 +68,10 @@ final class PcapLiveTxQueue implements TxBurst, AutoCloseable
         return i;
     }
 
-    /** One frame out; the byte count, -1 with the errno left for {@link Tun#lastErrno()}, or -2: too many segments. */
-    private long send(final Mbuf m)
-    {
-        final int segs = m.nbSegs();
-        if (segs == 1)
-        {
-            return Tun.writeFrame(fd, m.dataAddress(), m.dataLen());
-        }
-        if (segs > MAX_SEGS)
-        {
-            return -2;
-        }
-        Mbuf s = m;
-        for (int k = 0; k < segs; k++)
-        {
-            UnsafeApi.putLong(iov + (long)k * IOVEC_LENGTH, s.dataAddress());
-            UnsafeApi.putLong(iov + (long)k * IOVEC_LENGTH + 8, s.dataLen());
-            s = s.next();
-        }
-        return Tun.writevFrame(fd, iov, segs);
-    }
-
     /** Frees the iovec array (idempotent). Control thread, port stopped. */
     @Override
     public void close()
     {
-        if (iov != 0)
-        {
-            UnsafeApi.freeMemory(iov);
-            iov = 0;
-        }
+        writer.close();
     }
 }

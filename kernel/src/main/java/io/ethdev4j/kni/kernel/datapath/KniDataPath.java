@@ -7,6 +7,7 @@ import io.ethdev4j.kni.abi.KniDeviceInfo;
 import io.ethdev4j.kni.abi.KniDirectIoDescriptor;
 import io.ethdev4j.kni.abi.KniDoorbellDescriptor;
 import io.ethdev4j.kni.abi.KniFifo;
+import io.ethdev4j.kni.abi.KniMbufDescriptor;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
 import io.ethdev4j.sys.Errno;
 import io.ethdev4j.sys.RteLog;
@@ -14,10 +15,7 @@ import io.ethdev4j.sys.Tun;
 import org.agrona.UnsafeApi;
 
 import static io.ethdev4j.kni.abi.KniMbufDescriptor.BUF_ADDR_OFFSET;
-import static io.ethdev4j.kni.abi.KniMbufDescriptor.DATA_LEN_OFFSET;
 import static io.ethdev4j.kni.abi.KniMbufDescriptor.DATA_OFF_OFFSET;
-import static io.ethdev4j.kni.abi.KniMbufDescriptor.ETH_ZLEN;
-import static io.ethdev4j.kni.abi.KniMbufDescriptor.PKT_LEN_OFFSET;
 
 /**
  * The data path of one KNI interface: the four packet FIFOs seen from the kernel and the frames between them and the
@@ -302,7 +300,7 @@ public abstract class KniDataPath implements AutoCloseable
                 s.add(KniCounter.TX_DROPPED, 1);
                 continue;
             }
-            final int padded = finishFrame(heldAlloc, data, (int)r);
+            final int padded = KniMbufDescriptor.finishFrame(heldAlloc, data, (int)r);
             out[nOut++] = heldAlloc;
             heldAlloc = 0;
             txFree--;
@@ -340,20 +338,6 @@ public abstract class KniDataPath implements AutoCloseable
     static long dataAddress(final long m)
     {
         return UnsafeApi.getLong(null, m + BUF_ADDR_OFFSET) + (UnsafeApi.getShort(null, m + DATA_OFF_OFFSET) & 0xFFFF);
-    }
-
-    /** Pads to ETH_ZLEN with zeros as the module does and sets pkt_len = data_len. Returns the final length. */
-    static int finishFrame(final long m, final long data, final int length)
-    {
-        int len = length;
-        if (len < ETH_ZLEN)
-        {
-            UnsafeApi.setMemory(data + len, ETH_ZLEN - len, (byte)0);
-            len = ETH_ZLEN;
-        }
-        UnsafeApi.putInt(null, m + PKT_LEN_OFFSET, len);
-        UnsafeApi.putShort(null, m + DATA_LEN_OFFSET, (short)len);
-        return len;
     }
 
     /** Hands {@code back[0 .. nBack)} to the application on free_q. */

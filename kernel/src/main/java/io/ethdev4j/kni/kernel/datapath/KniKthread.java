@@ -310,21 +310,16 @@ public final class KniKthread implements Runnable
         if (!pending)
         {
             final long now = System.nanoTime();
-            int nLent = 0;
             int nPolling = 0;
             for (int i = 0; i < devs.length; i++)
             {
                 final KniDataPath d = devs[i];
                 lent[i] = d.lend();
-                if (lent[i])
+                if (lent[i] && d.appPolling(now))
                 {
-                    nLent++;
-                    if (d.appPolling(now))
-                    {
-                        // the application reads this TAP on its lcore: a wake-up per frame is what lending avoids
-                        poll.fd(i, -1);
-                        nPolling++;
-                    }
+                    // the application reads this TAP on its lcore: a wake-up per frame is what lending avoids
+                    poll.fd(i, -1);
+                    nPolling++;
                 }
             }
             int ready = poll.poll(sleepNs);
@@ -336,16 +331,13 @@ public final class KniKthread implements Runnable
             {
                 ready = poll.poll(LENT_SLEEP_NS);
             }
-            if (nLent > 0)
+            for (int i = 0; i < devs.length; i++)
             {
-                for (int i = 0; i < devs.length; i++)
+                if (lent[i])
                 {
-                    if (lent[i])
-                    {
-                        lent[i] = false;
-                        devs[i].recall();
-                        poll.fd(i, fds[i]);
-                    }
+                    lent[i] = false;
+                    devs[i].recall();
+                    poll.fd(i, fds[i]);
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.ethdev4j.kni.kernel.datapath;
 
 import io.ethdev4j.kni.abi.KniCounter;
 import io.ethdev4j.kni.abi.KniDeviceInfo;
+import io.ethdev4j.kni.abi.KniMbufDescriptor;
 import io.ethdev4j.kni.kernel.netdev.KniNetdev;
 import org.agrona.UnsafeApi;
 
@@ -106,7 +107,7 @@ public final class LoModeFifoSkbDataPath extends KniDataPath
         }
         final long data = dataAddress(a);
         UnsafeApi.copyMemory(src, data, len);
-        final int padded = finishFrame(a, data, len);
+        final int padded = KniMbufDescriptor.finishFrame(a, data, len);
         txQ.put(a);
         s.add(KniCounter.TX_PACKETS, 1);
         s.add(KniCounter.TX_BYTES, padded);
